@@ -1,0 +1,270 @@
+package ai.specora.client;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Sends one logical call to the authority: serialises the body once, makes up to
+ * {@code retries + 1} attempts with the same idempotency key, backs off with full
+ * jitter (or as {@code Retry-After} says), never runs past the call's deadline, and
+ * turns the last failure into a typed {@link SpecoraException}.
+ */
+final class HttpTransport {
+
+	static final int MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+	static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+	static final String RETRY_COUNT_HEADER = "X-Specora-Retry-Count";
+
+	static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+	static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+	private static final Logger logger = LoggerFactory.getLogger(HttpTransport.class);
+
+	private final WebClient webClient;
+
+	private final JsonMapper jsonMapper;
+
+	private final SpecoraClientSettings settings;
+
+	private final Clock clock;
+
+	HttpTransport(WebClient webClient, JsonMapper jsonMapper, SpecoraClientSettings settings, Clock clock) {
+		this.webClient = webClient;
+		this.jsonMapper = jsonMapper;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * Executes a call; the returned {@code Mono} does nothing until subscribed, and each
+	 * subscription is a new logical call with the same idempotency key.
+	 */
+	<T> Mono<T> execute(Call<T> call) {
+		return Mono.defer(() -> {
+			byte[] body = (call.body() != null) ? this.jsonMapper.writeValueAsBytes(call.body()) : null;
+			long deadlineAt = System.nanoTime() + this.settings.deadline().toNanos();
+			return run(call, body, 1, deadlineAt);
+		});
+	}
+
+	private <T> Mono<T> run(Call<T> call, byte[] body, int attempt, long deadlineAt) {
+		long remaining = deadlineAt - System.nanoTime();
+		Duration attemptTimeout = min(this.settings.timeout(), Duration.ofNanos(Math.max(remaining, 0)));
+		return attempt(call, body, attempt, attemptTimeout).onErrorResume(AttemptFailure.class, (failure) -> {
+			if (!failure.retryable() || !call.retried() || attempt > this.settings.retries()) {
+				return Mono.error(toException(call, failure, attempt, null));
+			}
+			Duration delay = backoff(failure, attempt);
+			long left = deadlineAt - System.nanoTime();
+			if (delay.toNanos() >= left) {
+				return Mono.error(toException(call, failure, attempt, "the call's deadline of "
+						+ this.settings.deadline().toMillis() + " ms leaves no time for another attempt"));
+			}
+			if (logger.isDebugEnabled()) {
+				logger.debug("Specora {} attempt {} failed ({}); retrying in {} ms", call.description(), attempt,
+						failure.getMessage(), delay.toMillis());
+			}
+			return Mono.delay(delay).then(Mono.defer(() -> run(call, body, attempt + 1, deadlineAt)));
+		});
+	}
+
+	private <T> Mono<T> attempt(Call<T> call, byte[] body, int attempt, Duration timeout) {
+		if (timeout.isZero()) {
+			return Mono.error(AttemptFailure.transport("the call's deadline was reached", null, 0, null));
+		}
+		WebClient.RequestBodySpec spec = this.webClient.method(call.method())
+			.uri(call.path(), call.uriVariables())
+			.headers((headers) -> {
+				headers.set(RETRY_COUNT_HEADER, Integer.toString(attempt - 1));
+				if (call.idempotencyKey() != null) {
+					headers.set(IDEMPOTENCY_KEY_HEADER, call.idempotencyKey());
+				}
+			});
+		WebClient.RequestHeadersSpec<?> request = (body != null)
+				? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
+		return request.exchangeToMono((response) -> handle(call, response))
+			.timeout(timeout)
+			.onErrorMap((ex) -> !(ex instanceof AttemptFailure), (ex) -> transportFailure(ex, timeout));
+	}
+
+	private <T> Mono<T> handle(Call<T> call, ClientResponse response) {
+		int status = response.statusCode().value();
+		String requestId = response.headers().asHttpHeaders().getFirst(REQUEST_ID_HEADER);
+		if (status >= 200 && status < 300) {
+			OptionalLong length = response.headers().contentLength();
+			if (length.isPresent() && length.getAsLong() > MAX_RESPONSE_BYTES) {
+				return response.releaseBody()
+					.then(Mono.error(AttemptFailure.transport("response body of " + length.getAsLong()
+							+ " bytes exceeds the 10 MiB limit", null, status, requestId)));
+			}
+			return response.bodyToMono(byte[].class)
+				.switchIfEmpty(Mono.error(() -> AttemptFailure.transport("empty response body", null, status,
+						requestId)))
+				.map((bytes) -> decode(call, bytes, status, requestId));
+		}
+		if (status >= 300 && status < 400) {
+			return response.releaseBody()
+				.then(Mono.error(AttemptFailure.transport(
+						"redirect (HTTP " + status + ") refused: redirects are never followed", null, status,
+						requestId)));
+		}
+		Duration retryAfter = RetryAfter.parse(response.headers().asHttpHeaders().getFirst("Retry-After"),
+				this.clock);
+		Mono<DataBuffer> errorBody = DataBufferUtils
+			.join(DataBufferUtils.takeUntilByteCount(response.body(BodyExtractors.toDataBuffers()),
+					MAX_ERROR_BODY_BYTES));
+		return errorBody.map(this::readAndRelease)
+			.defaultIfEmpty("")
+			.onErrorReturn("")
+			.flatMap((text) -> Mono.error(errorFor(status, requestId, text, retryAfter)));
+	}
+
+	private String readAndRelease(DataBuffer buffer) {
+		try {
+			return buffer.toString(StandardCharsets.UTF_8);
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	private AttemptFailure errorFor(int status, String requestId, String text, Duration retryAfter) {
+		String code = null;
+		String message = null;
+		JsonNode details = null;
+		if (!text.isBlank()) {
+			try {
+				JsonNode error = this.jsonMapper.readTree(text).path("error");
+				code = textOrNull(error.path("code"));
+				message = textOrNull(error.path("message"));
+				details = error.path("details").isObject() ? error.path("details") : null;
+			}
+			catch (JacksonException ex) {
+				// not JSON: the status alone says what happened
+				logger.debug("Error body of HTTP {} is not JSON", status);
+			}
+		}
+		return AttemptFailure.status(status, requestId, code, message, details, retryAfter);
+	}
+
+	private static String textOrNull(JsonNode node) {
+		return (node.isString() || node.isNumber()) ? node.asString() : null;
+	}
+
+	private <T> T decode(Call<T> call, byte[] bytes, int status, String requestId) {
+		try {
+			return call.decoder().apply(bytes);
+		}
+		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+			throw AttemptFailure.transport("malformed response body: " + conciseMessage(ex), null, status,
+					requestId);
+		}
+	}
+
+	private static String conciseMessage(Exception ex) {
+		if (ex instanceof JacksonException jackson) {
+			return jackson.getOriginalMessage();
+		}
+		return ex.getMessage();
+	}
+
+	private static AttemptFailure transportFailure(Throwable ex, Duration timeout) {
+		if (ex instanceof TimeoutException) {
+			return AttemptFailure.transport("no response within " + timeout.toMillis() + " ms", ex, 0, null);
+		}
+		if (hasCause(ex, DataBufferLimitException.class)) {
+			return AttemptFailure.transport("response body exceeds the 10 MiB limit", ex, 0, null);
+		}
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String detail = root.getClass().getSimpleName()
+				+ ((root.getMessage() != null) ? ": " + root.getMessage() : "");
+		return AttemptFailure.transport("transport failure (" + detail + ")", ex, 0, null);
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+			if (type.isInstance(t)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private Duration backoff(AttemptFailure failure, int attempt) {
+		if (failure.retryAfter() != null) {
+			return failure.retryAfter();
+		}
+		long initial = this.settings.retryBackoff().toMillis();
+		long max = this.settings.maxRetryBackoff().toMillis();
+		long ceiling = Math.min(max, initial << Math.min(attempt - 1, 20));
+		return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+	private SpecoraException toException(Call<?> call, AttemptFailure failure, int attempts, String stopReason) {
+		SpecoraException.ErrorDetails details = new SpecoraException.ErrorDetails(failure.statusCode(),
+				failure.requestId(), failure.code(), attempts, failure.retryable());
+		String serverMessage = (failure.code() != null || failure.getMessage() != null)
+				? " [" + ((failure.code() != null) ? failure.code() + ": " : "")
+						+ ((failure.getMessage() != null) ? failure.getMessage() : "") + "]"
+				: "";
+		String requestIdText = (failure.requestId() != null) ? " (request id " + failure.requestId() + ")" : "";
+		if (failure.isClientError()) {
+			return ClientErrors.create(call.description(), failure, details, serverMessage + requestIdText);
+		}
+		String what = (failure.statusCode() >= 400) ? "HTTP " + failure.statusCode() + serverMessage
+				: failure.getMessage();
+		String message = "Specora " + call.description() + " failed after " + attempts
+				+ ((attempts == 1) ? " attempt: " : " attempts: ") + what + requestIdText
+				+ ((stopReason != null) ? "; " + stopReason : "");
+		return new SpecoraUnavailableException(message, failure.getCause(), details);
+	}
+
+	/**
+	 * One logical call.
+	 *
+	 * @param method the HTTP method
+	 * @param path the path template below the base URL, e.g. {@code /v1/runtime/enforce}
+	 * @param uriVariables the values of the template's variables
+	 * @param body the request body, or {@code null}
+	 * @param idempotencyKey the {@code Idempotency-Key}, or {@code null} for GET
+	 * @param retried whether transient failures are retried
+	 * @param description what the call does, for messages, e.g. {@code enforce}
+	 * @param decoder turns the 2xx body into the result; throws on malformed content
+	 * @param <T> the result type
+	 */
+	record Call<T>(HttpMethod method, String path, Object[] uriVariables, Object body, String idempotencyKey,
+			boolean retried, String description, Function<byte[], T> decoder) {
+	}
+
+}

@@ -1,0 +1,223 @@
+package ai.specora.client;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * The reactive form of the Specora client, for WebFlux applications: every call
+ * returns a {@link Mono} that does nothing until subscribed and never blocks.
+ * <p>
+ * Obtain it from {@link SpecoraClient#reactive()}; the blocking methods of
+ * {@link SpecoraClient} are these same calls, awaited.
+ */
+public final class ReactiveSpecoraClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReactiveSpecoraClient.class);
+
+	private final HttpTransport transport;
+
+	private final JsonMapper jsonMapper;
+
+	private final SpecoraClientSettings settings;
+
+	private final Consumer<EnforcementResult> onDecision;
+
+	private final Consumer<SpecoraException> onError;
+
+	ReactiveSpecoraClient(HttpTransport transport, JsonMapper jsonMapper, SpecoraClientSettings settings,
+			Consumer<EnforcementResult> onDecision, Consumer<SpecoraException> onError) {
+		this.transport = transport;
+		this.jsonMapper = jsonMapper;
+		this.settings = settings;
+		this.onDecision = onDecision;
+		this.onError = onError;
+	}
+
+	/**
+	 * Asks the authority for a decision and, on allow, reserves the estimated cost until
+	 * completion. Block and suspend are returned, not raised.
+	 * @param request the action
+	 * @return the decision; under {@link FailMode#OPEN} an allow with source
+	 * {@link DecisionSource#FAIL_OPEN} when no decision could be had
+	 * @throws FailClosedException (as the Mono's error) when no decision could be had
+	 * under {@link FailMode#CLOSED}
+	 * @throws SpecoraClientException (as the Mono's error) when the authority refused
+	 * the request (4xx), whatever the fail mode
+	 */
+	public Mono<EnforcementResult> enforce(EnforceRequest request) {
+		return decide(request, "/v1/runtime/enforce", "enforce");
+	}
+
+	/**
+	 * Dry-runs an enforcement: the decision the authority would make, with nothing
+	 * reserved and nothing to complete.
+	 * @param request the action
+	 * @return the decision whose source is {@link DecisionSource#SIMULATION}
+	 */
+	public Mono<EnforcementResult> simulate(EnforceRequest request) {
+		return decide(request, "/v1/runtime/simulate", "simulate");
+	}
+
+	/**
+	 * Reports how an allowed action ended, settling its reservation. Delivering the
+	 * same {@link Completion} again is recorded once (its request id is the
+	 * idempotency key).
+	 * @param journalId the journal id of the allowed enforcement
+	 * @param completion how the action ended
+	 * @return the acknowledgement
+	 */
+	public Mono<CompletionResult> complete(String journalId, Completion completion) {
+		Objects.requireNonNull(completion, "completion must not be null");
+		if (journalId == null || journalId.isBlank()) {
+			return Mono.error(new ValidationException("journalId must not be empty", SpecoraException.ErrorDetails.NONE));
+		}
+		String requestId = completion.requestId().toString();
+		Wire.CompleteBody body = new Wire.CompleteBody(requestId, journalId, completion.status().wireName(),
+				completion.costActual(), completion.volumeActual(),
+				(completion.duration() != null) ? completion.duration().toMillis() : null, completion.error());
+		HttpTransport.Call<CompletionResult> call = new HttpTransport.Call<>(HttpMethod.POST, "/v1/runtime/complete",
+				new Object[0], body, requestId, true, "complete", this::decodeCompletion);
+		return this.transport.execute(call).doOnError(SpecoraException.class, this::notifyError);
+	}
+
+	/**
+	 * Reads a journal entry, e.g. to follow a suspended action's approval.
+	 * @param journalId the journal id
+	 * @return the entry
+	 */
+	public Mono<JournalEntry> journal(String journalId) {
+		if (journalId == null || journalId.isBlank()) {
+			return Mono.error(new ValidationException("journalId must not be empty", SpecoraException.ErrorDetails.NONE));
+		}
+		HttpTransport.Call<JournalEntry> call = new HttpTransport.Call<>(HttpMethod.GET,
+				"/v1/runtime/journal/{journalId}", new Object[] { journalId }, null, null, true, "journal",
+				this::decodeJournal);
+		return this.transport.execute(call).doOnError(SpecoraException.class, this::notifyError);
+	}
+
+	/**
+	 * Checks that the authority is reachable and accepts the API key, with one
+	 * attempt and no retry. Cheap: meant for health indicators.
+	 * @return the authority's health
+	 */
+	public Mono<HealthStatus> health() {
+		HttpTransport.Call<HealthStatus> call = new HttpTransport.Call<>(HttpMethod.GET, "/v1/health", new Object[0],
+				null, null, false, "health check", (bytes) -> {
+					Wire.HealthBody body = this.jsonMapper.readValue(bytes, Wire.HealthBody.class);
+					return new HealthStatus(Objects.requireNonNull(body.status(), "missing 'status'"),
+							body.version());
+				});
+		return this.transport.execute(call);
+	}
+
+	/**
+	 * The settings this client was built with (never the API key).
+	 * @return the settings
+	 */
+	public SpecoraClientSettings settings() {
+		return this.settings;
+	}
+
+	private Mono<EnforcementResult> decide(EnforceRequest request, String path, String description) {
+		Objects.requireNonNull(request, "request must not be null");
+		String requestId = request.requestId().toString();
+		Wire.EnforceBody body = new Wire.EnforceBody(requestId, this.settings.orgId(), this.settings.projectId(),
+				this.settings.agentId(), request.actionType(), request.scope(), request.args(),
+				request.estimatedCost(), request.estimatedVolume(), request.writeOp());
+		HttpTransport.Call<EnforcementResult> call = new HttpTransport.Call<>(HttpMethod.POST, path, new Object[0],
+				body, requestId, true, description, (bytes) -> decodeDecision(bytes, request));
+		return this.transport.execute(call)
+			.onErrorResume(SpecoraUnavailableException.class, (ex) -> applyFailMode(request, description, ex))
+			.doOnNext(this::notifyDecision)
+			.doOnError(SpecoraException.class, this::notifyError);
+	}
+
+	private Mono<EnforcementResult> applyFailMode(EnforceRequest request, String description,
+			SpecoraUnavailableException ex) {
+		if (this.settings.failMode() == FailMode.OPEN) {
+			logger.warn("Specora {} of action '{}' (request {}) got no decision; FAIL-OPEN: allowing it ungoverned. "
+					+ "Cause: {}", description, request.actionType(), request.requestId(), ex.getMessage());
+			notifyError(ex);
+			return Mono.just(EnforcementResult.failOpen(request.actionType(), request.requestId().toString()));
+		}
+		return Mono.error(new FailClosedException("No Specora decision for action '" + request.actionType()
+				+ "' (fail mode CLOSED, the action must not run): " + ex.getMessage(), ex,
+				new SpecoraException.ErrorDetails(ex.getStatusCode(), ex.getRequestId(), ex.getCode(),
+						ex.getAttempts(), true)));
+	}
+
+	private EnforcementResult decodeDecision(byte[] bytes, EnforceRequest request) {
+		Wire.DecisionBody body = this.jsonMapper.readValue(bytes, Wire.DecisionBody.class);
+		Decision decision = WireValue.parse(Decision.class, body.decision(), "decision");
+		DecisionSource source = DecisionSource.fromWire(body.source());
+		if (source == DecisionSource.AUTHORITY && decision == Decision.ALLOW && body.journalId() == null) {
+			throw new IllegalArgumentException("allow decision without 'journal_id'");
+		}
+		return new EnforcementResult(decision, request.actionType(), body.journalId(),
+				(body.requestId() != null) ? body.requestId() : request.requestId().toString(), body.blockedReason(),
+				body.approvalSource(), body.approvalId(), body.policyId(), body.reservationId(), source,
+				instant(body.expiresAt()));
+	}
+
+	private CompletionResult decodeCompletion(byte[] bytes) {
+		Wire.CompletionBody body = this.jsonMapper.readValue(bytes, Wire.CompletionBody.class);
+		return new CompletionResult(Objects.requireNonNull(body.journalId(), "missing 'journal_id'"),
+				WireValue.parse(CompletionStatus.class, body.status(), "status"),
+				Boolean.TRUE.equals(body.recorded()));
+	}
+
+	private JournalEntry decodeJournal(byte[] bytes) {
+		Wire.JournalBody body = this.jsonMapper.readValue(bytes, Wire.JournalBody.class);
+		return new JournalEntry(Objects.requireNonNull(body.journalId(), "missing 'journal_id'"),
+				WireValue.parse(Decision.class, body.decision(), "decision"),
+				WireValue.parse(JournalStatus.class, body.status(), "status"),
+				(body.approvalState() != null) ? WireValue.parse(ApprovalState.class, body.approvalState(),
+						"approval_state") : ApprovalState.NONE,
+				body.approvalId(),
+				(body.completedStatus() != null)
+						? WireValue.parse(CompletionStatus.class, body.completedStatus(), "completed_status") : null,
+				body.costActual(), instant(body.createdAt()), instant(body.updatedAt()));
+	}
+
+	private static Instant instant(String value) {
+		return (value != null) ? Instant.parse(value) : null;
+	}
+
+	private void notifyDecision(EnforcementResult result) {
+		if (this.onDecision == null) {
+			return;
+		}
+		try {
+			this.onDecision.accept(result);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Specora onDecision callback failed; the call goes on", ex);
+		}
+	}
+
+	private void notifyError(SpecoraException error) {
+		if (this.onError == null) {
+			return;
+		}
+		try {
+			this.onError.accept(error);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Specora onError callback failed; the call goes on", ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "ReactiveSpecoraClient[" + SpecoraClient.describe(this.settings) + "]";
+	}
+
+}

@@ -1,0 +1,537 @@
+package ai.specora.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The Specora Runtime Authority client: asks for a decision before an AI agent's tool
+ * call ({@link #enforce}), runs governed actions ({@link #enforced}), dry-runs
+ * ({@link #simulate}), reports completions ({@link #complete}) and reads the journal
+ * ({@link #journal}).
+ * <p>
+ * Build one with {@link #builder()}; it is thread-safe and meant to be shared. The
+ * methods here block; {@link #reactive()} gives the same calls as {@code Mono}s for
+ * WebFlux applications. Fail-closed by default: when no decision can be had, decisions
+ * raise {@link FailClosedException} and the action does not run.
+ *
+ * <pre class="code">
+ * SpecoraClient client = SpecoraClient.builder()
+ *     .baseUrl("https://api.specora.ai")
+ *     .apiKey(System.getenv("SPECORA_API_KEY"))
+ *     .orgId("your-org-uuid")
+ *     .build();
+ *
+ * User user = client.enforced(
+ *     EnforceRequest.builder("db_write").scope("table", "users").writeOp(true).build(),
+ *     (ctx) -&gt; repository.save(alice));
+ * </pre>
+ */
+public final class SpecoraClient {
+
+	private static final String VENDOR_HEADER = "X-Specora-Vendor-Id";
+
+	private static final String TENANT_HEADER = "X-Specora-Tenant-Id";
+
+	private final ReactiveSpecoraClient reactive;
+
+	private final SpecoraClientSettings settings;
+
+	private SpecoraClient(ReactiveSpecoraClient reactive, SpecoraClientSettings settings) {
+		this.reactive = reactive;
+		this.settings = settings;
+	}
+
+	/**
+	 * Starts building a client.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Asks the authority for a decision; see {@link ReactiveSpecoraClient#enforce}.
+	 * @param request the action
+	 * @return the decision (block and suspend are returned, not raised)
+	 * @throws FailClosedException when no decision could be had under
+	 * {@link FailMode#CLOSED}
+	 * @throws SpecoraClientException when the authority refused the request (4xx)
+	 */
+	public EnforcementResult enforce(EnforceRequest request) {
+		return this.reactive.enforce(request).block();
+	}
+
+	/**
+	 * Dry-runs an enforcement; see {@link ReactiveSpecoraClient#simulate}.
+	 * @param request the action
+	 * @return the decision the authority would make
+	 */
+	public EnforcementResult simulate(EnforceRequest request) {
+		return this.reactive.simulate(request).block();
+	}
+
+	/**
+	 * Reports how an allowed action ended; see {@link ReactiveSpecoraClient#complete}.
+	 * @param journalId the journal id of the allowed enforcement
+	 * @param completion how the action ended
+	 * @return the acknowledgement
+	 */
+	public CompletionResult complete(String journalId, Completion completion) {
+		return this.reactive.complete(journalId, completion).block();
+	}
+
+	/**
+	 * Reads a journal entry; see {@link ReactiveSpecoraClient#journal}.
+	 * @param journalId the journal id
+	 * @return the entry
+	 */
+	public JournalEntry journal(String journalId) {
+		return this.reactive.journal(journalId).block();
+	}
+
+	/**
+	 * Checks that the authority is reachable; see {@link ReactiveSpecoraClient#health}.
+	 * @return the authority's health
+	 */
+	public HealthStatus health() {
+		return this.reactive.health().block();
+	}
+
+	/**
+	 * Runs an action under governance: enforces the request, runs the action only when
+	 * allowed, and completes the enforcement — {@code SUCCESS} when the action returns,
+	 * {@code FAILURE} (naming the exception class) when it throws, unless the action
+	 * completed it explicitly through the context.
+	 * <p>
+	 * The action's own exception is rethrown unchanged. A completion that cannot be
+	 * delivered never changes the action's outcome: it is reported to the
+	 * {@code onError} callback and logged with its journal id.
+	 * @param request the action to enforce
+	 * @param action the governed action
+	 * @param <T> the action's result type
+	 * @param <E> the checked exception the action may throw
+	 * @return the action's result
+	 * @throws E the action's own exception
+	 * @throws SpecoraBlockedException when the authority blocked the action
+	 * @throws SpecoraSuspendedException when the action needs an approval first
+	 * @throws FailClosedException when no decision could be had under
+	 * {@link FailMode#CLOSED}
+	 */
+	public <T, E extends Throwable> T enforced(EnforceRequest request, EnforcedAction<T, E> action) throws E {
+		Objects.requireNonNull(action, "action must not be null");
+		EnforcementResult result = enforce(request);
+		switch (result.decision()) {
+			case BLOCK -> throw new SpecoraBlockedException(result);
+			case SUSPEND -> throw new SpecoraSuspendedException(result);
+			case ALLOW -> {
+			}
+		}
+		DefaultEnforcementContext context = new DefaultEnforcementContext(this.reactive, result);
+		T value;
+		try {
+			value = action.run(context);
+		}
+		catch (Throwable ex) {
+			context.completeAutomatically(CompletionStatus.FAILURE, ex.getClass().getName());
+			throw ex;
+		}
+		context.completeAutomatically(CompletionStatus.SUCCESS, null);
+		return value;
+	}
+
+	/**
+	 * The same client with non-blocking calls, for reactive applications.
+	 * @return the reactive view of this client
+	 */
+	public ReactiveSpecoraClient reactive() {
+		return this.reactive;
+	}
+
+	/**
+	 * The settings this client was built with (never the API key).
+	 * @return the settings
+	 */
+	public SpecoraClientSettings settings() {
+		return this.settings;
+	}
+
+	@Override
+	public String toString() {
+		return "SpecoraClient[" + describe(this.settings) + "]";
+	}
+
+	static String describe(SpecoraClientSettings settings) {
+		return "baseUrl=" + settings.baseUrl() + ", orgId=" + settings.orgId() + ", projectId=" + settings.projectId()
+				+ ", failMode=" + settings.failMode() + ", apiKey=******";
+	}
+
+	/**
+	 * Builds a {@link SpecoraClient}. Every setting is checked in {@link #build()},
+	 * which names the setting at fault.
+	 */
+	public static final class Builder {
+
+		private String baseUrl;
+
+		private String apiKey;
+
+		private String orgId;
+
+		private String projectId;
+
+		private String agentId;
+
+		private String vendorId;
+
+		private String tenantId;
+
+		private FailMode failMode = FailMode.CLOSED;
+
+		private Duration timeout = Duration.ofSeconds(10);
+
+		private Duration deadline = Duration.ofSeconds(30);
+
+		private int retries = 2;
+
+		private Duration retryBackoff = Duration.ofMillis(500);
+
+		private Duration maxRetryBackoff = Duration.ofSeconds(8);
+
+		private Consumer<EnforcementResult> onDecision;
+
+		private Consumer<SpecoraException> onError;
+
+		private WebClient.Builder webClientBuilder;
+
+		private ClientHttpConnector clientConnector;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder() {
+		}
+
+		/**
+		 * The authority's base URL, e.g. {@code https://api.specora.ai}. Plain
+		 * {@code http://} is accepted only for localhost, 127.0.0.0/8 and [::1].
+		 * @param baseUrl the base URL
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * The API key, sent as a bearer token. Never logged or shown.
+		 * @param apiKey the API key
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey) {
+			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * The organisation id (required).
+		 * @param orgId the organisation id
+		 * @return this builder
+		 */
+		public Builder orgId(String orgId) {
+			this.orgId = orgId;
+			return this;
+		}
+
+		/**
+		 * The project id (optional).
+		 * @param projectId the project id
+		 * @return this builder
+		 */
+		public Builder projectId(String projectId) {
+			this.projectId = projectId;
+			return this;
+		}
+
+		/**
+		 * The agent id (optional).
+		 * @param agentId the agent id
+		 * @return this builder
+		 */
+		public Builder agentId(String agentId) {
+			this.agentId = agentId;
+			return this;
+		}
+
+		/**
+		 * The vendor id of the vendor-reseller model; requires a tenant id too.
+		 * @param vendorId the vendor id
+		 * @return this builder
+		 */
+		public Builder vendorId(String vendorId) {
+			this.vendorId = vendorId;
+			return this;
+		}
+
+		/**
+		 * The tenant id of the vendor-reseller model; requires a vendor id too.
+		 * @param tenantId the tenant id
+		 * @return this builder
+		 */
+		public Builder tenantId(String tenantId) {
+			this.tenantId = tenantId;
+			return this;
+		}
+
+		/**
+		 * What decisions do when no answer can be had (default {@link FailMode#CLOSED}).
+		 * @param failMode the fail mode
+		 * @return this builder
+		 */
+		public Builder failMode(FailMode failMode) {
+			this.failMode = failMode;
+			return this;
+		}
+
+		/**
+		 * The time limit of one HTTP attempt (default 10 s).
+		 * @param timeout the timeout, positive
+		 * @return this builder
+		 */
+		public Builder timeout(Duration timeout) {
+			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * The time limit of a whole call, retries and back-off included (default 30 s).
+		 * @param deadline the deadline, positive
+		 * @return this builder
+		 */
+		public Builder deadline(Duration deadline) {
+			this.deadline = deadline;
+			return this;
+		}
+
+		/**
+		 * How many times a transient failure is retried (default 2, so 3 attempts).
+		 * @param retries the number of retries, 0 to 10
+		 * @return this builder
+		 */
+		public Builder retries(int retries) {
+			this.retries = retries;
+			return this;
+		}
+
+		/**
+		 * The back-off before the first retry (default 500 ms); it doubles on each
+		 * further retry up to {@code maxBackoff}, and each wait is drawn at random below
+		 * it (full jitter).
+		 * @param initial the first back-off, positive
+		 * @param max the largest back-off, at least {@code initial}
+		 * @return this builder
+		 */
+		public Builder retryBackoff(Duration initial, Duration max) {
+			this.retryBackoff = initial;
+			this.maxRetryBackoff = max;
+			return this;
+		}
+
+		/**
+		 * Called once for every decision (enforce and simulate), including fail-open
+		 * ones. A callback that throws is logged and does not break the call.
+		 * @param onDecision the callback
+		 * @return this builder
+		 */
+		public Builder onDecision(Consumer<EnforcementResult> onDecision) {
+			this.onDecision = onDecision;
+			return this;
+		}
+
+		/**
+		 * Called once for every failed call with the exception that describes it (for a
+		 * fail-open decision, the failure that was turned into an allow). A callback
+		 * that throws is logged and does not break the call.
+		 * @param onError the callback
+		 * @return this builder
+		 */
+		public Builder onError(Consumer<SpecoraException> onError) {
+			this.onError = onError;
+			return this;
+		}
+
+		/**
+		 * A {@code WebClient.Builder} to start from, so that the application's filters
+		 * and observation settings apply. It is cloned, never modified.
+		 * @param webClientBuilder the builder
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * The HTTP connector to use (e.g. one with an SSL bundle). It must not follow
+		 * redirects. By default the client uses its own Reactor Netty connector, which
+		 * never follows redirects.
+		 * @param clientConnector the connector
+		 * @return this builder
+		 */
+		public Builder clientConnector(ClientHttpConnector clientConnector) {
+			this.clientConnector = clientConnector;
+			return this;
+		}
+
+		Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Checks the settings and builds the client.
+		 * @return the client
+		 * @throws InvalidConfigurationException naming the setting at fault
+		 */
+		public SpecoraClient build() {
+			SpecoraClientSettings settings = validate();
+			JsonMapper jsonMapper = JsonMapper.builder()
+				.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+				.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+				.build();
+			WebClient webClient = createWebClient(settings);
+			HttpTransport transport = new HttpTransport(webClient, jsonMapper, settings, this.clock);
+			ReactiveSpecoraClient reactive = new ReactiveSpecoraClient(transport, jsonMapper, settings,
+					this.onDecision, this.onError);
+			return new SpecoraClient(reactive, settings);
+		}
+
+		private WebClient createWebClient(SpecoraClientSettings settings) {
+			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
+					: WebClient.builder();
+			ClientHttpConnector connector = (this.clientConnector != null) ? this.clientConnector
+					: new ReactorClientHttpConnector(HttpClient.create()
+						.followRedirect(false)
+						.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+								(int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis())));
+			return builder.baseUrl(settings.baseUrl().toString())
+				.clientConnector(connector)
+				.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(HttpTransport.MAX_RESPONSE_BYTES))
+				.defaultHeaders((headers) -> {
+					headers.setBearerAuth(this.apiKey.trim());
+					headers.set(HttpHeaders.USER_AGENT, UserAgent.VALUE);
+					headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+					if (settings.isVendorModel()) {
+						headers.set(VENDOR_HEADER, settings.vendorId());
+						headers.set(TENANT_HEADER, settings.tenantId());
+					}
+				})
+				.build();
+		}
+
+		private SpecoraClientSettings validate() {
+			URI uri = BaseUrls.validate(this.baseUrl);
+			if (this.apiKey == null || this.apiKey.isBlank()) {
+				throw new InvalidConfigurationException("apiKey",
+						"Specora API key is not set: set it from a secret store or the SPECORA_API_KEY variable");
+			}
+			if (this.apiKey.trim().chars().anyMatch((c) -> c < 0x21 || c > 0x7e)) {
+				throw new InvalidConfigurationException("apiKey",
+						"Specora API key contains white space or non-ASCII characters: check how it is loaded");
+			}
+			if (this.orgId == null || this.orgId.isBlank()) {
+				throw new InvalidConfigurationException("orgId", "Specora organisation id (orgId) is not set");
+			}
+			String vendor = blankToNull(this.vendorId);
+			String tenant = blankToNull(this.tenantId);
+			if ((vendor == null) != (tenant == null)) {
+				String missing = (vendor == null) ? "vendorId" : "tenantId";
+				throw new InvalidConfigurationException(missing, "Specora vendor-reseller model needs both vendorId and "
+						+ "tenantId, but " + missing + " is not set: set both, or neither for the org-scoped model");
+			}
+			if (this.failMode == null) {
+				throw new InvalidConfigurationException("failMode", "Specora failMode must not be null");
+			}
+			requirePositive("timeout", this.timeout);
+			requirePositive("deadline", this.deadline);
+			requirePositive("retryBackoff", this.retryBackoff);
+			requirePositive("maxRetryBackoff", this.maxRetryBackoff);
+			if (this.maxRetryBackoff.compareTo(this.retryBackoff) < 0) {
+				throw new InvalidConfigurationException("maxRetryBackoff",
+						"Specora maxRetryBackoff must not be shorter than retryBackoff");
+			}
+			if (this.retries < 0 || this.retries > 10) {
+				throw new InvalidConfigurationException("retries",
+						"Specora retries must be between 0 and 10, but was " + this.retries);
+			}
+			Objects.requireNonNull(this.clock, "clock must not be null");
+			return new SpecoraClientSettings(uri, this.orgId.trim(), blankToNull(this.projectId),
+					blankToNull(this.agentId), vendor, tenant, this.failMode, this.timeout, this.deadline,
+					this.retries, this.retryBackoff, this.maxRetryBackoff);
+		}
+
+		private static void requirePositive(String setting, Duration value) {
+			if (value == null || value.isZero() || value.isNegative()) {
+				throw new InvalidConfigurationException(setting,
+						"Specora " + setting + " must be a positive duration, but was " + value);
+			}
+		}
+
+		private static String blankToNull(String value) {
+			return (value == null || value.isBlank()) ? null : value.trim();
+		}
+
+		@Override
+		public String toString() {
+			return "SpecoraClient.Builder[baseUrl=" + this.baseUrl + ", orgId=" + this.orgId + ", apiKey=******]";
+		}
+
+	}
+
+	/**
+	 * The {@code User-Agent} of this client: {@code specora-java/<version> (java/<version>)}.
+	 */
+	static final class UserAgent {
+
+		static final String VERSION = readVersion();
+
+		static final String VALUE = "specora-java/" + VERSION + " (java/" + System.getProperty("java.version") + ")";
+
+		private UserAgent() {
+		}
+
+		private static String readVersion() {
+			try (InputStream in = SpecoraClient.class.getResourceAsStream("specora-client.properties")) {
+				if (in == null) {
+					return "unknown";
+				}
+				Properties properties = new Properties();
+				properties.load(in);
+				return properties.getProperty("version", "unknown");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read the Specora client version", ex);
+			}
+		}
+
+	}
+
+}
