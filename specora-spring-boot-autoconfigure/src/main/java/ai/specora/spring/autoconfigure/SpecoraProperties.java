@@ -1,0 +1,342 @@
+package ai.specora.spring.autoconfigure;
+
+import java.time.Duration;
+
+import ai.specora.client.FailMode;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.Ordered;
+
+/**
+ * Configuration of Specora for a Spring Boot application, under the {@code specora}
+ * prefix.
+ */
+@ConfigurationProperties("specora")
+public class SpecoraProperties {
+
+	/**
+	 * The default order of the enforcement advisor: before (outside) transaction
+	 * management, which runs at the lowest precedence, so that a blocked call never
+	 * opens a transaction; with room on both sides for other advisors.
+	 */
+	public static final int DEFAULT_ENFORCEMENT_ORDER = Ordered.LOWEST_PRECEDENCE - 1000;
+
+	/**
+	 * Whether Specora is enabled. When false, no client is created and @Enforced methods
+	 * run ungoverned.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Base URL of the Specora authority, e.g. https://api.specora.ai. Plain http is
+	 * accepted only for localhost, 127.0.0.0/8 and [::1].
+	 */
+	private String baseUrl;
+
+	/**
+	 * API key, sent as a bearer token. Set it from a secret store or the SPECORA_API_KEY
+	 * environment variable; it is never logged.
+	 */
+	private String apiKey;
+
+	/**
+	 * Organisation id sent with every runtime call.
+	 */
+	private String orgId;
+
+	/**
+	 * Project id sent with every runtime call.
+	 */
+	private String projectId;
+
+	/**
+	 * Agent id sent with every runtime call.
+	 */
+	private String agentId;
+
+	/**
+	 * Vendor id of the vendor-reseller model. Requires tenant-id too.
+	 */
+	private String vendorId;
+
+	/**
+	 * Tenant id of the vendor-reseller model. Requires vendor-id too.
+	 */
+	private String tenantId;
+
+	/**
+	 * What decisions do when the authority cannot be reached or fails after all
+	 * retries: 'closed' raises and the action does not run; 'open' allows the action
+	 * ungoverned and logs a warning.
+	 */
+	private FailMode failMode = FailMode.CLOSED;
+
+	/**
+	 * Time limit of one HTTP attempt.
+	 */
+	private Duration timeout = Duration.ofSeconds(10);
+
+	/**
+	 * Time limit of a whole call to the authority, retries and back-off included.
+	 */
+	private Duration deadline = Duration.ofSeconds(30);
+
+	/**
+	 * How many times a transient failure (connection error, 408, 429, 5xx) is retried.
+	 */
+	private int retries = 2;
+
+	/**
+	 * Back-off before the first retry; it doubles on every further retry, with full
+	 * jitter.
+	 */
+	private Duration retryBackoff = Duration.ofMillis(500);
+
+	/**
+	 * Largest back-off between two retries.
+	 */
+	private Duration maxRetryBackoff = Duration.ofSeconds(8);
+
+	private final Enforcement enforcement = new Enforcement();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public String getApiKey() {
+		return this.apiKey;
+	}
+
+	public void setApiKey(String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	public String getOrgId() {
+		return this.orgId;
+	}
+
+	public void setOrgId(String orgId) {
+		this.orgId = orgId;
+	}
+
+	public String getProjectId() {
+		return this.projectId;
+	}
+
+	public void setProjectId(String projectId) {
+		this.projectId = projectId;
+	}
+
+	public String getAgentId() {
+		return this.agentId;
+	}
+
+	public void setAgentId(String agentId) {
+		this.agentId = agentId;
+	}
+
+	public String getVendorId() {
+		return this.vendorId;
+	}
+
+	public void setVendorId(String vendorId) {
+		this.vendorId = vendorId;
+	}
+
+	public String getTenantId() {
+		return this.tenantId;
+	}
+
+	public void setTenantId(String tenantId) {
+		this.tenantId = tenantId;
+	}
+
+	public FailMode getFailMode() {
+		return this.failMode;
+	}
+
+	public void setFailMode(FailMode failMode) {
+		this.failMode = failMode;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public Duration getDeadline() {
+		return this.deadline;
+	}
+
+	public void setDeadline(Duration deadline) {
+		this.deadline = deadline;
+	}
+
+	public int getRetries() {
+		return this.retries;
+	}
+
+	public void setRetries(int retries) {
+		this.retries = retries;
+	}
+
+	public Duration getRetryBackoff() {
+		return this.retryBackoff;
+	}
+
+	public void setRetryBackoff(Duration retryBackoff) {
+		this.retryBackoff = retryBackoff;
+	}
+
+	public Duration getMaxRetryBackoff() {
+		return this.maxRetryBackoff;
+	}
+
+	public void setMaxRetryBackoff(Duration maxRetryBackoff) {
+		this.maxRetryBackoff = maxRetryBackoff;
+	}
+
+	public Enforcement getEnforcement() {
+		return this.enforcement;
+	}
+
+	/**
+	 * Shows the settings without the API key.
+	 */
+	@Override
+	public String toString() {
+		return "SpecoraProperties[enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", orgId=" + this.orgId
+				+ ", failMode=" + this.failMode + ", apiKey=" + ((this.apiKey != null) ? "******" : null) + "]";
+	}
+
+	/**
+	 * Settings of the {@code @Enforced} method interceptor.
+	 */
+	public static class Enforcement {
+
+		/**
+		 * Whether @Enforced methods are intercepted.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Order of the enforcement advisor. The default runs enforcement outside
+		 * transaction management, so a blocked call never opens a transaction.
+		 */
+		private int order = DEFAULT_ENFORCEMENT_ORDER;
+
+		private final Completion completion = new Completion();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getOrder() {
+			return this.order;
+		}
+
+		public void setOrder(int order) {
+			this.order = order;
+		}
+
+		public Completion getCompletion() {
+			return this.completion;
+		}
+
+	}
+
+	/**
+	 * How completions of governed calls are delivered.
+	 */
+	public static class Completion {
+
+		/**
+		 * 'async' hands completions to a bounded queue delivered in the background with
+		 * retries; 'sync' completes before the governed method returns.
+		 */
+		private CompletionMode mode = CompletionMode.ASYNC;
+
+		/**
+		 * Largest number of completions waiting for delivery in async mode. A completion
+		 * arriving when the queue is full is dropped and logged at ERROR.
+		 */
+		private int queueCapacity = 10_000;
+
+		/**
+		 * How long an undelivered completion is retried before it is dropped and logged
+		 * at ERROR.
+		 */
+		private Duration maxAge = Duration.ofMinutes(15);
+
+		/**
+		 * How long shutdown waits for the queue of completions to drain.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+		public CompletionMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(CompletionMode mode) {
+			this.mode = mode;
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+	}
+
+	/**
+	 * How completions are delivered.
+	 */
+	public enum CompletionMode {
+
+		/** Queued and delivered in the background, with retries. */
+		ASYNC,
+
+		/** Delivered before the governed method returns. */
+		SYNC
+
+	}
+
+}
