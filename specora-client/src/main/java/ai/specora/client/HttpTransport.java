@@ -117,9 +117,9 @@ final class HttpTransport {
 		if (status >= 200 && status < 300) {
 			OptionalLong length = response.headers().contentLength();
 			if (length.isPresent() && length.getAsLong() > MAX_RESPONSE_BYTES) {
-				return response.releaseBody()
-					.then(Mono.error(AttemptFailure.transport("response body of " + length.getAsLong()
-							+ " bytes exceeds the 10 MiB limit", null, status, requestId)));
+				// exchangeToMono releases the unread body
+				return Mono.error(AttemptFailure.transport("response body of " + length.getAsLong()
+						+ " bytes exceeds the 10 MiB limit", null, status, requestId));
 			}
 			return response.bodyToMono(byte[].class)
 				.switchIfEmpty(Mono.error(() -> AttemptFailure.transport("empty response body", null, status,
@@ -127,10 +127,8 @@ final class HttpTransport {
 				.map((bytes) -> decode(call, bytes, status, requestId));
 		}
 		if (status >= 300 && status < 400) {
-			return response.releaseBody()
-				.then(Mono.error(AttemptFailure.transport(
-						"redirect (HTTP " + status + ") refused: redirects are never followed", null, status,
-						requestId)));
+			return Mono.error(AttemptFailure.transport(
+					"redirect (HTTP " + status + ") refused: redirects are never followed", null, status, requestId));
 		}
 		Duration retryAfter = RetryAfter.parse(response.headers().asHttpHeaders().getFirst("Retry-After"),
 				this.clock);

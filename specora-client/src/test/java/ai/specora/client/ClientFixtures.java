@@ -55,7 +55,7 @@ final class ClientFixtures {
 
 	static String allow(String journalId) {
 		return """
-				{"decision": "allow", "journal_id": "%s", "request_id": "ignored",
+				{"decision": "allow", "journal_id": "%s", "request_id": "0d4f1a2b-0000-4000-8000-0000000000aa",
 				 "blocked_reason": null, "approval_source": null, "approval_id": null,
 				 "policy_id": "pol_1", "reservation_id": "res_1", "source": "authority",
 				 "expires_at": "2026-11-21T22:00:00Z", "some_future_field": {"x": 1}}
@@ -65,6 +65,7 @@ final class ClientFixtures {
 	static String block(String reason) {
 		return """
 				{"decision": "block", "journal_id": "jrn_blocked", "blocked_reason": "%s",
+				 "request_id": "0d4f1a2b-0000-4000-8000-0000000000bb",
 				 "policy_id": "pol_deny", "source": "authority"}
 				""".formatted(reason);
 	}
@@ -72,6 +73,7 @@ final class ClientFixtures {
 	static String suspend() {
 		return """
 				{"decision": "suspend", "journal_id": "jrn_suspended", "approval_source": "slack:#sec-approvals",
+				 "request_id": "0d4f1a2b-0000-4000-8000-0000000000cc",
 				 "approval_id": "apr_7", "source": "authority"}
 				""";
 	}
