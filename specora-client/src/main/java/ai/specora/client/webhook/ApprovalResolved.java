@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * @param resolvedBy who resolved it ({@code resolved_by}), or {@code null} if not sent
  * @see WebhookEvent#approvalResolved()
  */
-public record ApprovalResolved(String journalId, String approvalId, ApprovalState approvalState,
+public record ApprovalResolved(String journalId, String approvalId, Resolution approvalState,
 		String resolvedBy) {
 
 	/**
@@ -41,7 +41,7 @@ public record ApprovalResolved(String journalId, String approvalId, ApprovalStat
 	 */
 	static ApprovalResolved from(JsonNode data) {
 		return new ApprovalResolved(requiredText(data, "journal_id"), requiredText(data, "approval_id"),
-				ApprovalState.fromWireName(requiredText(data, "approval_state")), optionalText(data, "resolved_by"));
+				Resolution.fromWireName(requiredText(data, "approval_state")), optionalText(data, "resolved_by"));
 	}
 
 	private static String requiredText(JsonNode data, String field) {
@@ -60,7 +60,7 @@ public record ApprovalResolved(String journalId, String approvalId, ApprovalStat
 	/**
 	 * The outcome of an approval request.
 	 */
-	public enum ApprovalState {
+	public enum Resolution {
 
 		/** The action was approved and may run. */
 		APPROVED("approved"),
@@ -70,7 +70,7 @@ public record ApprovalResolved(String journalId, String approvalId, ApprovalStat
 
 		private final String wireName;
 
-		ApprovalState(String wireName) {
+		Resolution(String wireName) {
 			this.wireName = wireName;
 		}
 
@@ -90,10 +90,10 @@ public record ApprovalResolved(String journalId, String approvalId, ApprovalStat
 		 * @throws IllegalArgumentException if no state has that name
 		 */
 		@JsonCreator
-		public static ApprovalState fromWireName(String wireName) {
+		public static Resolution fromWireName(String wireName) {
 			if (wireName != null) {
 				String name = wireName.toLowerCase(Locale.ROOT);
-				for (ApprovalState state : values()) {
+				for (Resolution state : values()) {
 					if (state.wireName.equals(name)) {
 						return state;
 					}

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import ai.specora.client.webhook.ApprovalResolved.ApprovalState;
+import ai.specora.client.webhook.ApprovalResolved.Resolution;
 import ai.specora.client.webhook.WebhookVerificationException.Reason;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -378,9 +378,9 @@ class WebhookVerifierTests {
 		WebhookEvent event = verify(this.verifier, body, NOW, sign(SECRET, NOW, body), "evt_5");
 		assertThat(event.type()).isEqualTo(WebhookEventType.APPROVAL_RESOLVED);
 		assertThat(event.approvalResolved())
-			.contains(new ApprovalResolved("j_1", "a_1", ApprovalState.DENIED, "alice@example.com"));
+			.contains(new ApprovalResolved("j_1", "a_1", Resolution.DENIED, "alice@example.com"));
 		assertThat(event.dataAs(ApprovalResolved.class))
-			.isEqualTo(new ApprovalResolved("j_1", "a_1", ApprovalState.DENIED, "alice@example.com"));
+			.isEqualTo(new ApprovalResolved("j_1", "a_1", Resolution.DENIED, "alice@example.com"));
 	}
 
 	@Test
