@@ -45,15 +45,36 @@ public final class WebhookSignatures {
 	 * @return the 32-byte MAC
 	 */
 	static byte[] hmac(String secret, long timestamp, byte[] body) {
-		Objects.requireNonNull(secret, "secret must not be null");
 		Objects.requireNonNull(body, "body must not be null");
+		return hmac(key(secret), Long.toString(timestamp), body);
+	}
+
+	/**
+	 * Builds the HMAC key of a secret: its UTF-8 bytes.
+	 * @param secret the shared webhook secret
+	 * @return the key
+	 */
+	static SecretKeySpec key(String secret) {
+		Objects.requireNonNull(secret, "secret must not be null");
 		if (secret.isEmpty()) {
 			throw new IllegalArgumentException("secret must not be empty");
 		}
+		return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+	}
+
+	/**
+	 * Computes the raw HMAC-SHA256 of {@code <timestamp>.<body>}, the timestamp taken
+	 * exactly as it was sent.
+	 * @param key the key built by {@link #key(String)}
+	 * @param timestamp the timestamp text, as sent in {@code X-Specora-Timestamp}
+	 * @param body the exact bytes of the request body
+	 * @return the 32-byte MAC
+	 */
+	static byte[] hmac(SecretKeySpec key, String timestamp, byte[] body) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-			mac.update(Long.toString(timestamp).getBytes(StandardCharsets.US_ASCII));
+			mac.init(key);
+			mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
 			mac.update((byte) '.');
 			return mac.doFinal(body);
 		}

@@ -1,0 +1,490 @@
+package ai.specora.client.webhook;
+
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import ai.specora.client.webhook.WebhookVerificationException.Reason;
+
+/**
+ * Verifies webhook requests sent by Specora and turns them into {@link WebhookEvent}s.
+ * <p>
+ * A request is accepted only if all of these hold, checked in this order; the first
+ * that fails decides the {@link Reason} of the {@link WebhookVerificationException}:
+ * <ol>
+ * <li>the body is at most {@code maxBodySize} bytes ({@link Reason#TOO_LARGE});</li>
+ * <li>the {@value #TIMESTAMP_HEADER}, {@value #SIGNATURE_HEADER} and
+ * {@value #EVENT_ID_HEADER} headers are present and not blank
+ * ({@link Reason#MISSING_HEADER});</li>
+ * <li>the timestamp is a number of Unix seconds within {@code tolerance} of the clock,
+ * both ends included; a timestamp that is not a plain non-negative decimal number
+ * cannot be placed in the window and is refused as {@link Reason#STALE_TIMESTAMP}, so
+ * that everything refused before the signature check is an authentication failure
+ * ({@link Reason#STALE_TIMESTAMP});</li>
+ * <li>one of the comma-separated {@code sha256=<hex>} values of the signature header is
+ * the HMAC-SHA256 of {@code <timestamp>.<raw body>} under one of the secrets, compared
+ * in constant time; values of other schemes are ignored ({@link Reason#BAD_SIGNATURE});
+ * </li>
+ * <li>the body is a JSON object with string fields {@code event_id},
+ * {@code event_type} and {@code created_at} (ISO-8601), whose {@code event_id} equals the
+ * header, and, for a {@code runtime.approval_resolved} event, a complete
+ * {@link ApprovalResolved} payload ({@link Reason#MALFORMED});</li>
+ * <li>the {@link ReplayStore} has not seen the event id ({@link Reason#REPLAYED}).</li>
+ * </ol>
+ * The replay store is asked last, so neither forged nor malformed requests record an id;
+ * it keeps ids for twice the tolerance (600 s by default), since the window is
+ * two-sided. If the store fails, {@link ReplayStoreUnavailableException} is thrown and
+ * the event is not accepted.
+ * <p>
+ * Always pass the raw bytes of the request body as received: JSON parsed and written
+ * again does not keep the signed bytes.
+ * <p>
+ * Instances are immutable and thread-safe. Secrets never appear in {@link #toString()}
+ * or in exception messages.
+ */
+public final class WebhookVerifier {
+
+	/** The header carrying the Unix time in seconds at which the request was signed. */
+	public static final String TIMESTAMP_HEADER = "X-Specora-Timestamp";
+
+	/** The header carrying one or more comma-separated {@code sha256=<hex>} signatures. */
+	public static final String SIGNATURE_HEADER = "X-Specora-Signature";
+
+	/** The header carrying the event id, also found in the body. */
+	public static final String EVENT_ID_HEADER = "X-Specora-Event-Id";
+
+	/** The default tolerance between the timestamp and the clock: 300 seconds. */
+	public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(300);
+
+	/** The default maximum body size: 1 MiB. */
+	public static final int DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
+
+	private static final String SCHEME_PREFIX = WebhookSignatures.SCHEME_PREFIX;
+
+	private static final int SIGNATURE_LENGTH = SCHEME_PREFIX.length() + 64;
+
+	private static final int MAX_TIMESTAMP_DIGITS = 18;
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private final List<SecretKeySpec> keys;
+
+	private final Duration tolerance;
+
+	private final Duration replayRetention;
+
+	private final Clock clock;
+
+	private final ReplayStore replayStore;
+
+	private final int maxBodySize;
+
+	private WebhookVerifier(Builder builder) {
+		this.keys = List.copyOf(builder.keys);
+		this.tolerance = builder.tolerance;
+		this.replayRetention = builder.tolerance.multipliedBy(2);
+		this.clock = builder.clock;
+		this.replayStore = (builder.replayStore != null) ? builder.replayStore : new InMemoryReplayStore();
+		this.maxBodySize = builder.maxBodySize;
+	}
+
+	/**
+	 * Starts a builder.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Verifies a request given its body and header values.
+	 * @param rawBody the exact bytes of the request body
+	 * @param timestampHeader the value of {@value #TIMESTAMP_HEADER}, may be {@code null}
+	 * @param signatureHeader the value of {@value #SIGNATURE_HEADER}, may be {@code null}
+	 * @param eventIdHeader the value of {@value #EVENT_ID_HEADER}, may be {@code null}
+	 * @return the verified event, recorded as seen
+	 * @throws WebhookVerificationException if the request is refused
+	 * @throws ReplayStoreUnavailableException if the replay store cannot answer
+	 */
+	public WebhookEvent verify(byte[] rawBody, String timestampHeader, String signatureHeader,
+			String eventIdHeader) {
+		Objects.requireNonNull(rawBody, "rawBody must not be null");
+		if (rawBody.length > this.maxBodySize) {
+			throw new WebhookVerificationException(Reason.TOO_LARGE,
+					"Webhook body exceeds " + this.maxBodySize + " bytes");
+		}
+		String timestamp = requireHeader(TIMESTAMP_HEADER, timestampHeader);
+		String signature = requireHeader(SIGNATURE_HEADER, signatureHeader);
+		String eventId = requireHeader(EVENT_ID_HEADER, eventIdHeader);
+		checkTimestamp(timestamp);
+		checkSignature(rawBody, timestamp, signature);
+		WebhookEvent event = parse(rawBody, eventId);
+		markSeen(eventId);
+		return event;
+	}
+
+	/**
+	 * Verifies a request given its body and a header lookup, such as
+	 * {@code request::getHeader} of a servlet request or {@code headers::getFirst} of
+	 * Spring's {@code HttpHeaders}. The lookup is asked for {@value #TIMESTAMP_HEADER},
+	 * {@value #SIGNATURE_HEADER} and {@value #EVENT_ID_HEADER}, and, if it finds nothing,
+	 * for the same names in lower case (as HTTP/2 sends them). Header names are case
+	 * insensitive: give a lookup that ignores case, or wrap a plain map with
+	 * {@link #caseInsensitive(Map)}.
+	 * @param rawBody the exact bytes of the request body
+	 * @param headers returns the value of the named header, or {@code null}
+	 * @return the verified event, recorded as seen
+	 * @throws WebhookVerificationException if the request is refused
+	 * @throws ReplayStoreUnavailableException if the replay store cannot answer
+	 */
+	public WebhookEvent verify(byte[] rawBody, Function<String, String> headers) {
+		Objects.requireNonNull(headers, "headers must not be null");
+		return verify(rawBody, header(headers, TIMESTAMP_HEADER), header(headers, SIGNATURE_HEADER),
+				header(headers, EVENT_ID_HEADER));
+	}
+
+	/**
+	 * Returns a header lookup over a map of header names to values that ignores the case
+	 * of names. If the map holds one name in several cases, one of the values is used.
+	 * @param headers header names to values
+	 * @return a lookup for {@link #verify(byte[], Function)}
+	 */
+	public static Function<String, String> caseInsensitive(Map<String, String> headers) {
+		Objects.requireNonNull(headers, "headers must not be null");
+		TreeMap<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		headers.forEach((name, value) -> {
+			if (name != null && value != null) {
+				copy.putIfAbsent(name, value);
+			}
+		});
+		return copy::get;
+	}
+
+	/**
+	 * Returns the tolerance between a request's timestamp and the clock.
+	 * @return the tolerance
+	 */
+	public Duration tolerance() {
+		return this.tolerance;
+	}
+
+	/**
+	 * Returns how long the replay store is asked to keep each event id: twice the
+	 * tolerance.
+	 * @return the retention
+	 */
+	public Duration replayRetention() {
+		return this.replayRetention;
+	}
+
+	/**
+	 * Returns the maximum body size in bytes.
+	 * @return the maximum body size
+	 */
+	public int maxBodySize() {
+		return this.maxBodySize;
+	}
+
+	/**
+	 * Returns the number of configured secrets (their values are never exposed).
+	 * @return the number of secrets
+	 */
+	public int secretCount() {
+		return this.keys.size();
+	}
+
+	/**
+	 * Returns the replay store.
+	 * @return the replay store
+	 */
+	public ReplayStore replayStore() {
+		return this.replayStore;
+	}
+
+	private static String header(Function<String, String> headers, String name) {
+		String value = headers.apply(name);
+		return (value != null) ? value : headers.apply(name.toLowerCase(Locale.ROOT));
+	}
+
+	private static String requireHeader(String name, String value) {
+		String trimmed = (value != null) ? value.strip() : "";
+		if (trimmed.isEmpty()) {
+			throw new WebhookVerificationException(Reason.MISSING_HEADER, "Missing header " + name);
+		}
+		return trimmed;
+	}
+
+	private void checkTimestamp(String timestamp) {
+		long seconds = parseSeconds(timestamp);
+		Instant now = this.clock.instant();
+		Duration age = Duration.ofSeconds(now.getEpochSecond() - seconds, now.getNano());
+		if (seconds < 0 || age.abs().compareTo(this.tolerance) > 0) {
+			throw new WebhookVerificationException(Reason.STALE_TIMESTAMP,
+					"Timestamp outside the tolerance window");
+		}
+	}
+
+	/** Returns the seconds, or -1 if the text is not a plain decimal number. */
+	private static long parseSeconds(String timestamp) {
+		if (timestamp.length() > MAX_TIMESTAMP_DIGITS) {
+			return -1;
+		}
+		long seconds = 0;
+		for (int i = 0; i < timestamp.length(); i++) {
+			char c = timestamp.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			seconds = seconds * 10 + (c - '0');
+		}
+		return seconds;
+	}
+
+	private void checkSignature(byte[] rawBody, String timestamp, String signatureHeader) {
+		List<byte[]> candidates = candidates(signatureHeader);
+		boolean matched = false;
+		if (!candidates.isEmpty()) {
+			for (SecretKeySpec key : this.keys) {
+				byte[] expected = WebhookSignatures.hmac(key, timestamp, rawBody);
+				for (byte[] candidate : candidates) {
+					matched |= MessageDigest.isEqual(expected, candidate);
+				}
+			}
+		}
+		if (!matched) {
+			throw new WebhookVerificationException(Reason.BAD_SIGNATURE, "Invalid signature");
+		}
+	}
+
+	/** Decodes the well-formed {@code sha256=} values; anything else is ignored. */
+	private static List<byte[]> candidates(String signatureHeader) {
+		List<byte[]> candidates = new ArrayList<>(2);
+		for (String part : signatureHeader.split(",")) {
+			String value = part.strip();
+			if (value.length() == SIGNATURE_LENGTH
+					&& value.regionMatches(true, 0, SCHEME_PREFIX, 0, SCHEME_PREFIX.length())) {
+				try {
+					candidates.add(HEX.parseHex(value, SCHEME_PREFIX.length(), value.length()));
+				}
+				catch (IllegalArgumentException ex) {
+					// Not hexadecimal: a value that cannot match, ignored like an unknown scheme
+				}
+			}
+		}
+		return candidates;
+	}
+
+	private WebhookEvent parse(byte[] rawBody, String eventIdHeader) {
+		JsonNode root;
+		try {
+			root = WebhookJson.MAPPER.readTree(rawBody);
+		}
+		catch (JacksonException ex) {
+			throw malformed("Event body is not valid JSON", ex);
+		}
+		if (root == null || !root.isObject()) {
+			throw malformed("Event body is not a JSON object", null);
+		}
+		String eventId = requiredText(root, "event_id");
+		String eventType = requiredText(root, "event_type");
+		Instant createdAt = parseInstant(requiredText(root, "created_at"));
+		String orgId = optionalText(root, "org_id");
+		JsonNode data = root.get("data");
+		if (data != null && !data.isNull() && !data.isObject()) {
+			throw malformed("Event field 'data' is not a JSON object", null);
+		}
+		if (!eventId.equals(eventIdHeader)) {
+			throw malformed("Event id in the body does not match the " + EVENT_ID_HEADER + " header", null);
+		}
+		WebhookEvent event = new WebhookEvent(eventId, eventType, createdAt, orgId,
+				(data != null && data.isObject()) ? data : null);
+		try {
+			event.approvalResolved();
+		}
+		catch (IllegalArgumentException ex) {
+			throw malformed("Invalid " + eventType + " event: " + ex.getMessage(), ex);
+		}
+		return event;
+	}
+
+	private static String requiredText(JsonNode root, String field) {
+		String value = optionalText(root, field);
+		if (value == null || value.isBlank()) {
+			throw malformed("Event body lacks the string field '" + field + "'", null);
+		}
+		return value;
+	}
+
+	private static String optionalText(JsonNode root, String field) {
+		JsonNode node = root.get(field);
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (!node.isString()) {
+			throw malformed("Event field '" + field + "' is not a string", null);
+		}
+		return node.stringValue();
+	}
+
+	private static Instant parseInstant(String text) {
+		try {
+			return OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw malformed("Event field 'created_at' is not an ISO-8601 date-time", ex);
+		}
+	}
+
+	private static WebhookVerificationException malformed(String message, Throwable cause) {
+		return new WebhookVerificationException(Reason.MALFORMED, message, cause);
+	}
+
+	private void markSeen(String eventId) {
+		boolean firstSeen;
+		try {
+			firstSeen = this.replayStore.markSeen(eventId, this.replayRetention);
+		}
+		catch (ReplayStoreUnavailableException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new ReplayStoreUnavailableException("Webhook replay store failed", ex);
+		}
+		if (!firstSeen) {
+			throw new WebhookVerificationException(Reason.REPLAYED, "Event " + eventId + " was already received");
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "WebhookVerifier[secrets=" + this.keys.size() + ", tolerance=" + this.tolerance + ", maxBodySize="
+				+ this.maxBodySize + ", replayStore=" + this.replayStore + "]";
+	}
+
+	/**
+	 * Builds a {@link WebhookVerifier}. At least one secret is required; everything else
+	 * has a default. Not thread-safe.
+	 */
+	public static final class Builder {
+
+		private final List<SecretKeySpec> keys = new ArrayList<>();
+
+		private Duration tolerance = DEFAULT_TOLERANCE;
+
+		private Clock clock = Clock.systemUTC();
+
+		private ReplayStore replayStore;
+
+		private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
+
+		private Builder() {
+		}
+
+		/**
+		 * Adds a secret. Add both the old and the new secret while rotating: a request
+		 * is accepted if it is signed with any of them.
+		 * @param secret the shared webhook secret, not blank
+		 * @return this builder
+		 */
+		public Builder secret(String secret) {
+			if (secret == null || secret.isBlank()) {
+				throw new IllegalArgumentException("Webhook secret must not be null or blank");
+			}
+			this.keys.add(WebhookSignatures.key(secret));
+			return this;
+		}
+
+		/**
+		 * Adds several secrets.
+		 * @param secrets the shared webhook secrets, none blank
+		 * @return this builder
+		 * @see #secret(String)
+		 */
+		public Builder secrets(Collection<String> secrets) {
+			Objects.requireNonNull(secrets, "secrets must not be null");
+			secrets.forEach(this::secret);
+			return this;
+		}
+
+		/**
+		 * Sets the largest accepted difference between a request's timestamp and the
+		 * clock, in either direction; default 300 seconds. The replay store keeps event
+		 * ids for twice this long.
+		 * @param tolerance the tolerance, positive
+		 * @return this builder
+		 */
+		public Builder tolerance(Duration tolerance) {
+			Objects.requireNonNull(tolerance, "tolerance must not be null");
+			if (tolerance.isNegative() || tolerance.isZero()) {
+				throw new IllegalArgumentException("tolerance must be positive, was " + tolerance);
+			}
+			this.tolerance = tolerance;
+			return this;
+		}
+
+		/**
+		 * Sets the clock the timestamp is compared with; default the system UTC clock.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the replay store; default a new {@link InMemoryReplayStore} for each
+		 * built verifier.
+		 * @param replayStore the replay store
+		 * @return this builder
+		 */
+		public Builder replayStore(ReplayStore replayStore) {
+			this.replayStore = Objects.requireNonNull(replayStore, "replayStore must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the maximum body size in bytes; default 1 MiB.
+		 * @param maxBodySize the maximum body size, positive
+		 * @return this builder
+		 */
+		public Builder maxBodySize(int maxBodySize) {
+			if (maxBodySize <= 0) {
+				throw new IllegalArgumentException("maxBodySize must be positive, was " + maxBodySize);
+			}
+			this.maxBodySize = maxBodySize;
+			return this;
+		}
+
+		/**
+		 * Builds the verifier.
+		 * @return the verifier
+		 * @throws IllegalStateException if no secret was added
+		 */
+		public WebhookVerifier build() {
+			if (this.keys.isEmpty()) {
+				throw new IllegalStateException("At least one webhook secret is required");
+			}
+			return new WebhookVerifier(this);
+		}
+
+	}
+
+}
