@@ -131,7 +131,7 @@ class ProtocolTests {
 
 	@Test
 	void oversizedBodyIsRefused() {
-		String body = "{\"request_id\": \"big\", \"action_type\": \"x\", \"args\": \"" + "a".repeat(300_000) + "\"}";
+		String body = "{\"request_id\": \"big\", \"action_type\": \"x\", \"args\": \"" + "a".repeat(262_144) + "\"}";
 		Reply reply = client.post("/v1/runtime/enforce", body);
 		assertThat(reply.status()).isEqualTo(413);
 		assertThat(reply.errorCode()).isEqualTo("payload_too_large");
