@@ -1,0 +1,197 @@
+package ai.specora.localauthority;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+
+/**
+ * A small, in-memory Specora Runtime Authority and Platform API that speaks protocol v1
+ * on {@code 127.0.0.1}, for development, demos and tests. <strong>Never use it in
+ * production</strong>: it keeps everything in memory, knows one API key, and forgets
+ * its journal and budgets when closed.
+ * <p>
+ * It decides with ordered {@link PolicyRule policies} (first match wins, otherwise the
+ * default effect), reserves estimated costs against {@link BudgetRule budgets}
+ * atomically, keeps a bounded idempotent journal, holds suspended actions until
+ * {@link #approve approved} or {@link #deny denied}, and posts signed webhooks.
+ * <pre class="code">
+ * try (LocalAuthority authority = LocalAuthority.start(LocalAuthoritySettings.builder()
+ * 		.apiKey("dev-key")
+ * 		.policy(PolicyRule.block("no-drops", "db_drop*", "dropping tables is not allowed"))
+ * 		.build())) {
+ * 	String baseUrl = authority.baseUrl(); // http://127.0.0.1:54321
+ * }
+ * </pre>
+ * Besides the protocol's endpoints it serves {@code GET /local/approvals} (pending
+ * approvals) and {@code POST /local/approvals/{approval_id}} with
+ * {@code {"decision": "approve"|"deny", "resolved_by": "..."}}, both behind the same
+ * API key.
+ */
+public final class LocalAuthority implements AutoCloseable {
+
+	private static final String HOST = "127.0.0.1";
+
+	private static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final Logger logger = LoggerFactory.getLogger(LocalAuthority.class);
+
+	private final LocalAuthoritySettings settings;
+
+	private final AuthorityEngine engine;
+
+	private final WebhookSender webhooks;
+
+	private final DisposableServer server;
+
+	private final int port;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private LocalAuthority(LocalAuthoritySettings settings) {
+		this.settings = settings;
+		JsonMapper mapper = JsonMapper.builder()
+			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+			.build();
+		this.webhooks = new WebhookSender(settings, mapper);
+		this.engine = new AuthorityEngine(settings, this.webhooks::send);
+		HttpHandler routes = RouterFunctions
+			.toHttpHandler(new AuthorityRoutes(this.engine, mapper, settings.apiKey()).router());
+		HttpHandler handler = (request, response) -> {
+			response.getHeaders().set(REQUEST_ID_HEADER, "req_" + UUID.randomUUID().toString().replace("-", ""));
+			return routes.handle(request, response);
+		};
+		try {
+			this.server = HttpServer.create()
+				.channelGroup(new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))
+				.host(HOST)
+				.port(settings.port())
+				.handle(new ReactorHttpHandlerAdapter(handler))
+				.bindNow(START_TIMEOUT);
+		}
+		catch (RuntimeException ex) {
+			this.webhooks.close();
+			throw ex;
+		}
+		this.port = this.server.port();
+	}
+
+	/**
+	 * Starts a local authority on {@code 127.0.0.1}.
+	 * @param settings the settings
+	 * @return the running authority; close it to stop it
+	 * @throws RuntimeException if the port cannot be bound
+	 */
+	public static LocalAuthority start(LocalAuthoritySettings settings) {
+		Objects.requireNonNull(settings, "settings must not be null");
+		LocalAuthority authority = new LocalAuthority(settings);
+		logger.info("Specora local authority listening on {}: in-memory, for development, demos and tests only, "
+				+ "never for production", authority.baseUrl());
+		return authority;
+	}
+
+	/**
+	 * The base URL clients use, e.g. {@code http://127.0.0.1:54321}.
+	 * @return the base URL, without a trailing slash
+	 */
+	public String baseUrl() {
+		return "http://" + HOST + ":" + port();
+	}
+
+	/**
+	 * The bound port.
+	 * @return the port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * The settings this authority runs with.
+	 * @return the settings
+	 */
+	public LocalAuthoritySettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Approves a suspended action: its decision becomes {@code allow} and its estimated
+	 * cost is reserved, and a {@code runtime.approval_resolved} webhook is sent.
+	 * @param approvalId the approval's id
+	 * @param resolvedBy who approves
+	 * @return the outcome
+	 * @throws LocalAuthorityException 404 {@code not_found} for an unknown approval, 409
+	 * {@code already_resolved} or {@code already_completed} when it is no longer pending,
+	 * 409 {@code budget_exhausted} (the approval stays pending) when the reservation
+	 * would exceed a budget
+	 */
+	public ApprovalOutcome approve(String approvalId, String resolvedBy) {
+		return this.engine.resolve(approvalId, true, resolvedBy);
+	}
+
+	/**
+	 * Denies a suspended action: its decision becomes {@code block}, and a
+	 * {@code runtime.approval_resolved} webhook is sent.
+	 * @param approvalId the approval's id
+	 * @param resolvedBy who denies
+	 * @return the outcome
+	 * @throws LocalAuthorityException 404 {@code not_found} for an unknown approval, 409
+	 * {@code already_resolved} or {@code already_completed} when it is no longer pending
+	 */
+	public ApprovalOutcome deny(String approvalId, String resolvedBy) {
+		return this.engine.resolve(approvalId, false, resolvedBy);
+	}
+
+	/**
+	 * The suspended actions waiting for approval, oldest first.
+	 * @return the pending approvals
+	 */
+	public List<PendingApproval> pendingApprovals() {
+		return this.engine.pendingApprovals();
+	}
+
+	/**
+	 * Stops the server, closing its connections once their requests are answered, and
+	 * cancels webhook deliveries still in flight. Calling it again does nothing.
+	 */
+	@Override
+	public void close() {
+		if (this.closed.compareAndSet(false, true)) {
+			try {
+				this.server.disposeNow(STOP_TIMEOUT);
+			}
+			finally {
+				this.webhooks.close();
+			}
+			logger.info("Specora local authority on port {} stopped", this.port);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "LocalAuthority[" + baseUrl() + "]";
+	}
+
+}

@@ -1,0 +1,436 @@
+package ai.specora.localauthority;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Immutable settings of a {@link LocalAuthority}; build them with {@link #builder()}.
+ * <p>
+ * Only {@code apiKey} is required. {@code toString()} never shows the API key or the
+ * webhook secret.
+ */
+public final class LocalAuthoritySettings {
+
+	/** The default bound of the journal. */
+	public static final int DEFAULT_JOURNAL_CAPACITY = 10_000;
+
+	/** The default life of a reservation (the {@code expires_at} of an allow). */
+	public static final Duration DEFAULT_RESERVATION_TTL = Duration.ofMinutes(5);
+
+	/** The default number of webhook delivery attempts. */
+	public static final int DEFAULT_WEBHOOK_MAX_ATTEMPTS = 4;
+
+	/** The default wait before the first webhook retry; doubled on each further one. */
+	public static final Duration DEFAULT_WEBHOOK_RETRY_BACKOFF = Duration.ofMillis(500);
+
+	private final String apiKey;
+
+	private final String orgId;
+
+	private final int port;
+
+	private final PolicyEffect defaultEffect;
+
+	private final List<PolicyRule> policies;
+
+	private final List<BudgetRule> budgets;
+
+	private final URI webhookUrl;
+
+	private final String webhookSecret;
+
+	private final int webhookMaxAttempts;
+
+	private final Duration webhookRetryBackoff;
+
+	private final int journalCapacity;
+
+	private final Duration reservationTtl;
+
+	private final Clock clock;
+
+	private LocalAuthoritySettings(Builder builder) {
+		if (builder.apiKey == null || builder.apiKey.isBlank()) {
+			throw new IllegalArgumentException("apiKey must not be blank");
+		}
+		if (builder.port < 0 || builder.port > 65535) {
+			throw new IllegalArgumentException("port must be between 0 and 65535, was " + builder.port);
+		}
+		if (builder.journalCapacity < 1) {
+			throw new IllegalArgumentException("journalCapacity must be at least 1, was " + builder.journalCapacity);
+		}
+		requirePositive(builder.reservationTtl, "reservationTtl");
+		requirePositive(builder.webhookRetryBackoff, "webhookRetryBackoff");
+		if (builder.webhookMaxAttempts < 1) {
+			throw new IllegalArgumentException(
+					"webhookMaxAttempts must be at least 1, was " + builder.webhookMaxAttempts);
+		}
+		if (builder.webhookUrl != null) {
+			String scheme = builder.webhookUrl.getScheme();
+			if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+				throw new IllegalArgumentException("webhookUrl must be an http or https URL, was " + builder.webhookUrl);
+			}
+			if (builder.webhookSecret == null || builder.webhookSecret.isEmpty()) {
+				throw new IllegalArgumentException("webhookSecret is required when webhookUrl is set");
+			}
+		}
+		this.apiKey = builder.apiKey;
+		this.orgId = builder.orgId;
+		this.port = builder.port;
+		this.defaultEffect = Objects.requireNonNull(builder.defaultEffect, "defaultEffect must not be null");
+		this.policies = List.copyOf(builder.policies);
+		this.budgets = List.copyOf(builder.budgets);
+		requireUniqueNames(this.policies.stream().map(PolicyRule::name).toList(), "policy");
+		requireUniqueNames(this.budgets.stream().map(BudgetRule::name).toList(), "budget");
+		this.webhookUrl = builder.webhookUrl;
+		this.webhookSecret = builder.webhookSecret;
+		this.webhookMaxAttempts = builder.webhookMaxAttempts;
+		this.webhookRetryBackoff = builder.webhookRetryBackoff;
+		this.journalCapacity = builder.journalCapacity;
+		this.reservationTtl = builder.reservationTtl;
+		this.clock = Objects.requireNonNull(builder.clock, "clock must not be null");
+	}
+
+	private static void requirePositive(Duration duration, String name) {
+		Objects.requireNonNull(duration, () -> name + " must not be null");
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive, was " + duration);
+		}
+	}
+
+	private static void requireUniqueNames(List<String> names, String kind) {
+		Set<String> seen = new HashSet<>();
+		for (String name : names) {
+			if (!seen.add(name)) {
+				throw new IllegalArgumentException("duplicate " + kind + " name '" + name + "'");
+			}
+		}
+	}
+
+	/**
+	 * Starts a builder.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * The API key every request must present as {@code Authorization: Bearer <key>}.
+	 * @return the API key
+	 */
+	public String apiKey() {
+		return this.apiKey;
+	}
+
+	/**
+	 * The organisation id; a request naming another {@code org_id} is refused with 403.
+	 * @return the org id, or {@code null} to accept any
+	 */
+	public String orgId() {
+		return this.orgId;
+	}
+
+	/**
+	 * The port to bind on 127.0.0.1; 0 picks a free one.
+	 * @return the port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * The effect applied when no policy matches.
+	 * @return the default effect
+	 */
+	public PolicyEffect defaultEffect() {
+		return this.defaultEffect;
+	}
+
+	/**
+	 * The policies, tried in order.
+	 * @return the policies
+	 */
+	public List<PolicyRule> policies() {
+		return this.policies;
+	}
+
+	/**
+	 * The budgets.
+	 * @return the budgets
+	 */
+	public List<BudgetRule> budgets() {
+		return this.budgets;
+	}
+
+	/**
+	 * Where events are posted.
+	 * @return the webhook URL, or {@code null} for no webhooks
+	 */
+	public URI webhookUrl() {
+		return this.webhookUrl;
+	}
+
+	/**
+	 * The secret webhooks are signed with.
+	 * @return the webhook secret, or {@code null}
+	 */
+	public String webhookSecret() {
+		return this.webhookSecret;
+	}
+
+	/**
+	 * How many times a webhook delivery is attempted in all.
+	 * @return the attempts
+	 */
+	public int webhookMaxAttempts() {
+		return this.webhookMaxAttempts;
+	}
+
+	/**
+	 * The wait before the first webhook retry.
+	 * @return the backoff
+	 */
+	public Duration webhookRetryBackoff() {
+		return this.webhookRetryBackoff;
+	}
+
+	/**
+	 * The most journal entries kept; the oldest completed or expired entries go first.
+	 * @return the capacity
+	 */
+	public int journalCapacity() {
+		return this.journalCapacity;
+	}
+
+	/**
+	 * How long an allow's reservation lives without a completion.
+	 * @return the reservation life
+	 */
+	public Duration reservationTtl() {
+		return this.reservationTtl;
+	}
+
+	/**
+	 * The clock for timestamps, reservation expiry and budget windows.
+	 * @return the clock
+	 */
+	public Clock clock() {
+		return this.clock;
+	}
+
+	@Override
+	public String toString() {
+		return "LocalAuthoritySettings[apiKey=******, orgId=" + this.orgId + ", port=" + this.port
+				+ ", defaultEffect=" + this.defaultEffect + ", policies=" + this.policies.size() + ", budgets="
+				+ this.budgets.size() + ", webhookUrl=" + this.webhookUrl + ", webhookSecret="
+				+ ((this.webhookSecret != null) ? "******" : null) + ", journalCapacity=" + this.journalCapacity
+				+ ", reservationTtl=" + this.reservationTtl + "]";
+	}
+
+	/**
+	 * Builds {@link LocalAuthoritySettings}.
+	 */
+	public static final class Builder {
+
+		private String apiKey;
+
+		private String orgId;
+
+		private int port;
+
+		private PolicyEffect defaultEffect = PolicyEffect.ALLOW;
+
+		private final List<PolicyRule> policies = new ArrayList<>();
+
+		private final List<BudgetRule> budgets = new ArrayList<>();
+
+		private URI webhookUrl;
+
+		private String webhookSecret;
+
+		private int webhookMaxAttempts = DEFAULT_WEBHOOK_MAX_ATTEMPTS;
+
+		private Duration webhookRetryBackoff = DEFAULT_WEBHOOK_RETRY_BACKOFF;
+
+		private int journalCapacity = DEFAULT_JOURNAL_CAPACITY;
+
+		private Duration reservationTtl = DEFAULT_RESERVATION_TTL;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the API key (required).
+		 * @param apiKey the key clients send as bearer token
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey) {
+			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * Sets the organisation id.
+		 * @param orgId the org id, or {@code null} to accept any
+		 * @return this builder
+		 */
+		public Builder orgId(String orgId) {
+			this.orgId = orgId;
+			return this;
+		}
+
+		/**
+		 * Sets the port on 127.0.0.1 (default 0, a free port).
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Sets the effect when no policy matches (default {@link PolicyEffect#ALLOW}).
+		 * @param defaultEffect the default effect
+		 * @return this builder
+		 */
+		public Builder defaultEffect(PolicyEffect defaultEffect) {
+			this.defaultEffect = defaultEffect;
+			return this;
+		}
+
+		/**
+		 * Replaces the policies.
+		 * @param policies the policies, tried in order
+		 * @return this builder
+		 */
+		public Builder policies(List<PolicyRule> policies) {
+			this.policies.clear();
+			this.policies.addAll(policies);
+			return this;
+		}
+
+		/**
+		 * Adds a policy after those already added.
+		 * @param policy the policy
+		 * @return this builder
+		 */
+		public Builder policy(PolicyRule policy) {
+			this.policies.add(Objects.requireNonNull(policy, "policy must not be null"));
+			return this;
+		}
+
+		/**
+		 * Replaces the budgets.
+		 * @param budgets the budgets
+		 * @return this builder
+		 */
+		public Builder budgets(List<BudgetRule> budgets) {
+			this.budgets.clear();
+			this.budgets.addAll(budgets);
+			return this;
+		}
+
+		/**
+		 * Adds a budget.
+		 * @param budget the budget
+		 * @return this builder
+		 */
+		public Builder budget(BudgetRule budget) {
+			this.budgets.add(Objects.requireNonNull(budget, "budget must not be null"));
+			return this;
+		}
+
+		/**
+		 * Sets where events are posted; requires a {@link #webhookSecret(String)}.
+		 * @param webhookUrl the webhook URL, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder webhookUrl(URI webhookUrl) {
+			this.webhookUrl = webhookUrl;
+			return this;
+		}
+
+		/**
+		 * Sets the secret webhooks are signed with.
+		 * @param webhookSecret the secret
+		 * @return this builder
+		 */
+		public Builder webhookSecret(String webhookSecret) {
+			this.webhookSecret = webhookSecret;
+			return this;
+		}
+
+		/**
+		 * Sets how many times a webhook delivery is attempted in all (default 4).
+		 * @param webhookMaxAttempts the attempts, at least 1
+		 * @return this builder
+		 */
+		public Builder webhookMaxAttempts(int webhookMaxAttempts) {
+			this.webhookMaxAttempts = webhookMaxAttempts;
+			return this;
+		}
+
+		/**
+		 * Sets the wait before the first webhook retry (default 500 ms), doubled on each
+		 * further retry.
+		 * @param webhookRetryBackoff the backoff
+		 * @return this builder
+		 */
+		public Builder webhookRetryBackoff(Duration webhookRetryBackoff) {
+			this.webhookRetryBackoff = webhookRetryBackoff;
+			return this;
+		}
+
+		/**
+		 * Sets the most journal entries kept (default 10,000).
+		 * @param journalCapacity the capacity, at least 1
+		 * @return this builder
+		 */
+		public Builder journalCapacity(int journalCapacity) {
+			this.journalCapacity = journalCapacity;
+			return this;
+		}
+
+		/**
+		 * Sets how long an allow's reservation lives without a completion (default 5
+		 * minutes).
+		 * @param reservationTtl the reservation life
+		 * @return this builder
+		 */
+		public Builder reservationTtl(Duration reservationTtl) {
+			this.reservationTtl = reservationTtl;
+			return this;
+		}
+
+		/**
+		 * Sets the clock (default the UTC system clock).
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Builds the settings.
+		 * @return the settings
+		 * @throws IllegalArgumentException if a setting is missing or invalid
+		 */
+		public LocalAuthoritySettings build() {
+			return new LocalAuthoritySettings(this);
+		}
+
+	}
+
+}
