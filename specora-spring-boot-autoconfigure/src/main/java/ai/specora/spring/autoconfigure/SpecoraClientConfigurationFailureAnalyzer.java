@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import ai.specora.client.InvalidConfigurationException;
 
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.util.StringUtils;
@@ -42,7 +41,7 @@ class SpecoraClientConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<
 					"Set the organisation id of your Specora account:", "org-id: <your organisation id>",
 					DISABLE_HINT);
 			case "vendorId", "tenantId" -> vendorModel(properties, cause);
-			case "failMode" -> analysis(cause, "Property 'specora.fail-mode' is empty.",
+			case "failMode" -> analysis(cause, "The Specora fail mode is not set (property 'specora.fail-mode').",
 					"Set it to 'closed' (the default: decisions that cannot be had raise and the action does "
 							+ "not run) or 'open' (the action runs ungoverned and a warning is logged):",
 					"fail-mode: closed", null);
@@ -169,7 +168,14 @@ class SpecoraClientConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<
 	}
 
 	private static String print(Duration value) {
-		return (value != null) ? DurationStyle.SIMPLE.print(value) : "empty";
+		if (value == null) {
+			return "empty";
+		}
+		if (value.getNano() % 1_000_000 != 0) {
+			return value.toString();
+		}
+		long millis = value.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 	/**
