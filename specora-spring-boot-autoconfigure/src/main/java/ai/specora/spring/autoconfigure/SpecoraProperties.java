@@ -97,6 +97,8 @@ public class SpecoraProperties {
 	 */
 	private Duration maxRetryBackoff = Duration.ofSeconds(8);
 
+	private final Ssl ssl = new Ssl();
+
 	private final Enforcement enforcement = new Enforcement();
 
 	public boolean isEnabled() {
@@ -211,6 +213,10 @@ public class SpecoraProperties {
 		this.maxRetryBackoff = maxRetryBackoff;
 	}
 
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
 	public Enforcement getEnforcement() {
 		return this.enforcement;
 	}
@@ -222,6 +228,28 @@ public class SpecoraProperties {
 	public String toString() {
 		return "SpecoraProperties[enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", orgId=" + this.orgId
 				+ ", failMode=" + this.failMode + ", apiKey=" + ((this.apiKey != null) ? "******" : null) + "]";
+	}
+
+	/**
+	 * TLS settings of the connection to the authority.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) used to connect to the authority,
+		 * e.g. for a private certificate authority or client certificates. By default the
+		 * JVM's trust store is used.
+		 */
+		private String bundle;
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
 	}
 
 	/**

@@ -1,0 +1,140 @@
+package ai.specora.spring.autoconfigure;
+
+import ai.specora.client.InvalidConfigurationException;
+import ai.specora.client.ReactiveSpecoraClient;
+import ai.specora.client.SpecoraClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration of the {@link SpecoraClient} and its {@link ReactiveSpecoraClient}
+ * view from the {@code specora.*} properties.
+ * <p>
+ * The client starts from the application's {@link WebClient.Builder} when there is one,
+ * so that the application's observation (the {@code http.client.requests} metrics and
+ * traces) and filters apply, and talks through a connector built with Spring Boot's
+ * {@link ClientHttpConnectorBuilder} that never follows redirects and uses the SSL bundle
+ * named by {@code specora.ssl.bundle}. {@link SpecoraClientBuilderCustomizer} beans are
+ * applied last. A {@link SpecoraConnectionDetails} bean, when the application defines
+ * one, supplies the base URL and API key instead of the properties.
+ * <p>
+ * With {@code specora.enabled=false} no client is created and one warning at start-up
+ * says that {@code @Enforced} methods run ungoverned. A configuration that the client
+ * refuses fails the start-up with a failure analysis naming the property to fix.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
+		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration" })
+@ConditionalOnClass({ SpecoraClient.class, WebClient.class })
+@EnableConfigurationProperties(SpecoraProperties.class)
+public final class SpecoraClientAutoConfiguration {
+
+	/**
+	 * The name of the auto-configured {@link SpecoraClient} bean.
+	 */
+	public static final String CLIENT_BEAN_NAME = "specoraClient";
+
+	/**
+	 * The client and its collaborators, when Specora is enabled.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "specora.enabled", matchIfMissing = true)
+	static class ClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(SpecoraConnectionDetails.class)
+		PropertiesSpecoraConnectionDetails specoraConnectionDetails(SpecoraProperties properties) {
+			return new PropertiesSpecoraConnectionDetails(properties);
+		}
+
+		@Bean(CLIENT_BEAN_NAME)
+		@ConditionalOnMissingBean
+		SpecoraClient specoraClient(SpecoraProperties properties, SpecoraConnectionDetails connectionDetails,
+				ObjectProvider<WebClient.Builder> webClientBuilder,
+				ObjectProvider<SpecoraHttpConnectorFactory> connectorFactory,
+				ObjectProvider<SpecoraClientBuilderCustomizer> customizers) {
+			try {
+				SpecoraClient.Builder builder = SpecoraClient.builder()
+					.baseUrl(connectionDetails.baseUrl())
+					.apiKey(connectionDetails.apiKey())
+					.orgId(properties.getOrgId())
+					.projectId(properties.getProjectId())
+					.agentId(properties.getAgentId())
+					.vendorId(properties.getVendorId())
+					.tenantId(properties.getTenantId())
+					.failMode(properties.getFailMode())
+					.timeout(properties.getTimeout())
+					.deadline(properties.getDeadline())
+					.retries(properties.getRetries())
+					.retryBackoff(properties.getRetryBackoff(), properties.getMaxRetryBackoff());
+				webClientBuilder.ifUnique(builder::webClientBuilder);
+				SpecoraHttpConnectorFactory factory = connectorFactory.getIfAvailable();
+				if (factory != null) {
+					builder.clientConnector(factory.create(properties));
+				}
+				else if (StringUtils.hasText(properties.getSsl().getBundle())) {
+					throw new InvalidConfigurationException("sslBundle", "Specora SSL bundle '"
+							+ properties.getSsl().getBundle() + "' needs spring-boot-http-client on the class path");
+				}
+				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+				return builder.build();
+			}
+			catch (InvalidConfigurationException ex) {
+				throw new SpecoraClientConfigurationException(ex, properties, connectionDetails);
+			}
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReactiveSpecoraClient reactiveSpecoraClient(SpecoraClient specoraClient) {
+			return specoraClient.reactive();
+		}
+
+	}
+
+	/**
+	 * The connector built with Spring Boot's HTTP client support, when it is on the class
+	 * path; without it the client uses its own Reactor Netty connector, which does not
+	 * follow redirects either.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "specora.enabled", matchIfMissing = true)
+	@ConditionalOnClass(ClientHttpConnectorBuilder.class)
+	static class HttpConnectorConfiguration {
+
+		@Bean
+		SpecoraHttpConnectorFactory specoraHttpConnectorFactory(ObjectProvider<SslBundles> sslBundles,
+				ResourceLoader resourceLoader) {
+			return new SpecoraHttpConnectorFactory(ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()),
+					sslBundles.getIfAvailable());
+		}
+
+	}
+
+	/**
+	 * The start-up warning when Specora is disabled.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "specora.enabled", havingValue = false)
+	static class DisabledConfiguration {
+
+		@Bean
+		static SpecoraDisabledNotice specoraDisabledNotice() {
+			return new SpecoraDisabledNotice();
+		}
+
+	}
+
+}

@@ -1,0 +1,69 @@
+package ai.specora.spring.starter;
+
+import ai.specora.client.ReactiveSpecoraClient;
+import ai.specora.client.SpecoraClient;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An application whose only Specora dependency is the starter gets a working client.
+ */
+class SpecoraStarterApplicationTests {
+
+	private static final String API_KEY = "sk_test_starter_51c0";
+
+	private WireMockServer server;
+
+	@BeforeEach
+	void startServer() {
+		this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+		this.server.start();
+		this.server.stubFor(get("/v1/health").willReturn(okJson("{\"status\": \"ok\", \"version\": \"1.0\"}")));
+	}
+
+	@AfterEach
+	void stopServer() {
+		this.server.stop();
+	}
+
+	@Test
+	void applicationWithTheStarterCallsTheAuthority() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
+			.web(WebApplicationType.NONE)
+			.properties("specora.base-url=" + this.server.baseUrl(), "specora.api-key=" + API_KEY,
+					"specora.org-id=org-1", "specora.timeout=60s", "specora.deadline=120s")
+			.run()) {
+			assertThat(context.getBeansOfType(WebClient.Builder.class)).isNotEmpty();
+			assertThat(context.containsBean("specoraHttpConnectorFactory")).isTrue();
+			assertThat(context.getBean(ReactiveSpecoraClient.class))
+				.isSameAs(context.getBean(SpecoraClient.class).reactive());
+			assertThat(context.getBean(SpecoraClient.class).health().isOk()).isTrue();
+			this.server.verify(getRequestedFor(urlPathEqualTo("/v1/health"))
+				.withHeader("Authorization", equalTo("Bearer " + API_KEY)));
+		}
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class Application {
+
+	}
+
+}
