@@ -25,22 +25,22 @@ final class BaseUrls {
 		}
 		catch (URISyntaxException ex) {
 			throw new InvalidConfigurationException("baseUrl",
-					"Specora base URL '" + value + "' is not a valid URL: " + ex.getReason());
+					"Specora base URL '" + redact(value) + "' is not a valid URL: " + ex.getReason());
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
 		if (!"https".equals(scheme) && !"http".equals(scheme)) {
-			throw new InvalidConfigurationException("baseUrl", "Specora base URL '" + value
+			throw new InvalidConfigurationException("baseUrl", "Specora base URL '" + redact(value)
 					+ "' must start with https:// (or http:// for localhost only)");
 		}
 		if (uri.getHost() == null || uri.getHost().isEmpty()) {
-			throw new InvalidConfigurationException("baseUrl", "Specora base URL '" + value + "' has no host");
+			throw new InvalidConfigurationException("baseUrl", "Specora base URL '" + redact(value) + "' has no host");
 		}
 		if (uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
 			throw new InvalidConfigurationException("baseUrl",
 					"Specora base URL must not contain credentials, a query or a fragment");
 		}
 		if ("http".equals(scheme) && !isLoopback(uri.getHost())) {
-			throw new InvalidConfigurationException("baseUrl", "Specora base URL '" + value
+			throw new InvalidConfigurationException("baseUrl", "Specora base URL '" + redact(value)
 					+ "' uses plain http to a remote host, which would expose the API key: use https:// "
 					+ "(plain http is allowed only for localhost, 127.0.0.0/8 and [::1])");
 		}
@@ -49,6 +49,14 @@ final class BaseUrls {
 			text = text.substring(0, text.length() - 1);
 		}
 		return URI.create(text);
+	}
+
+	/**
+	 * The URL as it may be shown: anything between the scheme and an {@code @} (user
+	 * name, password) is masked.
+	 */
+	static String redact(String value) {
+		return value.replaceAll("(?<=//)[^/?#]*@", "******@");
 	}
 
 	static boolean isLoopback(String host) {

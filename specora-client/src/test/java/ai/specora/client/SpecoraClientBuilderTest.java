@@ -85,6 +85,14 @@ class SpecoraClientBuilderTest {
 	}
 
 	@Test
+	void credentialsInABadUrlAreNeverEchoed() {
+		assertThatExceptionOfType(InvalidConfigurationException.class)
+			.isThrownBy(() -> valid().baseUrl("ftp://admin:hunter2@api.specora.ai").build())
+			.withMessageNotContaining("hunter2")
+			.withMessageContaining("******@api.specora.ai");
+	}
+
+	@Test
 	void vendorWithoutTenantIsAConfigurationError() {
 		assertThatExceptionOfType(InvalidConfigurationException.class)
 			.isThrownBy(() -> valid().vendorId("v-1").build())
