@@ -29,7 +29,7 @@ class ClientContractTest {
 	void enforceRequestsMatchTheContract() {
 		authority.stubFor(post("/v1/runtime/enforce").willReturn(ClientFixtures.json(200, ClientFixtures.allow("jrn_1"))));
 		ClientFixtures.client(authority).build().enforce(ClientFixtures.dbWrite());
-		ClientFixtures.client(authority).projectId("proj").agentId("agent").build()
+		ClientFixtures.client(authority).projectId("7a1e3c5d-0000-4000-8000-000000000002").agentId("agent-7").build()
 			.enforce(EnforceRequest.builder("api_call").scope("service", "stripe").build());
 		for (LoggedRequest request : authority.findAll(postRequestedFor(urlEqualTo("/v1/runtime/enforce")))) {
 			this.contract.assertValidRequest("POST", "/v1/runtime/enforce", request.getBodyAsString());
