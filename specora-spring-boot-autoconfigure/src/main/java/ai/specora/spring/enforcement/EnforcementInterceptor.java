@@ -308,17 +308,20 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 			return Mono.fromCompletionStage(call.finish(status, error));
 		}
 
-		private static Publisher<Object> proceed(MethodInvocation invocation,
-				ReactiveAdapter adapter) {
+		private static Publisher<Object> proceed(MethodInvocation invocation, ReactiveAdapter adapter) {
+			Object returned;
 			try {
-				Object returned = (invocation instanceof ProxyMethodInvocation proxyInvocation)
+				returned = (invocation instanceof ProxyMethodInvocation proxyInvocation)
 						? proxyInvocation.invocableClone().proceed() : invocation.proceed();
-				return (returned != null) ? adapter.toPublisher(returned)
-						: Mono.empty();
 			}
 			catch (Throwable ex) {
 				return Mono.error(ex);
 			}
+			if (returned == null) {
+				return Mono.empty();
+			}
+			Publisher<Object> publisher = adapter.toPublisher(returned);
+			return publisher;
 		}
 
 	}
