@@ -31,6 +31,8 @@ public final class Authority {
 
 	private final WireMockServer server;
 
+	private int port;
+
 	public Authority() {
 		this.server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 	}
@@ -41,7 +43,12 @@ public final class Authority {
 
 	public Authority start() {
 		this.server.start();
+		this.port = this.server.port();
 		return this;
+	}
+
+	public int port() {
+		return this.port;
 	}
 
 	public void stop() {
@@ -58,11 +65,11 @@ public final class Authority {
 	}
 
 	public String baseUrl() {
-		return "http://127.0.0.1:" + this.server.port();
+		return "http://127.0.0.1:" + this.port;
 	}
 
 	/**
-	 * A client that retries once, quickly, and gives up after two seconds.
+	 * A client that retries once, quickly.
 	 */
 	public SpecoraClient client(FailMode failMode) {
 		return SpecoraClient.builder()
@@ -70,8 +77,8 @@ public final class Authority {
 			.apiKey("sk_test_key")
 			.orgId("org-1")
 			.failMode(failMode)
-			.timeout(Duration.ofSeconds(2))
-			.deadline(Duration.ofSeconds(4))
+			.timeout(Duration.ofSeconds(10))
+			.deadline(Duration.ofSeconds(20))
 			.retries(1)
 			.retryBackoff(Duration.ofMillis(5), Duration.ofMillis(20))
 			.build();

@@ -46,7 +46,14 @@ public final class GovernedServices {
 
 	public static class Tools {
 
-		final AtomicInteger runs = new AtomicInteger();
+		private final AtomicInteger runs = new AtomicInteger();
+
+		/**
+		 * The calls that really ran (a method, so that it works through the proxy).
+		 */
+		public AtomicInteger runs() {
+			return this.runs;
+		}
 
 		@Enforced(actionType = "plain", scope = "{'table': #table, 'row': #p1}", args = "{'id': #a1}",
 				estimatedCost = "#cost", estimatedVolume = "#p1 + 1", writeOp = true,
@@ -109,13 +116,13 @@ public final class GovernedServices {
 			return source;
 		}
 
-		@Enforced(actionType = "wait", scope = "{'k': 'v'}", onSuspend = OnSuspend.WAIT, approvalTimeout = "1")
+		@Enforced(actionType = "wait", scope = "{'k': 'v'}", onSuspend = OnSuspend.WAIT, approvalTimeout = "5")
 		public String waitForApproval() {
 			this.runs.incrementAndGet();
 			return "approved-run";
 		}
 
-		@Enforced(actionType = "wait_mono", scope = "{'k': 'v'}", onSuspend = OnSuspend.WAIT, approvalTimeout = "PT1S")
+		@Enforced(actionType = "wait_mono", scope = "{'k': 'v'}", onSuspend = OnSuspend.WAIT, approvalTimeout = "PT5S")
 		public Mono<String> waitForApprovalReactively() {
 			this.runs.incrementAndGet();
 			return Mono.just("approved-run");
@@ -204,7 +211,11 @@ public final class GovernedServices {
 
 	public static class Repository {
 
-		final AtomicInteger runs = new AtomicInteger();
+		private final AtomicInteger runs = new AtomicInteger();
+
+		public AtomicInteger runs() {
+			return this.runs;
+		}
 
 		@DbWrite
 		public void save(String table, String row) {
