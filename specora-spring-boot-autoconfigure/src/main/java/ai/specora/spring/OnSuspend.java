@@ -1,0 +1,25 @@
+package ai.specora.spring;
+
+/**
+ * What an {@link Enforced @Enforced} method does when the authority suspends it
+ * because an approval is required.
+ */
+public enum OnSuspend {
+
+	/**
+	 * Raise {@link ai.specora.client.SpecoraSuspendedException} at once: the method does
+	 * not run. The caller can retry once the approval is given.
+	 */
+	THROW,
+
+	/**
+	 * Wait for the approval (following the journal entry) up to
+	 * {@link Enforced#approvalTimeout()}: run the method when approved, raise
+	 * {@link ai.specora.client.SpecoraBlockedException} when denied and
+	 * {@link ai.specora.client.SpecoraSuspendedException} when the time is up. The
+	 * waiting blocks the calling thread for plain methods and never blocks for reactive
+	 * return types.
+	 */
+	WAIT
+
+}

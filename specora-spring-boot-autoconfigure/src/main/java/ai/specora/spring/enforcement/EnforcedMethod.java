@@ -1,0 +1,334 @@
+package ai.specora.spring.enforcement;
+
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import ai.specora.client.EnforceRequest;
+import ai.specora.spring.EnforcedFailMode;
+import ai.specora.spring.OnSuspend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.ReactiveAdapter;
+import org.springframework.expression.EvaluationException;
+import org.springframework.expression.Expression;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
+
+/**
+ * What one {@link ai.specora.spring.Enforced @Enforced} method asks for, resolved and
+ * parsed once at start-up: the action type, the parsed expressions, the fail mode,
+ * the suspension policy and how its return type is governed. Per call, only the
+ * expressions are evaluated.
+ */
+public final class EnforcedMethod {
+
+	private static final Logger logger = LoggerFactory.getLogger(EnforcedMethod.class);
+
+	static final String SCOPE = "scope";
+
+	static final String ARGS = "args";
+
+	static final String ESTIMATED_COST = "estimatedCost";
+
+	static final String ESTIMATED_VOLUME = "estimatedVolume";
+
+	static final String COST_ACTUAL = "costActual";
+
+	private final Method method;
+
+	private final Class<?> targetClass;
+
+	private final String description;
+
+	private final String actionType;
+
+	private final Expression scope;
+
+	private final Expression args;
+
+	private final BigDecimal constantCost;
+
+	private final Expression cost;
+
+	private final Long constantVolume;
+
+	private final Expression volume;
+
+	private final boolean writeOp;
+
+	private final Expression costActual;
+
+	private final EnforcedFailMode failMode;
+
+	private final OnSuspend onSuspend;
+
+	private final Duration approvalTimeout;
+
+	private final ReturnKind returnKind;
+
+	private final ReactiveAdapter reactiveAdapter;
+
+	private final ParameterBindings bindings;
+
+	private final StandardEvaluationContext sharedContext;
+
+	EnforcedMethod(Method method, Class<?> targetClass, String actionType, Expression scope, Expression args,
+			BigDecimal constantCost, Expression cost, Long constantVolume, Expression volume, boolean writeOp,
+			Expression costActual, EnforcedFailMode failMode, OnSuspend onSuspend, Duration approvalTimeout,
+			ReturnKind returnKind, ReactiveAdapter reactiveAdapter, ParameterBindings bindings,
+			StandardEvaluationContext sharedContext) {
+		this.method = method;
+		this.targetClass = targetClass;
+		this.description = EnforcedMethodDefinitionException.describe(targetClass, method);
+		this.actionType = actionType;
+		this.scope = scope;
+		this.args = args;
+		this.constantCost = constantCost;
+		this.cost = cost;
+		this.constantVolume = constantVolume;
+		this.volume = volume;
+		this.writeOp = writeOp;
+		this.costActual = costActual;
+		this.failMode = failMode;
+		this.onSuspend = onSuspend;
+		this.approvalTimeout = approvalTimeout;
+		this.returnKind = returnKind;
+		this.reactiveAdapter = reactiveAdapter;
+		this.bindings = bindings;
+		this.sharedContext = sharedContext;
+	}
+
+	/**
+	 * The governed method (the most specific one for the target class).
+	 * @return the method
+	 */
+	public Method getMethod() {
+		return this.method;
+	}
+
+	/**
+	 * The class of the bean the method was resolved for.
+	 * @return the target class
+	 */
+	public Class<?> getTargetClass() {
+		return this.targetClass;
+	}
+
+	/**
+	 * The action type sent to the authority.
+	 * @return the action type
+	 */
+	public String getActionType() {
+		return this.actionType;
+	}
+
+	/**
+	 * Whether the action changes state.
+	 * @return {@code true} for writes
+	 */
+	public boolean isWriteOp() {
+		return this.writeOp;
+	}
+
+	/**
+	 * The fail mode of this method.
+	 * @return the fail mode
+	 */
+	public EnforcedFailMode getFailMode() {
+		return this.failMode;
+	}
+
+	/**
+	 * What happens when the action is suspended.
+	 * @return the suspension policy
+	 */
+	public OnSuspend getOnSuspend() {
+		return this.onSuspend;
+	}
+
+	/**
+	 * How long {@link OnSuspend#WAIT} waits for an approval.
+	 * @return the approval timeout
+	 */
+	public Duration getApprovalTimeout() {
+		return this.approvalTimeout;
+	}
+
+	/**
+	 * A readable name of the method, {@code com.example.Tools.write(String)}.
+	 * @return the description
+	 */
+	public String getDescription() {
+		return this.description;
+	}
+
+	ReturnKind returnKind() {
+		return this.returnKind;
+	}
+
+	ReactiveAdapter reactiveAdapter() {
+		return this.reactiveAdapter;
+	}
+
+	InvocationEvaluationContext evaluationContext(Object target, Object[] arguments) {
+		return new InvocationEvaluationContext(this.sharedContext, this.bindings,
+				new EnforcedExpressionRoot(this.method, target, arguments));
+	}
+
+	/**
+	 * Builds the enforcement request of one call, with a new request id.
+	 * @throws EnforcedExpressionException when an expression gives an unusable value
+	 */
+	EnforceRequest request(InvocationEvaluationContext context) {
+		Map<String, Object> scopeValue = map(SCOPE, this.scope, context);
+		if (scopeValue == null || scopeValue.isEmpty()) {
+			throw new EnforcedExpressionException("@Enforced scope of " + this.description + " evaluated to "
+					+ ((scopeValue == null) ? "null" : "an empty map")
+					+ ": the audit trail needs an explicit scope, so the method was not run", SCOPE, null);
+		}
+		Map<String, Object> argsValue = (this.args != null) ? map(ARGS, this.args, context) : null;
+		BigDecimal costValue = (this.cost != null) ? decimal(ESTIMATED_COST, evaluate(ESTIMATED_COST, this.cost, context))
+				: this.constantCost;
+		if (costValue == null || costValue.signum() < 0) {
+			throw new EnforcedExpressionException("@Enforced estimatedCost of " + this.description + " evaluated to "
+					+ costValue + ": it must be a number of at least zero", ESTIMATED_COST, null);
+		}
+		long volumeValue = (this.volume != null) ? wholeNumber(evaluate(ESTIMATED_VOLUME, this.volume, context))
+				: this.constantVolume;
+		if (volumeValue < 0) {
+			throw new EnforcedExpressionException("@Enforced estimatedVolume of " + this.description
+					+ " evaluated to " + volumeValue + ": it must be at least zero", ESTIMATED_VOLUME, null);
+		}
+		return new EnforceRequest(UUID.randomUUID(), this.actionType, scopeValue, argsValue, costValue, volumeValue,
+				this.writeOp);
+	}
+
+	/**
+	 * Evaluates the actual cost after the method succeeded; a failure is logged and
+	 * reported as an unknown cost, never raised.
+	 */
+	BigDecimal costActual(InvocationEvaluationContext context, Object result) {
+		if (this.costActual == null) {
+			return null;
+		}
+		try {
+			context.setResult(result);
+			BigDecimal value = decimal(COST_ACTUAL, evaluate(COST_ACTUAL, this.costActual, context));
+			if (value != null && value.signum() < 0) {
+				logger.warn("@Enforced costActual of {} evaluated to a negative number; reporting no actual cost",
+						this.description);
+				return null;
+			}
+			return value;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("@Enforced costActual of {} could not be evaluated ({}); reporting no actual cost",
+					this.description, ex.getMessage());
+			return null;
+		}
+	}
+
+	private Object evaluate(String attribute, Expression expression, InvocationEvaluationContext context) {
+		try {
+			return expression.getValue(context);
+		}
+		catch (EvaluationException ex) {
+			throw new EnforcedExpressionException("@Enforced " + attribute + " of " + this.description
+					+ " could not be evaluated: " + ex.getMessage(), attribute, ex);
+		}
+	}
+
+	private Map<String, Object> map(String attribute, Expression expression, InvocationEvaluationContext context) {
+		Object value = evaluate(attribute, expression, context);
+		if (value == null) {
+			return null;
+		}
+		if (!(value instanceof Map<?, ?> map)) {
+			throw new EnforcedExpressionException("@Enforced " + attribute + " of " + this.description
+					+ " must evaluate to a map, but gave a " + value.getClass().getName(), attribute, null);
+		}
+		Map<String, Object> result = new LinkedHashMap<>(map.size() * 2);
+		for (Map.Entry<?, ?> entry : map.entrySet()) {
+			result.put(String.valueOf(entry.getKey()), entry.getValue());
+		}
+		return result;
+	}
+
+	private BigDecimal decimal(String attribute, Object value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return toDecimal(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new EnforcedExpressionException("@Enforced " + attribute + " of " + this.description
+					+ " must evaluate to a number, but gave a " + value.getClass().getName(), attribute, ex);
+		}
+	}
+
+	private long wholeNumber(Object value) {
+		BigDecimal decimal = decimal(ESTIMATED_VOLUME, value);
+		if (decimal == null) {
+			throw new EnforcedExpressionException(
+					"@Enforced estimatedVolume of " + this.description + " evaluated to null", ESTIMATED_VOLUME, null);
+		}
+		try {
+			return decimal.longValueExact();
+		}
+		catch (ArithmeticException ex) {
+			throw new EnforcedExpressionException("@Enforced estimatedVolume of " + this.description
+					+ " must evaluate to a whole number, but gave " + decimal, ESTIMATED_VOLUME, ex);
+		}
+	}
+
+	static BigDecimal toDecimal(Object value) {
+		if (value instanceof BigDecimal decimal) {
+			return decimal;
+		}
+		if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+			return BigDecimal.valueOf(((Number) value).longValue());
+		}
+		if (value instanceof BigInteger integer) {
+			return new BigDecimal(integer);
+		}
+		if (value instanceof Double || value instanceof Float) {
+			double number = ((Number) value).doubleValue();
+			if (Double.isNaN(number) || Double.isInfinite(number)) {
+				throw new NumberFormatException("not a finite number");
+			}
+			return BigDecimal.valueOf(number);
+		}
+		if (value instanceof CharSequence text) {
+			return new BigDecimal(text.toString().trim());
+		}
+		throw new NumberFormatException("not a number");
+	}
+
+	@Override
+	public String toString() {
+		return "EnforcedMethod[" + this.description + ", actionType=" + this.actionType + "]";
+	}
+
+	/**
+	 * How a method's return type is governed.
+	 */
+	enum ReturnKind {
+
+		/** A plain value or {@code void}: enforced and completed around the call. */
+		BLOCKING,
+
+		/** A {@code CompletionStage}: completed when the stage completes. */
+		COMPLETION_STAGE,
+
+		/** A reactive type: enforced at subscription, completed on the terminal signal. */
+		REACTIVE
+
+	}
+
+}

@@ -1,0 +1,163 @@
+package ai.specora.spring.enforcement;
+
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import ai.specora.client.Completion;
+import ai.specora.client.CompletionStatus;
+import ai.specora.client.EnforceRequest;
+import ai.specora.client.EnforcementResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of one governed call, in one place: builds the request, records the
+ * decision, times the method, and completes the enforcement exactly once, telling the
+ * {@link EnforcementListener} at every step.
+ */
+final class GovernedInvocation implements EnforcedCall {
+
+	private static final Logger logger = LoggerFactory.getLogger(GovernedInvocation.class);
+
+	private final EnforcedMethod method;
+
+	private final EnforcementListener listener;
+
+	private final CompletionDispatcher dispatcher;
+
+	private final InvocationEvaluationContext evaluation;
+
+	private final AtomicBoolean finished = new AtomicBoolean();
+
+	private EnforceRequest request;
+
+	private volatile EnforcementResult result;
+
+	private volatile long startNanos;
+
+	private volatile long endNanos;
+
+	private volatile Object value;
+
+	GovernedInvocation(EnforcedMethod method, EnforcementListener listener, CompletionDispatcher dispatcher,
+			Object target, Object[] arguments) {
+		this.method = method;
+		this.listener = listener;
+		this.dispatcher = dispatcher;
+		this.evaluation = method.evaluationContext(target, arguments);
+	}
+
+	/**
+	 * Starts the call and builds its request.
+	 * @throws EnforcedExpressionException when an expression gives an unusable value
+	 */
+	EnforceRequest start() {
+		this.listener.onStart(this);
+		try {
+			this.request = this.method.request(this.evaluation);
+		}
+		catch (RuntimeException ex) {
+			failed(ex);
+			throw ex;
+		}
+		return this.request;
+	}
+
+	EnforcedMethod enforcedMethod() {
+		return this.method;
+	}
+
+	void decided(EnforcementResult decision) {
+		this.result = decision;
+		this.listener.onDecision(this, decision);
+	}
+
+	void failed(Throwable error) {
+		this.listener.onError(this, error);
+	}
+
+	/**
+	 * The method is about to run.
+	 */
+	void running() {
+		this.startNanos = System.nanoTime();
+	}
+
+	void resultValue(Object value) {
+		this.value = value;
+	}
+
+	/**
+	 * Completes the enforcement once; later calls do nothing.
+	 * @param status how the method ended
+	 * @param error the method's exception, or {@code null}
+	 * @return a stage that completes (never exceptionally) when the method may return
+	 */
+	CompletionStage<Void> finish(CompletionStatus status, Throwable error) {
+		if (!this.finished.compareAndSet(false, true)) {
+			return CompletableFuture.completedFuture(null);
+		}
+		this.endNanos = System.nanoTime();
+		try {
+			this.listener.onCompletion(this, status, error);
+			EnforcementResult decision = this.result;
+			if (decision == null || !decision.requiresCompletion()) {
+				return CompletableFuture.completedFuture(null);
+			}
+			BigDecimal cost = (status == CompletionStatus.SUCCESS) ? this.method.costActual(this.evaluation, this.value)
+					: null;
+			Completion completion = Completion.builder(status)
+				.costActual(cost)
+				.duration(duration())
+				.error((error != null) ? error.getClass().getName() : null)
+				.build();
+			return this.dispatcher.dispatch(decision.journalId(), completion);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Specora completion {} of journal entry {} could not be handed over: {}", status,
+					(this.result != null) ? this.result.journalId() : null, ex.toString());
+			return CompletableFuture.completedFuture(null);
+		}
+	}
+
+	@Override
+	public String actionType() {
+		return this.method.getActionType();
+	}
+
+	@Override
+	public Method method() {
+		return this.method.getMethod();
+	}
+
+	@Override
+	public EnforceRequest request() {
+		return this.request;
+	}
+
+	@Override
+	public EnforcementResult result() {
+		return this.result;
+	}
+
+	@Override
+	public Duration duration() {
+		long start = this.startNanos;
+		if (start == 0) {
+			return Duration.ZERO;
+		}
+		long end = this.endNanos;
+		return Duration.ofNanos(((end != 0) ? end : System.nanoTime()) - start);
+	}
+
+	@Override
+	public String toString() {
+		return "EnforcedCall[" + this.method.getDescription() + ", actionType=" + actionType() + ", requestId="
+				+ ((this.request != null) ? this.request.requestId() : null) + "]";
+	}
+
+}

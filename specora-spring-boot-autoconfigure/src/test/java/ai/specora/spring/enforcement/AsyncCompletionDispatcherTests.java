@@ -1,0 +1,244 @@
+package ai.specora.spring.enforcement;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+
+import ai.specora.client.Completion;
+import ai.specora.client.CompletionStatus;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Background delivery of completions: retried through outages with the same
+ * idempotency key, bounded, drained at shutdown, and never silently lost.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class AsyncCompletionDispatcherTests {
+
+	private final Authority authority = new Authority().start();
+
+	private AsyncCompletionDispatcher dispatcher;
+
+	@BeforeEach
+	void stubCompletions() {
+		this.authority.reset();
+	}
+
+	@AfterEach
+	void stop() {
+		if (this.dispatcher != null) {
+			this.dispatcher.stop();
+		}
+		this.authority.stop();
+	}
+
+	private AsyncCompletionDispatcher.Builder builder() {
+		return AsyncCompletionDispatcher.builder(this.authority.client().reactive())
+			.backoff(Duration.ofMillis(20), Duration.ofMillis(100))
+			.shutdownTimeout(Duration.ofMillis(500));
+	}
+
+	@Test
+	void deliversInTheBackground() {
+		this.dispatcher = builder().build();
+		CompletionStage<Void> stage = this.dispatcher.dispatch("jrn_1", Completion.success(null));
+		assertThat(stage.toCompletableFuture()).isDone();
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.dispatcher.pendingCount() == 0);
+		assertThat(this.authority.completionsOf("jrn_1")).isNotEmpty()
+			.extracting((request) -> request.getHeader("Idempotency-Key"))
+			.containsOnly(JsonPath.parse(this.authority.completionsOf("jrn_1").get(0).getBodyAsString())
+				.<String>read("$.request_id"));
+	}
+
+	@Test
+	void retriesThroughAnOutageWithTheSameCompletionAndDeliversItOnce() {
+		String scenario = "outage";
+		for (int i = 0; i < 4; i++) {
+			this.authority.server()
+				.stubFor(post(urlEqualTo(Authority.COMPLETE)).inScenario(scenario)
+					.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "failed-" + i)
+					.willReturn(aResponse().withStatus(503))
+					.willSetStateTo("failed-" + (i + 1)));
+		}
+		this.authority.server()
+			.stubFor(post(urlEqualTo(Authority.COMPLETE)).inScenario(scenario)
+				.whenScenarioStateIs("failed-4")
+				.willReturn(okJson("{\"journal_id\": \"jrn_1\", \"status\": \"success\", \"recorded\": true}"))
+				.willSetStateTo("recorded"));
+		this.dispatcher = builder().build();
+		Completion completion = Completion.success(null);
+		this.dispatcher.dispatch("jrn_1", completion);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.dispatcher.pendingCount() == 0);
+		List<LoggedRequest> deliveries = this.authority.completionsOf("jrn_1");
+		assertThat(deliveries).hasSizeGreaterThanOrEqualTo(5);
+		assertThat(deliveries).extracting((request) -> request.getHeader("Idempotency-Key"))
+			.containsOnly(completion.requestId().toString());
+		assertThat(deliveries).extracting((request) -> JsonPath.parse(request.getBodyAsString()).read("$.request_id"))
+			.containsOnly(completion.requestId().toString());
+	}
+
+	@Test
+	void survivesTheAuthorityBeingDownForSecondsAndDeliversExactlyOnce() throws Exception {
+		int port = this.authority.port();
+		this.authority.stop();
+		this.dispatcher = builder().build();
+		Completion completion = Completion.success(null);
+		this.dispatcher.dispatch("jrn_down", completion);
+		Thread.sleep(1500);
+		assertThat(this.dispatcher.pendingCount()).isEqualTo(1);
+		Authority restarted = new Authority(port).start();
+		try {
+			restarted.reset();
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.dispatcher.pendingCount() == 0);
+			List<LoggedRequest> deliveries = restarted.completionsOf("jrn_down");
+			assertThat(deliveries).hasSize(1);
+			assertThat(deliveries.get(0).getHeader("Idempotency-Key")).isEqualTo(completion.requestId().toString());
+		}
+		finally {
+			this.dispatcher.stop();
+			restarted.stop();
+		}
+	}
+
+	@Test
+	void fullQueueDropsTheCompletionAndLogsItsJournalIdAtError(CapturedOutput output) {
+		this.authority.server()
+			.stubFor(post(urlEqualTo(Authority.COMPLETE)).willReturn(aResponse().withStatus(503)));
+		this.dispatcher = builder().queueCapacity(1).build();
+		this.dispatcher.dispatch("jrn_first", Completion.success(null));
+		this.dispatcher.dispatch("jrn_overflow", Completion.success(null));
+		assertThat(this.dispatcher.pendingCount()).isEqualTo(1);
+		assertThat(output).containsPattern("ERROR .*jrn_overflow dropped: the completion queue is full");
+	}
+
+	@Test
+	void tooOldCompletionIsDroppedAndLogged(CapturedOutput output) {
+		this.authority.server()
+			.stubFor(post(urlEqualTo(Authority.COMPLETE)).willReturn(aResponse().withStatus(503)));
+		MutableClock clock = new MutableClock();
+		this.dispatcher = builder().maxAge(Duration.ofMinutes(1)).clock(clock).build();
+		this.dispatcher.dispatch("jrn_old", Completion.success(null));
+		await().atMost(Duration.ofSeconds(30)).until(() -> !this.authority.completionsOf("jrn_old").isEmpty());
+		clock.advance(Duration.ofMinutes(2));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.dispatcher.pendingCount() == 0);
+		assertThat(output).containsPattern("ERROR .*jrn_old dropped after \\d+ attempts: it is older than");
+	}
+
+	@Test
+	void refusedCompletionIsDroppedAndLogged(CapturedOutput output) {
+		this.authority.server()
+			.stubFor(post(urlEqualTo(Authority.COMPLETE)).willReturn(aResponse().withStatus(409)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\": {\"code\": \"conflict\", \"message\": \"already completed\"}}")));
+		this.dispatcher = builder().build();
+		this.dispatcher.dispatch("jrn_conflict", Completion.success(null));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.dispatcher.pendingCount() == 0);
+		assertThat(this.authority.completionsOf("jrn_conflict")).hasSize(1);
+		assertThat(output).containsPattern("ERROR .*jrn_conflict dropped after 1 attempts: the authority refused it");
+	}
+
+	@Test
+	void secondCompletionOfAPendingJournalEntryIsIgnored(CapturedOutput output) {
+		this.authority.server()
+			.stubFor(post(urlEqualTo(Authority.COMPLETE)).willReturn(aResponse().withStatus(503)));
+		this.dispatcher = builder().build();
+		this.dispatcher.dispatch("jrn_twice", Completion.success(null));
+		this.dispatcher.dispatch("jrn_twice", Completion.builder(CompletionStatus.FAILURE).build());
+		assertThat(this.dispatcher.pendingCount()).isEqualTo(1);
+		assertThat(output).contains("jrn_twice ignored");
+	}
+
+	@Test
+	void shutdownDrainsTheQueue() {
+		this.authority.server()
+			.stubFor(post(urlEqualTo(Authority.COMPLETE)).willReturn(
+					okJson("{\"journal_id\": \"x\", \"status\": \"success\", \"recorded\": true}").withFixedDelay(20)));
+		this.dispatcher = builder().shutdownTimeout(Duration.ofSeconds(60)).build();
+		for (int i = 0; i < 5; i++) {
+			this.dispatcher.dispatch("jrn_drain_" + i, Completion.success(null));
+		}
+		this.dispatcher.stop();
+		assertThat(this.dispatcher.pendingCount()).isZero();
+		assertThat(this.authority.completions()).hasSize(5);
+		assertThat(this.dispatcher.isRunning()).isFalse();
+	}
+
+	@Test
+	void shutdownTimeoutDropsWhatIsLeftAndLogsIt(CapturedOutput output) {
+		this.authority.server()
+			.stubFor(post(urlEqualTo(Authority.COMPLETE)).willReturn(aResponse().withStatus(503)));
+		this.dispatcher = builder().shutdownTimeout(Duration.ofMillis(300)).build();
+		this.dispatcher.dispatch("jrn_stuck", Completion.success(null));
+		long start = System.nanoTime();
+		this.dispatcher.stop();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+		assertThat(this.dispatcher.pendingCount()).isZero();
+		assertThat(output).containsPattern("ERROR .*jrn_stuck dropped after \\d+ attempts: the shutdown timeout");
+	}
+
+	@Test
+	void completionArrivingAfterShutdownIsDeliveredDirectly() {
+		this.dispatcher = builder().build();
+		this.dispatcher.start();
+		this.dispatcher.stop();
+		this.dispatcher.dispatch("jrn_late", Completion.success(null));
+		assertThat(this.authority.completionsOf("jrn_late")).hasSize(1);
+	}
+
+	@Test
+	void settingsAreChecked() {
+		assertThatIllegalArgumentException().isThrownBy(() -> builder().queueCapacity(0).build())
+			.withMessageContaining("queue-capacity");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder().maxAge(Duration.ZERO).build())
+			.withMessageContaining("max-age");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder().shutdownTimeout(Duration.ofSeconds(-1)).build())
+			.withMessageContaining("shutdown-timeout");
+	}
+
+	static final class MutableClock extends Clock {
+
+		private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-21T22:00:00Z"));
+
+		void advance(Duration duration) {
+			this.now.updateAndGet((instant) -> instant.plus(duration));
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now.get();
+		}
+
+	}
+
+}

@@ -1,0 +1,166 @@
+package ai.specora.spring.enforcement;
+
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.util.Map;
+
+import ai.specora.client.EnforceRequest;
+import ai.specora.spring.Enforced;
+import ai.specora.spring.EnforcedFailMode;
+import ai.specora.spring.OnSuspend;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.util.ReflectionUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Resolution, parsing and checking of {@code @Enforced} declarations, and the requests
+ * built from them.
+ */
+class EnforcedMethodRegistryTests {
+
+	private final EnforcedMethodRegistry registry = new EnforcedMethodRegistry(null);
+
+	@Test
+	void resolvesOnceAndCachesPerMethodAndClass() {
+		Method method = method(GovernedServices.Tools.class, "write");
+		EnforcedMethod first = this.registry.getEnforcedMethod(method, GovernedServices.Tools.class);
+		assertThat(first).isNotNull().isSameAs(this.registry.getEnforcedMethod(method, GovernedServices.Tools.class));
+		assertThat(first.getActionType()).isEqualTo("plain");
+		assertThat(first.isWriteOp()).isTrue();
+		assertThat(first.getFailMode()).isEqualTo(EnforcedFailMode.INHERIT);
+		assertThat(first.getOnSuspend()).isEqualTo(OnSuspend.THROW);
+	}
+
+	@Test
+	void buildsTheRequestFromParametersByNameAndPosition() {
+		Method method = method(GovernedServices.Tools.class, "write");
+		EnforcedMethod enforced = this.registry.getEnforcedMethod(method, GovernedServices.Tools.class);
+		EnforceRequest request = enforced
+			.request(enforced.evaluationContext(new GovernedServices.Tools(), new Object[] { "users", 4, 1.5 }));
+		assertThat(request.scope()).containsExactly(Map.entry("table", "users"), Map.entry("row", 4));
+		assertThat(request.args()).containsExactly(Map.entry("id", 4));
+		assertThat(request.estimatedCost()).isEqualByComparingTo(new BigDecimal("1.5"));
+		assertThat(request.estimatedVolume()).isEqualTo(5);
+		InvocationEvaluationContext context = enforced.evaluationContext(null, new Object[] { "users", 4, 1.5 });
+		assertThat(enforced.costActual(context, "abcd")).isEqualByComparingTo("2.0");
+	}
+
+	@Test
+	void expressionsCannotAssignVariables() {
+		EnforcedMethod enforced = this.registry.getEnforcedMethod(method(Assigning.class, "run"), Assigning.class);
+		assertThatExceptionOfType(EnforcedExpressionException.class)
+			.isThrownBy(() -> enforced.request(enforced.evaluationContext(null, new Object[] { "a" })));
+	}
+
+	@Test
+	void classWithoutAnnotationsHasNoGovernedMethods() {
+		assertThat(this.registry.hasEnforcedMethods(String.class)).isFalse();
+		assertThat(this.registry.hasEnforcedMethods(GovernedServices.Scopes.class)).isFalse();
+		assertThat(this.registry.hasEnforcedMethods(GovernedServices.Reports.class)).isTrue();
+	}
+
+	@Test
+	void privateMethodCannotBeGoverned() {
+		assertThatExceptionOfType(EnforcedMethodDefinitionException.class)
+			.isThrownBy(() -> this.registry.hasEnforcedMethods(PrivateMethod.class))
+			.satisfies((ex) -> assertThat(ex.getProblem())
+				.isEqualTo(EnforcedMethodDefinitionException.Problem.NOT_INTERCEPTABLE))
+			.withMessageContaining("PrivateMethod.hidden()");
+	}
+
+	@Test
+	void invalidApprovalTimeoutIsRefused() {
+		assertThatExceptionOfType(EnforcedMethodDefinitionException.class)
+			.isThrownBy(() -> this.registry.hasEnforcedMethods(BadTimeout.class))
+			.satisfies((ex) -> {
+				assertThat(ex.getProblem()).isEqualTo(EnforcedMethodDefinitionException.Problem.INVALID_VALUE);
+				assertThat(ex.getAttribute()).isEqualTo("approvalTimeout");
+			});
+	}
+
+	@Test
+	void negativeConstantCostIsRefused() {
+		assertThatExceptionOfType(EnforcedMethodDefinitionException.class)
+			.isThrownBy(() -> this.registry.hasEnforcedMethods(NegativeCost.class))
+			.satisfies((ex) -> assertThat(ex.getAttribute()).isEqualTo("estimatedCost"));
+	}
+
+	@Test
+	void costThatIsNotANumberFailsTheCall() {
+		EnforcedMethod enforced = this.registry.getEnforcedMethod(method(TextCost.class, "run"), TextCost.class);
+		assertThatExceptionOfType(EnforcedExpressionException.class)
+			.isThrownBy(() -> enforced.request(enforced.evaluationContext(null, new Object[] { "lots" })))
+			.withMessageContaining("estimatedCost")
+			.withMessageContaining("must evaluate to a number");
+	}
+
+	@Test
+	void resultIsOnlyKnownToCostActual() {
+		assertThatExceptionOfType(EnforcedMethodDefinitionException.class)
+			.isThrownBy(() -> this.registry.hasEnforcedMethods(ResultInScope.class))
+			.satisfies((ex) -> assertThat(ex.getProblem())
+				.isEqualTo(EnforcedMethodDefinitionException.Problem.UNKNOWN_VARIABLE));
+	}
+
+	private static Method method(Class<?> type, String name) {
+		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type)) {
+			if (method.getName().equals(name)) {
+				return method;
+			}
+		}
+		throw new IllegalArgumentException(name);
+	}
+
+	public static class Assigning {
+
+		@Enforced(actionType = "x", scope = "{'k': (#p0 = 'changed')}")
+		public void run(String value) {
+		}
+
+	}
+
+	public static class PrivateMethod {
+
+		@Enforced(actionType = "x", scope = "{'k': 'v'}")
+		private void hidden() {
+		}
+
+	}
+
+	public static class BadTimeout {
+
+		@Enforced(actionType = "x", scope = "{'k': 'v'}", onSuspend = OnSuspend.WAIT, approvalTimeout = "soon")
+		public void run() {
+		}
+
+	}
+
+	public static class NegativeCost {
+
+		@Enforced(actionType = "x", scope = "{'k': 'v'}", estimatedCost = "-1")
+		public void run() {
+		}
+
+	}
+
+	public static class TextCost {
+
+		@Enforced(actionType = "x", scope = "{'k': 'v'}", estimatedCost = "#p0")
+		public void run(String cost) {
+		}
+
+	}
+
+	public static class ResultInScope {
+
+		@Enforced(actionType = "x", scope = "{'k': #result}")
+		public String run() {
+			return "";
+		}
+
+	}
+
+}
