@@ -152,6 +152,9 @@ class RedisReplayStoreTests {
 	@Test
 	void concurrentSightingsOfOneIdAcceptExactlyOne() throws Exception {
 		RedisReplayStore store = new RedisReplayStore(template(this.redis.port()));
+		// connect first: this test is about the atomicity of SET NX, not about a burst of
+		// commands racing the first connection of a client that rejects them meanwhile
+		assertThat(store.markSeen(newEventId(), RETENTION)).isTrue();
 		String eventId = newEventId();
 		int threads = 16;
 		ExecutorService executor = Executors.newFixedThreadPool(threads);
