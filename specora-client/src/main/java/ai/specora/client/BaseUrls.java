@@ -3,6 +3,7 @@ package ai.specora.client;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
@@ -75,7 +76,7 @@ final class BaseUrls {
 				// literal IPv4 address: no lookup is made
 				return InetAddress.getByName(h).isLoopbackAddress();
 			}
-			catch (java.net.UnknownHostException ex) {
+			catch (UnknownHostException ex) {
 				return false;
 			}
 		}

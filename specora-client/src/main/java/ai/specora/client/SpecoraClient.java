@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -438,7 +439,7 @@ public final class SpecoraClient {
 				.defaultHeaders((headers) -> {
 					headers.setBearerAuth(this.apiKey.trim());
 					headers.set(HttpHeaders.USER_AGENT, UserAgent.VALUE);
-					headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+					headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 					if (settings.isVendorModel()) {
 						headers.set(VENDOR_HEADER, settings.vendorId());
 						headers.set(TENANT_HEADER, settings.tenantId());
