@@ -39,13 +39,25 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @Conditional(OnWebhookSecretCondition.class)
 @EnableConfigurationProperties(SpecoraWebhookProperties.class)
 @Import({ SpecoraWebhookAutoConfiguration.RedisReplayStoreConfiguration.class,
-		SpecoraWebhookAutoConfiguration.InMemoryReplayStoreConfiguration.class,
 		SpecoraWebhookAutoConfiguration.ServletEndpointConfiguration.class,
 		SpecoraWebhookAutoConfiguration.ReactiveEndpointConfiguration.class })
 public final class SpecoraWebhookAutoConfiguration {
 
 	/** The name of the router function bean of the endpoint. */
 	public static final String ROUTER_FUNCTION_BEAN_NAME = "specoraWebhookRouterFunction";
+
+	// Registered after the nested Redis configuration, so it only fills the gap
+	@Bean
+	@ConditionalOnMissingBean
+	ReplayStore specoraWebhookReplayStore(SpecoraWebhookProperties properties) {
+		if (properties.getReplayStore() == ReplayStoreType.REDIS) {
+			throw new IllegalStateException("specora.webhook.replay-store is 'redis' but there is no "
+					+ "RedisConnectionFactory bean (or spring-data-redis is not on the class path): "
+					+ "add spring-boot-starter-data-redis and configure spring.data.redis.*, "
+					+ "or set specora.webhook.replay-store to 'memory' or 'auto'");
+		}
+		return new InMemoryReplayStore(properties.getReplayCacheSize());
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -77,27 +89,10 @@ public final class SpecoraWebhookAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ReplayStore specoraWebhookReplayStore(RedisConnectionFactory connectionFactory,
+		ReplayStore specoraWebhookRedisReplayStore(RedisConnectionFactory connectionFactory,
 				SpecoraWebhookProperties properties) {
 			StringRedisTemplate template = new StringRedisTemplate(connectionFactory);
 			return new RedisReplayStore(template, properties.getRedis().getKeyPrefix());
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class InMemoryReplayStoreConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ReplayStore specoraWebhookReplayStore(SpecoraWebhookProperties properties) {
-			if (properties.getReplayStore() == ReplayStoreType.REDIS) {
-				throw new IllegalStateException("specora.webhook.replay-store is 'redis' but there is no "
-						+ "RedisConnectionFactory bean (or spring-data-redis is not on the class path): "
-						+ "add spring-boot-starter-data-redis and configure spring.data.redis.*, "
-						+ "or set specora.webhook.replay-store to 'memory' or 'auto'");
-			}
-			return new InMemoryReplayStore(properties.getReplayCacheSize());
 		}
 
 	}
