@@ -55,8 +55,8 @@ class RedisWebhookEndpointTests {
 	private static ConfigurableApplicationContext start(RedisServer redis) {
 		return new SpringApplicationBuilder(RedisApplication.class).web(WebApplicationType.SERVLET)
 			.properties("server.port=0", "server.address=127.0.0.1", "spring.data.redis.host=127.0.0.1",
-					"spring.data.redis.port=" + redis.port(), "spring.data.redis.timeout=2s",
-					"spring.data.redis.connect-timeout=1s", "specora.webhook.secret=" + WebhookRequests.SECRET,
+					"spring.data.redis.port=" + redis.port(), "spring.data.redis.timeout=15s",
+					"spring.data.redis.connect-timeout=15s", "specora.webhook.secret=" + WebhookRequests.SECRET,
 					TestApplications.EXCLUDE_SECURITY)
 			.run();
 	}
