@@ -1,4 +1,4 @@
-package ai.specora.client.webhook;
+package ai.specora.client.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * A {@code redis-server} process on loopback, started by {@link RedisServerExtension}
  * with persistence off.
  */
-final class RedisServer {
+public final class RedisServer {
 
 	private static final long START_TIMEOUT_MILLIS = 10_000;
 
@@ -39,7 +39,7 @@ final class RedisServer {
 	 * Finds the {@code redis-server} binary on the {@code PATH} or in {@code /usr/bin}.
 	 * @throws IllegalStateException if there is none
 	 */
-	static RedisServer create() throws IOException {
+	public static RedisServer create() throws IOException {
 		return new RedisServer(findBinary(), Files.createTempDirectory("redis-test"));
 	}
 
@@ -61,15 +61,15 @@ final class RedisServer {
 				+ "the Redis replay store tests need a real Redis (for example 'apt-get install redis-server')");
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	boolean isRunning() {
+	public boolean isRunning() {
 		return this.process != null && this.process.isAlive();
 	}
 
-	void start() throws IOException, InterruptedException {
+	public void start() throws IOException, InterruptedException {
 		if (isRunning()) {
 			return;
 		}
@@ -91,7 +91,7 @@ final class RedisServer {
 		}
 	}
 
-	void stop() throws InterruptedException {
+	public void stop() throws InterruptedException {
 		if (this.process == null) {
 			return;
 		}
@@ -119,7 +119,7 @@ final class RedisServer {
 		}
 	}
 
-	static int freePort() throws IOException {
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

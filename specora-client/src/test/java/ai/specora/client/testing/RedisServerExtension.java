@@ -1,4 +1,4 @@
-package ai.specora.client.webhook;
+package ai.specora.client.testing;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * into test methods and constructors. Fails the tests if {@code redis-server} is not
  * installed.
  */
-final class RedisServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
+public final class RedisServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
 		ParameterResolver {
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
