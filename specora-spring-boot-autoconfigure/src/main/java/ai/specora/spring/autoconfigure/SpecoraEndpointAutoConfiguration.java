@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the read-only {@code specora} actuator endpoint, when Spring
@@ -29,29 +30,38 @@ import org.springframework.context.annotation.Bean;
 		SpecoraWebhookAutoConfiguration.class })
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(SpecoraClient.class)
-@ConditionalOnAvailableEndpoint(SpecoraEndpoint.class)
 @EnableConfigurationProperties(SpecoraWebhookProperties.class)
 public final class SpecoraEndpointAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	SpecoraErrorRecorder specoraErrorRecorder() {
-		return new SpecoraErrorRecorder();
-	}
+	/**
+	 * The endpoint, when available; apart so that its condition is only read when
+	 * Actuator is on the class path.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnAvailableEndpoint(SpecoraEndpoint.class)
+	static class EndpointConfiguration {
 
-	@Bean
-	SpecoraClientBuilderCustomizer specoraErrorRecorderCustomizer(SpecoraErrorRecorder recorder) {
-		return (builder) -> builder.onError(recorder);
-	}
+		@Bean
+		@ConditionalOnMissingBean
+		SpecoraErrorRecorder specoraErrorRecorder() {
+			return new SpecoraErrorRecorder();
+		}
 
-	@Bean
-	@ConditionalOnMissingBean
-	SpecoraEndpoint specoraEndpoint(SpecoraClient client, SpecoraErrorRecorder recorder,
-			ObjectProvider<EnforcementInterceptor> interceptor, ObjectProvider<CompletionDispatcher> dispatcher,
-			ObjectProvider<SpecoraWebhookHandler> webhookHandler, SpecoraWebhookProperties webhookProperties) {
-		String webhookPath = (webhookHandler.getIfAvailable() != null) ? webhookProperties.getPath() : null;
-		return new SpecoraEndpoint(client, interceptor.getIfAvailable() != null, dispatcher.getIfAvailable(),
-				webhookPath, recorder);
+		@Bean
+		SpecoraClientBuilderCustomizer specoraErrorRecorderCustomizer(SpecoraErrorRecorder recorder) {
+			return (builder) -> builder.onError(recorder);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SpecoraEndpoint specoraEndpoint(SpecoraClient client, SpecoraErrorRecorder recorder,
+				ObjectProvider<EnforcementInterceptor> interceptor, ObjectProvider<CompletionDispatcher> dispatcher,
+				ObjectProvider<SpecoraWebhookHandler> webhookHandler, SpecoraWebhookProperties webhookProperties) {
+			String webhookPath = (webhookHandler.getIfAvailable() != null) ? webhookProperties.getPath() : null;
+			return new SpecoraEndpoint(client, interceptor.getIfAvailable() != null, dispatcher.getIfAvailable(),
+					webhookPath, recorder);
+		}
+
 	}
 
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the {@code specora} health contributor, when Spring Boot's
@@ -20,7 +21,6 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = SpecoraClientAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(SpecoraClient.class)
-@ConditionalOnEnabledHealthIndicator("specora")
 public final class SpecoraHealthContributorAutoConfiguration {
 
 	/**
@@ -28,10 +28,20 @@ public final class SpecoraHealthContributorAutoConfiguration {
 	 */
 	public static final String HEALTH_INDICATOR_BEAN_NAME = "specoraHealthIndicator";
 
-	@Bean(HEALTH_INDICATOR_BEAN_NAME)
-	@ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
-	SpecoraHealthIndicator specoraHealthIndicator(SpecoraClient client) {
-		return new SpecoraHealthIndicator(client);
+	/**
+	 * The indicator, unless disabled; apart so that its condition is only read when
+	 * Spring Boot's health support is on the class path.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnEnabledHealthIndicator("specora")
+	static class HealthIndicatorConfiguration {
+
+		@Bean(HEALTH_INDICATOR_BEAN_NAME)
+		@ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
+		SpecoraHealthIndicator specoraHealthIndicator(SpecoraClient client) {
+			return new SpecoraHealthIndicator(client);
+		}
+
 	}
 
 }
