@@ -186,8 +186,8 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 		decideBlocking(call, call.start());
 		call.running();
 		Object value;
-		try (Observation.Scope scope = call.observation().openScope()) {
-			value = invocation.proceed();
+		try {
+			value = proceedInScope(invocation, call);
 		}
 		catch (Throwable ex) {
 			await(call.finish(CompletionStatus.FAILURE, ex));
@@ -204,8 +204,8 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 		decideBlocking(call, call.start());
 		call.running();
 		Object returned;
-		try (Observation.Scope scope = call.observation().openScope()) {
-			returned = invocation.proceed();
+		try {
+			returned = proceedInScope(invocation, call);
 		}
 		catch (Throwable ex) {
 			await(call.finish(CompletionStatus.FAILURE, ex));
@@ -243,6 +243,19 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 			}
 		});
 		return governed;
+	}
+
+	/**
+	 * Runs the method with the call's observation as the current one.
+	 */
+	private static Object proceedInScope(MethodInvocation invocation, GovernedInvocation call) throws Throwable {
+		Observation.Scope scope = call.observation().openScope();
+		try {
+			return invocation.proceed();
+		}
+		finally {
+			scope.close();
+		}
 	}
 
 	private static void cancel(CompletionStage<?> stage) {
