@@ -67,6 +67,23 @@ class SpecoraConfigurationMetadataTests {
 		assertThat(hintValues("specora.enforcement.completion.mode")).containsExactly("async", "sync");
 	}
 
+	@Test
+	void observabilityPropertiesAreDescribedWithTheirDefault() {
+		assertThat(defaultOf("specora.metrics.enabled")).isEqualTo("true");
+		assertThat(defaultOf("management.health.specora.enabled")).isEqualTo("true");
+		assertThat(descriptionOf("specora.metrics.enabled")).isNotBlank();
+		assertThat(descriptionOf("management.health.specora.enabled")).isNotBlank();
+	}
+
+	private String descriptionOf(String name) {
+		for (JsonNode property : this.metadata.path("properties")) {
+			if (name.equals(property.path("name").asString())) {
+				return property.path("description").asString();
+			}
+		}
+		throw new AssertionError("No property " + name);
+	}
+
 	private String defaultOf(String name) {
 		for (JsonNode property : this.metadata.path("properties")) {
 			if (name.equals(property.path("name").asString())) {
