@@ -107,11 +107,7 @@ public final class SpecoraObservationAutoConfiguration {
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(CompletionDispatcher.class)
 		CompletionMetrics specoraCompletionMetrics(CompletionDispatcher dispatcher, MeterRegistry registry) {
-			CompletionMetrics metrics = new CompletionMetrics(dispatcher);
-			// Bound here so that any MeterRegistry bean gets the meters; binding again
-			// (as Spring Boot's metrics support does with MeterBinder beans) is harmless
-			metrics.bindTo(registry);
-			return metrics;
+			return new CompletionMetrics(dispatcher, registry);
 		}
 
 		@Bean

@@ -25,6 +25,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -43,6 +44,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -61,6 +64,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * authority's {@code http.client.requests}, the {@code specora} health contributor
  * against a stand-in authority, and the {@code specora} endpoint.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SpecoraObservabilityAutoConfigurationTests {
 
 	private static final String API_KEY = "sk_test_observability_5c1e";
@@ -207,6 +211,21 @@ class SpecoraObservabilityAutoConfigurationTests {
 					.filteredOn((name) -> name.startsWith("specora"))
 					.doesNotContain("specora.http", "specora.client.requests");
 			});
+	}
+
+	@Test
+	void completionMetersAreRegisteredOnceWithSpringBootMetrics(CapturedOutput output) {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+			.withUserConfiguration(ToolsConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(CompletionMetrics.class);
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.find("specora.completions.pending").gauges()).hasSize(1);
+				assertThat(meters.find("specora.completions.dropped").functionCounters()).hasSize(1);
+			});
+		assertThat(output).doesNotContain("has been already registered");
 	}
 
 	@Test
