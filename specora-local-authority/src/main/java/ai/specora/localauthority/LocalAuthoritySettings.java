@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Immutable settings of a {@link LocalAuthority}; build them with {@link #builder()}.
@@ -43,6 +44,8 @@ public final class LocalAuthoritySettings {
 
 	private final URI webhookUrl;
 
+	private final Supplier<URI> webhookTarget;
+
 	private final String webhookSecret;
 
 	private final int webhookMaxAttempts;
@@ -72,10 +75,9 @@ public final class LocalAuthoritySettings {
 					"webhookMaxAttempts must be at least 1, was " + builder.webhookMaxAttempts);
 		}
 		if (builder.webhookUrl != null) {
-			String scheme = builder.webhookUrl.getScheme();
-			if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-				throw new IllegalArgumentException("webhookUrl must be an http or https URL, was " + builder.webhookUrl);
-			}
+			requireHttp(builder.webhookUrl);
+		}
+		if (builder.webhookUrl != null || builder.webhookTarget != null) {
 			if (builder.webhookSecret == null || builder.webhookSecret.isEmpty()) {
 				throw new IllegalArgumentException("webhookSecret is required when webhookUrl is set");
 			}
@@ -89,12 +91,27 @@ public final class LocalAuthoritySettings {
 		requireUniqueNames(this.policies.stream().map(PolicyRule::name).toList(), "policy");
 		requireUniqueNames(this.budgets.stream().map(BudgetRule::name).toList(), "budget");
 		this.webhookUrl = builder.webhookUrl;
+		this.webhookTarget = builder.webhookTarget;
 		this.webhookSecret = builder.webhookSecret;
 		this.webhookMaxAttempts = builder.webhookMaxAttempts;
 		this.webhookRetryBackoff = builder.webhookRetryBackoff;
 		this.journalCapacity = builder.journalCapacity;
 		this.reservationTtl = builder.reservationTtl;
 		this.clock = Objects.requireNonNull(builder.clock, "clock must not be null");
+	}
+
+	/**
+	 * Checks that a webhook URL is an http or https URL.
+	 * @param url the URL
+	 * @return the URL
+	 * @throws IllegalArgumentException if it is not
+	 */
+	static URI requireHttp(URI url) {
+		String scheme = url.getScheme();
+		if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+			throw new IllegalArgumentException("webhookUrl must be an http or https URL, was " + url);
+		}
+		return url;
 	}
 
 	private static void requirePositive(Duration duration, String name) {
@@ -170,11 +187,20 @@ public final class LocalAuthoritySettings {
 	}
 
 	/**
-	 * Where events are posted.
-	 * @return the webhook URL, or {@code null} for no webhooks
+	 * Where events are posted: the fixed {@link Builder#webhookUrl(URI) webhook URL}, or
+	 * what the {@link Builder#webhookTarget(Supplier) webhook target} answers now.
+	 * @return the webhook URL, or {@code null} for no webhooks (yet)
 	 */
 	public URI webhookUrl() {
-		return this.webhookUrl;
+		return (this.webhookTarget != null) ? this.webhookTarget.get() : this.webhookUrl;
+	}
+
+	/**
+	 * Whether events are to be posted at all: a webhook URL or target is set.
+	 * @return whether webhooks are configured
+	 */
+	public boolean hasWebhooks() {
+		return this.webhookUrl != null || this.webhookTarget != null;
 	}
 
 	/**
@@ -229,7 +255,8 @@ public final class LocalAuthoritySettings {
 	public String toString() {
 		return "LocalAuthoritySettings[apiKey=******, orgId=" + this.orgId + ", port=" + this.port
 				+ ", defaultEffect=" + this.defaultEffect + ", policies=" + this.policies.size() + ", budgets="
-				+ this.budgets.size() + ", webhookUrl=" + this.webhookUrl + ", webhookSecret="
+				+ this.budgets.size() + ", webhookUrl=" + ((this.webhookTarget != null) ? "(supplied)" : this.webhookUrl)
+				+ ", webhookSecret="
 				+ ((this.webhookSecret != null) ? "******" : null) + ", journalCapacity=" + this.journalCapacity
 				+ ", reservationTtl=" + this.reservationTtl + "]";
 	}
@@ -252,6 +279,8 @@ public final class LocalAuthoritySettings {
 		private final List<BudgetRule> budgets = new ArrayList<>();
 
 		private URI webhookUrl;
+
+		private Supplier<URI> webhookTarget;
 
 		private String webhookSecret;
 
@@ -357,6 +386,22 @@ public final class LocalAuthoritySettings {
 		 */
 		public Builder webhookUrl(URI webhookUrl) {
 			this.webhookUrl = webhookUrl;
+			this.webhookTarget = null;
+			return this;
+		}
+
+		/**
+		 * Sets where events are posted when that is known only once the authority runs,
+		 * for example the port of an application server that starts after it. The
+		 * supplier is asked at each delivery; an event is dropped, with a warning, while
+		 * it answers {@code null}. Replaces a {@link #webhookUrl(URI) fixed URL}.
+		 * @param webhookTarget supplies the http or https webhook URL, or {@code null}
+		 * for none
+		 * @return this builder
+		 */
+		public Builder webhookTarget(Supplier<URI> webhookTarget) {
+			this.webhookTarget = webhookTarget;
+			this.webhookUrl = null;
 			return this;
 		}
 

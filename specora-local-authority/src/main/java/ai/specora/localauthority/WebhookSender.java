@@ -45,7 +45,7 @@ final class WebhookSender implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebhookSender.class);
 
-	private final URI url;
+	private final LocalAuthoritySettings settings;
 
 	private final String secret;
 
@@ -68,7 +68,7 @@ final class WebhookSender implements AutoCloseable {
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	WebhookSender(LocalAuthoritySettings settings, JsonMapper mapper) {
-		this.url = settings.webhookUrl();
+		this.settings = settings;
 		this.secret = settings.webhookSecret();
 		this.clock = settings.clock();
 		this.maxAttempts = settings.webhookMaxAttempts();
@@ -84,7 +84,11 @@ final class WebhookSender implements AutoCloseable {
 	 * @param event the event
 	 */
 	void send(Wire.WebhookEvent event) {
-		if (this.url == null || this.closed.get()) {
+		if (!this.settings.hasWebhooks() || this.closed.get()) {
+			return;
+		}
+		URI url = target(event);
+		if (url == null) {
 			return;
 		}
 		if (this.inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
@@ -94,7 +98,7 @@ final class WebhookSender implements AutoCloseable {
 			return;
 		}
 		byte[] body = this.mapper.writeValueAsBytes(event);
-		Mono.defer(() -> post(event.eventId(), body))
+		Mono.defer(() -> post(url, event.eventId(), body))
 			.retryWhen(Retry.backoff(this.maxAttempts - 1L, this.backoff)
 				.maxBackoff(MAX_BACKOFF)
 				.filter(WebhookSender::isRetryable)
@@ -103,7 +107,7 @@ final class WebhookSender implements AutoCloseable {
 			.doFinally((signal) -> this.inFlight.decrementAndGet())
 			.subscribe(null,
 					(ex) -> logger.warn("Webhook event {} ({}) not delivered to {}: {}", event.eventId(),
-							event.eventType(), this.url, ex.toString()),
+							event.eventType(), url, ex.toString()),
 					() -> {
 						if (logger.isDebugEnabled()) {
 							logger.debug("Webhook event {} ({}) delivered", event.eventId(), event.eventType());
@@ -111,10 +115,30 @@ final class WebhookSender implements AutoCloseable {
 					});
 	}
 
-	private Mono<Void> post(String eventId, byte[] body) {
+	private URI target(Wire.WebhookEvent event) {
+		URI url;
+		try {
+			url = this.settings.webhookUrl();
+			if (url != null) {
+				LocalAuthoritySettings.requireHttp(url);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Dropped webhook event {} ({}): no usable webhook URL: {}", event.eventId(),
+					event.eventType(), ex.toString());
+			return null;
+		}
+		if (url == null) {
+			logger.warn("Dropped webhook event {} ({}): the webhook URL is not known yet", event.eventId(),
+					event.eventType());
+		}
+		return url;
+	}
+
+	private Mono<Void> post(URI url, String eventId, byte[] body) {
 		long timestamp = this.clock.instant().getEpochSecond();
 		return this.webClient.post()
-			.uri(this.url)
+			.uri(url)
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(TIMESTAMP_HEADER, Long.toString(timestamp))
 			.header(SIGNATURE_HEADER, WebhookSignatures.sign(this.secret, timestamp, body))

@@ -1,9 +1,11 @@
 package ai.specora.localauthority;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -201,6 +203,32 @@ class ApprovalAndWebhookTests {
 		assertThat(data.get("requested").decimalValue()).isEqualByComparingTo("2");
 		assertThat(data.get("period_start").asString()).isEqualTo("2026-11-21T10:00:00Z");
 		assertThat(this.receiver.poll(Duration.ofMillis(300))).as("one breach event per window").isNull();
+	}
+
+	@Test
+	void suppliedWebhookTargetIsAskedAtEachDelivery() throws Exception {
+		this.authority.close();
+		AtomicReference<URI> target = new AtomicReference<>();
+		this.authority = LocalAuthority.start(LocalAuthoritySettings.builder()
+			.apiKey("test-key")
+			.orgId("org-1")
+			.clock(this.clock)
+			.webhookTarget(target::get)
+			.webhookSecret(SECRET)
+			.policy(PolicyRule.suspend("refunds", "refund", null))
+			.build());
+		this.client = new AuthorityClient(this.authority);
+		assertThat(this.authority.settings().hasWebhooks()).isTrue();
+		resolve(suspend("10").text("approval_id"), "approve");
+		assertThat(this.receiver.poll(Duration.ofMillis(300))).as("no target yet: dropped").isNull();
+		target.set(this.receiver.url());
+		resolve(suspend("10").text("approval_id"), "deny");
+		Delivery delivery = this.receiver.next();
+		assertSigned(delivery);
+		assertThat(delivery.json().get("data").get("approval_state").asString()).isEqualTo("denied");
+		target.set(URI.create("ftp://127.0.0.1/h"));
+		resolve(suspend("10").text("approval_id"), "approve");
+		assertThat(this.receiver.poll(Duration.ofMillis(300))).as("unusable target: dropped").isNull();
 	}
 
 	@Test

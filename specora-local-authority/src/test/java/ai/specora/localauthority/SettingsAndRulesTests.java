@@ -45,6 +45,9 @@ class SettingsAndRulesTests {
 			.webhookUrl(URI.create("ftp://127.0.0.1/h"))
 			.webhookSecret("s")
 			.build()).withMessageContaining("http");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LocalAuthoritySettings.builder().apiKey("k").webhookTarget(() -> null).build())
+			.withMessageContaining("webhookSecret");
 	}
 
 	@Test
