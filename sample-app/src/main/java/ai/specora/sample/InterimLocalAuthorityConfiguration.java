@@ -51,7 +51,7 @@ class InterimLocalAuthorityConfiguration {
 		String secret = environment.getProperty("specora.webhook.secret");
 		if (secret != null) {
 			settings.webhookSecret(secret)
-				.webhookUrl(URI.create("http://127.0.0.1:" + environment.getProperty("server.port", "8080")
+				.webhookTarget(() -> URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port")
 						+ environment.getProperty("specora.webhook.path", "/specora/webhooks")));
 		}
 		return LocalAuthority.start(settings.build());
