@@ -69,7 +69,7 @@ public final class SpecoraClientAutoConfiguration {
 				SpecoraClient.Builder builder = SpecoraClient.builder()
 					.baseUrl(connectionDetails.baseUrl())
 					.apiKey(connectionDetails.apiKey())
-					.orgId(properties.getOrgId())
+					.orgId((connectionDetails.orgId() != null) ? connectionDetails.orgId() : properties.getOrgId())
 					.projectId(properties.getProjectId())
 					.agentId(properties.getAgentId())
 					.vendorId(properties.getVendorId())

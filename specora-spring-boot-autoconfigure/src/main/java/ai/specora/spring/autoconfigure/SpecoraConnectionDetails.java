@@ -25,4 +25,14 @@ public interface SpecoraConnectionDetails extends ConnectionDetails {
 	 */
 	String apiKey();
 
+	/**
+	 * The organisation id, when these connection details come with one of their own (a
+	 * local authority, for example).
+	 * @return the organisation id, or {@code null} (the default) to use
+	 * {@code specora.org-id}
+	 */
+	default String orgId() {
+		return null;
+	}
+
 }

@@ -51,10 +51,12 @@ public final class SpecoraWebhookAutoConfiguration {
 	@ConditionalOnMissingBean
 	ReplayStore specoraWebhookReplayStore(SpecoraWebhookProperties properties) {
 		if (properties.getReplayStore() == ReplayStoreType.REDIS) {
-			throw new IllegalStateException("specora.webhook.replay-store is 'redis' but there is no "
-					+ "RedisConnectionFactory bean (or spring-data-redis is not on the class path): "
-					+ "add spring-boot-starter-data-redis and configure spring.data.redis.*, "
-					+ "or set specora.webhook.replay-store to 'memory' or 'auto'");
+			throw new SpecoraConfigurationException("specora.webhook.replay-store",
+					"specora.webhook.replay-store is 'redis' but there is no RedisConnectionFactory bean "
+							+ "(or spring-data-redis is not on the class path)",
+					"Add spring-boot-starter-data-redis and configure spring.data.redis.*, or set "
+							+ "specora.webhook.replay-store to 'memory' (one instance only) or 'auto'.",
+					null);
 		}
 		return new InMemoryReplayStore(properties.getReplayCacheSize());
 	}
@@ -64,8 +66,9 @@ public final class SpecoraWebhookAutoConfiguration {
 	WebhookVerifier specoraWebhookVerifier(SpecoraWebhookProperties properties, ReplayStore replayStore) {
 		long maxBodySize = properties.getMaxBodySize().toBytes();
 		if (maxBodySize <= 0 || maxBodySize > Integer.MAX_VALUE - 1) {
-			throw new IllegalStateException("specora.webhook.max-body-size must be between 1B and 2GB, was "
-					+ properties.getMaxBodySize());
+			throw new SpecoraConfigurationException("specora.webhook.max-body-size",
+					"specora.webhook.max-body-size must be between 1B and 2GB, but is " + properties.getMaxBodySize(),
+					"Set it to the largest webhook body to accept, for example the default: 1MB.", null);
 		}
 		return WebhookVerifier.builder()
 			.secrets(properties.allSecrets())

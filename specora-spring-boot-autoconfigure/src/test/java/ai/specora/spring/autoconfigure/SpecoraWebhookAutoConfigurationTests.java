@@ -10,6 +10,7 @@ import ai.specora.spring.webhook.SpecoraWebhookHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -149,11 +150,19 @@ class SpecoraWebhookAutoConfigurationTests {
 	@Test
 	void redisModeWithoutRedisFailsWithClearMessage() {
 		this.runner.withPropertyValues("specora.webhook.secret=" + SECRET, "specora.webhook.replay-store=redis")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("specora.webhook.replay-store")
-				.hasMessageContaining("RedisConnectionFactory"));
+			.run((context) -> {
+				assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.isInstanceOf(SpecoraConfigurationException.class)
+					.hasMessageContaining("specora.webhook.replay-store")
+					.hasMessageContaining("RedisConnectionFactory");
+				FailureAnalysis analysis = new SpecoraConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("(property 'specora.webhook.replay-store')");
+				assertThat(analysis.getAction()).contains("spring-boot-starter-data-redis")
+					.contains("replay-store to 'memory'");
+			});
 	}
 
 	@Test
@@ -169,6 +178,7 @@ class SpecoraWebhookAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
+				.isInstanceOf(SpecoraConfigurationException.class)
 				.hasMessageContaining("specora.webhook.max-body-size"));
 	}
 
