@@ -1,5 +1,6 @@
 package ai.specora.sample;
 
+import ai.specora.sample.demo.DemoRunner;
 import ai.specora.sample.demo.DemoScenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,15 +47,16 @@ class DemoCommandTests {
 
 	@Test
 	void demoReportsAStepThatDoesNotBehaveAndExitsWithOne(CapturedOutput output) {
-		int exitCode = runDemo("--specora.local-authority.policies[0].effect=allow");
-		assertThat(output.getOut()).contains("[2] Drop a production table", "!! FAILED: expected HTTP 403 but got 200",
+		int exitCode = runDemo("--specora.local-authority.default-effect=block");
+		assertThat(output.getOut()).contains("[1] Look up a customer", "!! FAILED: expected HTTP 200 but got 403",
 				"Demo failed: a step did not behave as expected.");
-		assertThat(output.getOut()).doesNotContain("[3] Refund 250.00 USD");
+		assertThat(output.getOut()).doesNotContain("[2] Drop a production table");
 		assertThat(exitCode).isEqualTo(1);
 	}
 
 	private static int runDemo(String... args) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class).profiles("demo")
+			.properties(DemoRunner.STEP_TIMEOUT_PROPERTY + "=120s")
 			.run(args);
 		return SpringApplication.exit(context);
 	}

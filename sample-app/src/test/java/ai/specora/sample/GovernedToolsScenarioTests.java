@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class GovernedToolsScenarioTests {
 
-	private static final Duration WAIT = Duration.ofSeconds(30);
+	private static final Duration WAIT = Duration.ofSeconds(120);
 
 	@LocalServerPort
 	private int port;

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class HttpTestClient {
 
-	static final Duration TIMEOUT = Duration.ofSeconds(30);
+	static final Duration TIMEOUT = Duration.ofSeconds(120);
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 

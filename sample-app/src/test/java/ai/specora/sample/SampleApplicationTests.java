@@ -34,14 +34,14 @@ class SampleApplicationTests {
 	void refundWithoutAmountIsABadRequest() throws Exception {
 		Reply reply = new HttpTestClient(this.port).post("/api/payments/pay_1/refunds", "{\"reason\": \"none\"}");
 		assertThat(reply.status()).isEqualTo(400);
-		assertThat(reply.field("detail")).isEqualTo("The amount to refund is required");
+		assertThat(reply.field("detail")).isEqualTo("The amount to refund must be a positive number of USD");
 	}
 
 	@Test
 	void negativeRefundIsABadRequest() throws Exception {
 		Reply reply = new HttpTestClient(this.port).post("/api/payments/pay_1/refunds", "{\"amount\": -5}");
 		assertThat(reply.status()).isEqualTo(400);
-		assertThat(reply.field("detail")).isEqualTo("The amount to refund must be positive");
+		assertThat(reply.field("detail")).isEqualTo("The amount to refund must be a positive number of USD");
 	}
 
 	@Test

@@ -21,7 +21,10 @@ public final class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoRunner.class);
 
-	private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
+	/** The property giving how long the demo waits for any one thing, 60 s by default. */
+	public static final String STEP_TIMEOUT_PROPERTY = "sample.demo.step-timeout";
+
+	private static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(60);
 
 	private final Environment environment;
 
@@ -58,7 +61,8 @@ public final class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		String baseUrl = "http://127.0.0.1:" + this.environment.getRequiredProperty("local.server.port");
 		try {
-			new DemoScenario(baseUrl, localAuthority, this.webhooks, this.console, STEP_TIMEOUT).run();
+			Duration timeout = this.environment.getProperty(STEP_TIMEOUT_PROPERTY, Duration.class, DEFAULT_STEP_TIMEOUT);
+			new DemoScenario(baseUrl, localAuthority, this.webhooks, this.console, timeout).run();
 			this.exitCode = 0;
 		}
 		catch (DemoStepException ex) {

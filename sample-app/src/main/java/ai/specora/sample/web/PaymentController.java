@@ -39,8 +39,8 @@ public class PaymentController {
 	@PostMapping("/{paymentId}/refunds")
 	@ResponseStatus(HttpStatus.CREATED)
 	public Refund refund(@PathVariable String paymentId, @RequestBody RefundRequest request) {
-		if (request.amount() == null) {
-			throw new IllegalArgumentException("The amount to refund is required");
+		if (request.amount() == null || request.amount().signum() <= 0) {
+			throw new IllegalArgumentException("The amount to refund must be a positive number of USD");
 		}
 		return this.payments.refund(paymentId, request.amount(), request.reason());
 	}
