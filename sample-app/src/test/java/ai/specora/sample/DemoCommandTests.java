@@ -30,7 +30,7 @@ class DemoCommandTests {
 				"[2] Drop a production table",
 				"-> 403 BLOCK: dropping tables is never allowed for the support agent (policy pol_no-table-drops, journal jrn_",
 				"[3] Refund 250.00 USD", "-> 202 SUSPEND: approval ", "from slack:#finance-approvals",
-				"[4] Refund 40.00 USD at a time", "-> 201 ALLOW: refund re_",
+				"[4] Refund 40.00 USD at a time", "-> 201 ALLOW: refund re_", "of 40.00 USD",
 				"-> 403 BLOCK: budget 'refunds-daily' exhausted",
 				".. webhook platform.budget_breach received: budget 'refunds-daily'",
 				"[5] Change a production setting (a Mono)", ".. suspended: approval ", "from slack:#prod-changes",

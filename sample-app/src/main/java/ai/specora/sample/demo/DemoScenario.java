@@ -1,5 +1,7 @@
 package ai.specora.sample.demo;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +21,7 @@ import ai.specora.sample.webhook.BudgetBreach;
 import ai.specora.sample.webhook.GovernanceWebhookListener;
 import ai.specora.spring.webhook.ApprovalResolvedEvent;
 import ai.specora.spring.webhook.BudgetBreachEvent;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,7 +61,9 @@ public final class DemoScenario {
 
 	private final HttpClient http;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
 
 	/**
 	 * Creates the scenario.
@@ -145,8 +150,8 @@ public final class DemoScenario {
 			.orElseThrow(() -> new DemoStepException("no platform.budget_breach webhook arrived within "
 					+ this.timeout));
 		this.console.note("webhook platform.budget_breach received: budget '" + breach.budgetName() + "', "
-				+ breach.budgetUsed() + " of " + breach.budgetTotal() + " USD used, " + breach.requested()
-				+ " requested");
+				+ usd(breach.budgetUsed()) + " of " + usd(breach.budgetTotal()) + " USD used, "
+				+ usd(breach.requested()) + " requested");
 	}
 
 	private void changeProductionConfig() throws InterruptedException {
@@ -248,6 +253,10 @@ public final class DemoScenario {
 		if (reply.status() != expected) {
 			throw new DemoStepException("expected HTTP " + expected + " but got " + reply.status() + ": " + reply.body());
 		}
+	}
+
+	private static String usd(BigDecimal amount) {
+		return (amount != null) ? amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString() : "?";
 	}
 
 	private static String text(JsonNode node, String field) {
