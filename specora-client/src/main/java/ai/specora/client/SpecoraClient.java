@@ -357,24 +357,29 @@ public final class SpecoraClient {
 
 		/**
 		 * Called once for every decision (enforce and simulate), including fail-open
-		 * ones. A callback that throws is logged and does not break the call.
+		 * ones. Callbacks add up: each one given is called, in the order given. A
+		 * callback that throws is logged and does not break the call nor stop the
+		 * others.
 		 * @param onDecision the callback
 		 * @return this builder
 		 */
 		public Builder onDecision(Consumer<EnforcementResult> onDecision) {
-			this.onDecision = onDecision;
+			this.onDecision = Callbacks.chain(this.onDecision,
+					Objects.requireNonNull(onDecision, "onDecision must not be null"), "onDecision");
 			return this;
 		}
 
 		/**
 		 * Called once for every failed call with the exception that describes it (for a
-		 * fail-open decision, the failure that was turned into an allow). A callback
-		 * that throws is logged and does not break the call.
+		 * fail-open decision, the failure that was turned into an allow). Callbacks add
+		 * up: each one given is called, in the order given. A callback that throws is
+		 * logged and does not break the call nor stop the others.
 		 * @param onError the callback
 		 * @return this builder
 		 */
 		public Builder onError(Consumer<SpecoraException> onError) {
-			this.onError = onError;
+			this.onError = Callbacks.chain(this.onError, Objects.requireNonNull(onError, "onError must not be null"),
+					"onError");
 			return this;
 		}
 

@@ -23,6 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SpecoraClientEnforceTest {
 
@@ -201,6 +202,30 @@ class SpecoraClientEnforceTest {
 			throw new IllegalStateException("metrics backend down");
 		}).build();
 		assertThat(client.enforce(ClientFixtures.dbWrite()).isAllowed()).isTrue();
+	}
+
+	@Test
+	void callbacksAddUpAndOneThatThrowsDoesNotStopTheNext() {
+		authority.stubFor(post("/v1/runtime/enforce").willReturn(ClientFixtures.json(200, ClientFixtures.allow("jrn_1"))));
+		List<String> calls = new ArrayList<>();
+		SpecoraClient client = ClientFixtures.client(authority).onDecision((d) -> {
+			calls.add("first");
+			throw new IllegalStateException("metrics backend down");
+		}).onDecision((d) -> calls.add("second")).build();
+		client.enforce(ClientFixtures.dbWrite());
+		assertThat(calls).containsExactly("first", "second");
+	}
+
+	@Test
+	void errorCallbacksAddUp() {
+		authority.stubFor(post("/v1/runtime/enforce")
+			.willReturn(ClientFixtures.json(422, ClientFixtures.error("validation_error", "bad action"))));
+		List<SpecoraException> first = new ArrayList<>();
+		List<SpecoraException> second = new ArrayList<>();
+		SpecoraClient client = ClientFixtures.client(authority).onError(first::add).onError(second::add).build();
+		assertThatThrownBy(() -> client.enforce(ClientFixtures.dbWrite())).isInstanceOf(ValidationException.class);
+		assertThat(first).hasSize(1).first().isInstanceOf(ValidationException.class);
+		assertThat(second).isEqualTo(first);
 	}
 
 	@Test

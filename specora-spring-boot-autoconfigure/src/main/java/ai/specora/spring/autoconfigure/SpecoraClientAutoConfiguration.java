@@ -3,6 +3,7 @@ package ai.specora.spring.autoconfigure;
 import ai.specora.client.InvalidConfigurationException;
 import ai.specora.client.ReactiveSpecoraClient;
 import ai.specora.client.SpecoraClient;
+import ai.specora.spring.observation.SpecoraClientRequestObservationFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,9 +25,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * The client starts from the application's {@link WebClient.Builder} when there is one,
  * so that the application's observation (the {@code http.client.requests} metrics and
- * traces) and filters apply, and talks through a connector built with Spring Boot's
- * {@link ClientHttpConnectorBuilder} that never follows redirects and uses the SSL bundle
- * named by {@code specora.ssl.bundle}. {@link SpecoraClientBuilderCustomizer} beans are
+ * traces, named {@code client.name=specora}) and filters apply, and talks through a
+ * connector built with Spring Boot's {@link ClientHttpConnectorBuilder} that never
+ * follows redirects and uses the SSL bundle named by {@code specora.ssl.bundle}. {@link SpecoraClientBuilderCustomizer} beans are
  * applied last. A {@link SpecoraConnectionDetails} bean, when the application defines
  * one, supplies the base URL and API key instead of the properties.
  * <p>
@@ -79,7 +80,9 @@ public final class SpecoraClientAutoConfiguration {
 					.deadline(properties.getDeadline())
 					.retries(properties.getRetries())
 					.retryBackoff(properties.getRetryBackoff(), properties.getMaxRetryBackoff());
-				webClientBuilder.ifUnique(builder::webClientBuilder);
+				webClientBuilder.ifUnique((webClient) -> builder.webClientBuilder(webClient.clone()
+					.defaultRequest((request) -> request.attribute(SpecoraClientRequestObservationFilter.CLIENT_ATTRIBUTE,
+							Boolean.TRUE))));
 				SpecoraHttpConnectorFactory factory = connectorFactory.getIfAvailable();
 				if (factory != null) {
 					builder.clientConnector(factory.create(properties));

@@ -10,6 +10,7 @@ import ai.specora.spring.enforcement.EnforcementInterceptor;
 import ai.specora.spring.enforcement.EnforcementListener;
 import ai.specora.spring.enforcement.EnforcementPointcut;
 import ai.specora.spring.enforcement.SyncCompletionDispatcher;
+import ai.specora.spring.observation.SpecoraObservations;
 
 import org.springframework.aop.config.AopConfigUtils;
 import org.springframework.beans.factory.BeanFactory;
@@ -87,6 +88,7 @@ public final class SpecoraEnforcementAutoConfiguration {
 	 * @param dispatcher delivers completions
 	 * @param approvalWaiter waits for approvals
 	 * @param listeners follow governed calls
+	 * @param observations observe governed calls, when metrics are on
 	 * @return the interceptor
 	 */
 	@Bean
@@ -94,9 +96,14 @@ public final class SpecoraEnforcementAutoConfiguration {
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	EnforcementInterceptor specoraEnforcementInterceptor(EnforcedMethodRegistry registry, SpecoraClient client,
 			CompletionDispatcher dispatcher, ApprovalWaiter approvalWaiter,
-			ObjectProvider<EnforcementListener> listeners) {
-		return new EnforcementInterceptor(registry, client.reactive(), dispatcher, approvalWaiter,
-				listeners.orderedStream().toList());
+			ObjectProvider<EnforcementListener> listeners, ObjectProvider<SpecoraObservations> observations) {
+		EnforcementInterceptor interceptor = new EnforcementInterceptor(registry, client.reactive(), dispatcher,
+				approvalWaiter, listeners.orderedStream().toList());
+		observations.ifAvailable((observing) -> {
+			interceptor.setObservationRegistry(observing.registry());
+			interceptor.setObservationConvention(observing.enforcementConvention());
+		});
+		return interceptor;
 	}
 
 	/**

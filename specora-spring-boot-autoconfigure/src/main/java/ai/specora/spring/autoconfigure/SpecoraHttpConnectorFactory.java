@@ -7,6 +7,7 @@ import ai.specora.client.InvalidConfigurationException;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.util.StringUtils;
@@ -53,7 +54,13 @@ final class SpecoraHttpConnectorFactory {
 				throw new InvalidConfigurationException("sslBundle",
 						"Specora SSL bundle '" + bundle + "' is set but the application has no SSL bundles");
 			}
-			settings = settings.withSslBundle(this.sslBundles.getBundle(bundle.trim()));
+			try {
+				settings = settings.withSslBundle(this.sslBundles.getBundle(bundle.trim()));
+			}
+			catch (NoSuchSslBundleException ex) {
+				throw new InvalidConfigurationException("sslBundle", "Specora SSL bundle '" + bundle.trim()
+						+ "' is not defined under spring.ssl.bundle.* (" + ex.getMessage() + ")");
+			}
 		}
 		return settings;
 	}

@@ -8,7 +8,9 @@ import ai.specora.spring.autoconfigure.SpecoraWebhookProperties.ReplayStoreType;
 import ai.specora.spring.webhook.SpecoraWebhookHandler;
 import ai.specora.spring.webhook.SpecoraWebhookReactiveEndpoint;
 import ai.specora.spring.webhook.SpecoraWebhookServletEndpoint;
+import ai.specora.spring.webhook.WebhookResultListener;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -80,8 +82,9 @@ public final class SpecoraWebhookAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SpecoraWebhookHandler specoraWebhookHandler(WebhookVerifier verifier, ApplicationEventPublisher publisher) {
-		return new SpecoraWebhookHandler(verifier, publisher);
+	SpecoraWebhookHandler specoraWebhookHandler(WebhookVerifier verifier, ApplicationEventPublisher publisher,
+			ObjectProvider<WebhookResultListener> resultListeners) {
+		return new SpecoraWebhookHandler(verifier, publisher, resultListeners.orderedStream().toList());
 	}
 
 	@Configuration(proxyBeanMethods = false)

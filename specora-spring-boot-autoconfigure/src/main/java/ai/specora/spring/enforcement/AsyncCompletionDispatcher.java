@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import ai.specora.client.Completion;
 import ai.specora.client.ReactiveSpecoraClient;
@@ -34,7 +35,8 @@ import org.springframework.context.SmartLifecycle;
  * once), until it is older than the maximum age. At shutdown the queue is drained for
  * up to the shutdown timeout. A completion is dropped only when the queue is full, when
  * it is too old, when the authority refuses it (4xx), or when the shutdown timeout
- * ends; each drop is logged at ERROR with its journal id (never arguments).
+ * ends; each drop is logged at ERROR with its journal id (never arguments) and counted
+ * (see {@link #droppedCount()}).
  */
 public final class AsyncCompletionDispatcher implements CompletionDispatcher, SmartLifecycle, DisposableBean {
 
@@ -71,6 +73,8 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 	private final Set<String> journalIds = ConcurrentHashMap.newKeySet();
 
 	private final AtomicInteger pending = new AtomicInteger();
+
+	private final AtomicLong dropped = new AtomicLong();
 
 	private final CompletableFuture<Void> queued = CompletableFuture.completedFuture(null);
 
@@ -120,6 +124,7 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 		if (this.pending.incrementAndGet() > this.capacity) {
 			this.pending.decrementAndGet();
 			this.journalIds.remove(journalId);
+			this.dropped.incrementAndGet();
 			logger.error("Specora completion {} of journal entry {} dropped: the completion queue is full ({} "
 					+ "waiting; raise specora.enforcement.completion.queue-capacity if the authority is reachable)",
 					completion.status(), journalId, this.capacity);
@@ -143,6 +148,7 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 			this.client.complete(journalId, completion).block(this.shutdownTimeout.plusSeconds(1));
 		}
 		catch (RuntimeException ex) {
+			this.dropped.incrementAndGet();
 			logger.error("Specora completion {} of journal entry {} dropped: it arrived after shutdown and could "
 					+ "not be delivered: {}", completion.status(), journalId, ex.getMessage());
 		}
@@ -151,6 +157,11 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 	@Override
 	public int pendingCount() {
 		return this.pending.get();
+	}
+
+	@Override
+	public long droppedCount() {
+		return this.dropped.get();
 	}
 
 	@Override
@@ -336,6 +347,7 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 	private void drop(Pending item, String reason) {
 		this.journalIds.remove(item.journalId);
 		this.pending.decrementAndGet();
+		this.dropped.incrementAndGet();
 		logger.error("Specora completion {} of journal entry {} dropped after {} attempts: {}",
 				item.completion.status(), item.journalId, item.attempts, reason);
 	}

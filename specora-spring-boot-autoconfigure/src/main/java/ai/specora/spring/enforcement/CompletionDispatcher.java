@@ -30,4 +30,13 @@ public interface CompletionDispatcher {
 	 */
 	int pendingCount();
 
+	/**
+	 * How many completions were dropped, undelivered, since this dispatcher was
+	 * created; each drop is also logged at ERROR.
+	 * @return the number of dropped completions
+	 */
+	default long droppedCount() {
+		return 0;
+	}
+
 }

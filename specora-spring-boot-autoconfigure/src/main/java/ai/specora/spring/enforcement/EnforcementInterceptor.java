@@ -15,12 +15,20 @@ import ai.specora.client.DecisionSource;
 import ai.specora.client.EnforceRequest;
 import ai.specora.client.EnforcementResult;
 import ai.specora.client.FailClosedException;
+import ai.specora.client.FailMode;
 import ai.specora.client.ReactiveSpecoraClient;
 import ai.specora.client.SpecoraBlockedException;
 import ai.specora.client.SpecoraException;
 import ai.specora.client.SpecoraSuspendedException;
 import ai.specora.spring.EnforcedFailMode;
 import ai.specora.spring.OnSuspend;
+import ai.specora.spring.observation.DefaultEnforcementObservationConvention;
+import ai.specora.spring.observation.EnforcementObservationContext;
+import ai.specora.spring.observation.EnforcementObservationConvention;
+import ai.specora.spring.observation.EnforcementOutcome;
+import ai.specora.spring.observation.SpecoraObservationDocumentation;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.reactivestreams.Publisher;
@@ -28,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 import org.springframework.aop.ProxyMethodInvocation;
 import org.springframework.aop.support.AopUtils;
@@ -51,10 +60,24 @@ import org.springframework.core.ReactiveAdapter;
  * <p>
  * What each method asks for comes from the {@link EnforcedMethodRegistry}, resolved
  * once; per call only the expressions are evaluated.
+ * <p>
+ * With an {@link ObservationRegistry} (see {@link #setObservationRegistry}), each call
+ * is a {@code specora.enforcement} observation (see
+ * {@link SpecoraObservationDocumentation#ENFORCEMENT}) that is current while the
+ * decision is asked for and while the method runs, so that the authority's HTTP call
+ * and the method's own observations are its children.
  */
 public final class EnforcementInterceptor implements MethodInterceptor {
 
 	private static final Logger logger = LoggerFactory.getLogger(EnforcementInterceptor.class);
+
+	/**
+	 * The Reactor context key of the current observation, as Micrometer's context
+	 * propagation names it.
+	 */
+	private static final String OBSERVATION_KEY = "micrometer.observation";
+
+	private static final EnforcementObservationConvention DEFAULT_CONVENTION = new DefaultEnforcementObservationConvention();
 
 	private final EnforcedMethodRegistry registry;
 
@@ -65,6 +88,12 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 	private final ApprovalWaiter approvalWaiter;
 
 	private final EnforcementListener listener;
+
+	private final String clientFailMode;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private EnforcementObservationConvention observationConvention;
 
 	/**
 	 * Creates an interceptor.
@@ -81,6 +110,58 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 		this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher must not be null");
 		this.approvalWaiter = Objects.requireNonNull(approvalWaiter, "approvalWaiter must not be null");
 		this.listener = new CompositeEnforcementListener(listeners);
+		this.clientFailMode = failModeValue(client.settings().failMode() == FailMode.OPEN);
+	}
+
+	/**
+	 * Observes every governed call in this registry; by default no call is observed.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
+	}
+
+	/**
+	 * The convention that names the observation and its key values, instead of
+	 * {@link DefaultEnforcementObservationConvention}.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(EnforcementObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
+	private GovernedInvocation newCall(EnforcedMethod enforced, Object target, Object[] arguments, Observation parent) {
+		Observation observation = Observation.NOOP;
+		if (!this.observationRegistry.isNoop()) {
+			observation = SpecoraObservationDocumentation.ENFORCEMENT.observation(this.observationConvention,
+					DEFAULT_CONVENTION, () -> new EnforcementObservationContext(enforced.getActionType(),
+							failMode(enforced)),
+					this.observationRegistry);
+			if (parent != null) {
+				observation.parentObservation(parent);
+			}
+		}
+		return new GovernedInvocation(enforced, this.listener, this.dispatcher, observation, target, arguments);
+	}
+
+	private String failMode(EnforcedMethod enforced) {
+		return switch (enforced.getFailMode()) {
+			case OPEN -> failModeValue(true);
+			case CLOSED -> failModeValue(false);
+			case INHERIT -> this.clientFailMode;
+		};
+	}
+
+	private static String failModeValue(boolean open) {
+		return open ? "open" : "closed";
+	}
+
+	/**
+	 * Makes the call's observation the current one of a reactive chain.
+	 */
+	private static <T> Mono<T> observed(GovernedInvocation call, Mono<T> mono) {
+		Observation observation = call.observation();
+		return observation.isNoop() ? mono : mono.contextWrite(Context.of(OBSERVATION_KEY, observation));
 	}
 
 	@Override
@@ -101,13 +182,12 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 
 	private Object invokeBlocking(MethodInvocation invocation, EnforcedMethod enforced, Object target)
 			throws Throwable {
-		GovernedInvocation call = new GovernedInvocation(enforced, this.listener, this.dispatcher, target,
-				invocation.getArguments());
+		GovernedInvocation call = newCall(enforced, target, invocation.getArguments(), null);
 		decideBlocking(call, call.start());
 		call.running();
 		Object value;
 		try {
-			value = invocation.proceed();
+			value = proceedInScope(invocation, call);
 		}
 		catch (Throwable ex) {
 			await(call.finish(CompletionStatus.FAILURE, ex));
@@ -120,13 +200,12 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 
 	private Object invokeCompletionStage(MethodInvocation invocation, EnforcedMethod enforced, Object target)
 			throws Throwable {
-		GovernedInvocation call = new GovernedInvocation(enforced, this.listener, this.dispatcher, target,
-				invocation.getArguments());
+		GovernedInvocation call = newCall(enforced, target, invocation.getArguments(), null);
 		decideBlocking(call, call.start());
 		call.running();
 		Object returned;
 		try {
-			returned = invocation.proceed();
+			returned = proceedInScope(invocation, call);
 		}
 		catch (Throwable ex) {
 			await(call.finish(CompletionStatus.FAILURE, ex));
@@ -166,6 +245,19 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 		return governed;
 	}
 
+	/**
+	 * Runs the method with the call's observation as the current one.
+	 */
+	private static Object proceedInScope(MethodInvocation invocation, GovernedInvocation call) throws Throwable {
+		Observation.Scope scope = call.observation().openScope();
+		try {
+			return invocation.proceed();
+		}
+		finally {
+			scope.close();
+		}
+	}
+
 	private static void cancel(CompletionStage<?> stage) {
 		try {
 			stage.toCompletableFuture().cancel(true);
@@ -199,7 +291,7 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 		EnforcedMethod enforced = call.enforcedMethod();
 		EnforcementResult result;
 		try {
-			result = this.client.enforce(request).block();
+			result = observed(call, this.client.enforce(request)).block();
 		}
 		catch (FailClosedException ex) {
 			if (enforced.getFailMode() != EnforcedFailMode.OPEN) {
@@ -215,7 +307,8 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 		result = judge(call, result);
 		if (result.decision() == Decision.SUSPEND) {
 			try {
-				result = this.approvalWaiter.awaitApproval(result, enforced.getApprovalTimeout()).block();
+				result = observed(call, this.approvalWaiter.awaitApproval(result, enforced.getApprovalTimeout()))
+					.block();
 			}
 			catch (RuntimeException ex) {
 				call.failed(ex);
@@ -247,11 +340,15 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 		}
 		return switch (result.decision()) {
 			case ALLOW -> result;
-			case BLOCK -> throw new SpecoraBlockedException(result);
+			case BLOCK -> {
+				call.refused(EnforcementOutcome.BLOCKED);
+				throw new SpecoraBlockedException(result);
+			}
 			case SUSPEND -> {
 				if (enforced.getOnSuspend() == OnSuspend.WAIT) {
 					yield result;
 				}
+				call.refused(EnforcementOutcome.SUSPENDED);
 				throw new SpecoraSuspendedException(result);
 			}
 		};
@@ -284,12 +381,15 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 				Object target) {
 			ReactiveAdapter adapter = enforced.reactiveAdapter();
 			Object[] arguments = invocation.getArguments();
-			Mono<GovernedInvocation> allowed = Mono.defer(() -> interceptor.decideReactively(
-					new GovernedInvocation(enforced, interceptor.listener, interceptor.dispatcher, target, arguments)));
+			Mono<GovernedInvocation> allowed = Mono.deferContextual((context) -> interceptor.decideReactively(
+					interceptor.newCall(enforced, target, arguments, context.getOrDefault(OBSERVATION_KEY, null))));
 			if (adapter.isMultiValue()) {
 				Flux<Object> governed = Flux.usingWhen(allowed, (call) -> {
 					call.running();
-					return Flux.from(proceed(invocation, adapter));
+					Flux<Object> values = Flux.from(proceed(invocation, adapter));
+					Observation observation = call.observation();
+					return observation.isNoop() ? values
+							: values.contextWrite(Context.of(OBSERVATION_KEY, observation));
 				}, (call) -> finish(call, CompletionStatus.SUCCESS, null),
 						(call, ex) -> finish(call, CompletionStatus.FAILURE, ex),
 						(call) -> finish(call, CompletionStatus.CANCELLED, null));
@@ -297,7 +397,7 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 			}
 			Mono<Object> governed = Mono.usingWhen(allowed, (call) -> {
 				call.running();
-				return Mono.from(proceed(invocation, adapter)).doOnNext(call::resultValue);
+				return observed(call, Mono.from(proceed(invocation, adapter)).doOnNext(call::resultValue));
 			}, (call) -> finish(call, CompletionStatus.SUCCESS, null),
 					(call, ex) -> finish(call, CompletionStatus.FAILURE, ex),
 					(call) -> finish(call, CompletionStatus.CANCELLED, null));
@@ -329,7 +429,7 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 	private Mono<GovernedInvocation> decideReactively(GovernedInvocation call) {
 		EnforcedMethod enforced = call.enforcedMethod();
 		EnforceRequest request = call.start();
-		Mono<EnforcementResult> decision = this.client.enforce(request);
+		Mono<EnforcementResult> decision = observed(call, this.client.enforce(request));
 		if (enforced.getFailMode() == EnforcedFailMode.OPEN) {
 			decision = decision.onErrorResume(FailClosedException.class,
 					(ex) -> Mono.just(failOpen(enforced, request, ex)));
@@ -338,13 +438,13 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 			if (result.decision() != Decision.SUSPEND) {
 				return Mono.just(call);
 			}
-			return this.approvalWaiter.awaitApproval(result, enforced.getApprovalTimeout())
+			return observed(call, this.approvalWaiter.awaitApproval(result, enforced.getApprovalTimeout()))
 				.doOnError(call::failed)
 				.map((approved) -> {
 					call.decided(approved);
 					return call;
 				});
-		});
+		}).doOnCancel(call::cancelledBeforeRunning);
 	}
 
 }

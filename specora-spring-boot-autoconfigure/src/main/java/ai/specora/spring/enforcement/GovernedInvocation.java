@@ -6,22 +6,33 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import ai.specora.client.Completion;
 import ai.specora.client.CompletionStatus;
 import ai.specora.client.EnforceRequest;
 import ai.specora.client.EnforcementResult;
+import ai.specora.client.SpecoraBlockedException;
+import ai.specora.client.SpecoraSuspendedException;
+import ai.specora.spring.observation.EnforcementObservationContext;
+import ai.specora.spring.observation.EnforcementOutcome;
+import io.micrometer.observation.Observation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The life of one governed call, in one place: builds the request, records the
  * decision, times the method, and completes the enforcement exactly once, telling the
- * {@link EnforcementListener} at every step.
+ * {@link EnforcementListener} at every step. The call's {@link Observation} (a no-op
+ * one when observation is off) starts with the call and stops once, when the method
+ * ended or the call was refused.
  */
 final class GovernedInvocation implements EnforcedCall {
 
 	private static final Logger logger = LoggerFactory.getLogger(GovernedInvocation.class);
+
+	private static final AtomicIntegerFieldUpdater<GovernedInvocation> OBSERVATION_STOPPED = AtomicIntegerFieldUpdater
+		.newUpdater(GovernedInvocation.class, "observationStopped");
 
 	private final EnforcedMethod method;
 
@@ -31,7 +42,11 @@ final class GovernedInvocation implements EnforcedCall {
 
 	private final InvocationEvaluationContext evaluation;
 
+	private final Observation observation;
+
 	private final AtomicBoolean finished = new AtomicBoolean();
+
+	private volatile int observationStopped;
 
 	private EnforceRequest request;
 
@@ -44,10 +59,11 @@ final class GovernedInvocation implements EnforcedCall {
 	private volatile Object value;
 
 	GovernedInvocation(EnforcedMethod method, EnforcementListener listener, CompletionDispatcher dispatcher,
-			Object target, Object[] arguments) {
+			Observation observation, Object target, Object[] arguments) {
 		this.method = method;
 		this.listener = listener;
 		this.dispatcher = dispatcher;
+		this.observation = observation;
 		this.evaluation = method.evaluationContext(target, arguments);
 	}
 
@@ -56,6 +72,7 @@ final class GovernedInvocation implements EnforcedCall {
 	 * @throws EnforcedExpressionException when an expression gives an unusable value
 	 */
 	EnforceRequest start() {
+		this.observation.start();
 		this.listener.onStart(this);
 		try {
 			this.request = this.method.request(this.evaluation);
@@ -64,7 +81,17 @@ final class GovernedInvocation implements EnforcedCall {
 			failed(ex);
 			throw ex;
 		}
+		if (this.observation.getContext() instanceof EnforcementObservationContext context) {
+			context.setRequestId(this.request.requestId().toString());
+		}
 		return this.request;
+	}
+
+	/**
+	 * The observation of this call, a no-op one when observation is off.
+	 */
+	Observation observation() {
+		return this.observation;
 	}
 
 	EnforcedMethod enforcedMethod() {
@@ -73,11 +100,44 @@ final class GovernedInvocation implements EnforcedCall {
 
 	void decided(EnforcementResult decision) {
 		this.result = decision;
+		if (this.observation.getContext() instanceof EnforcementObservationContext context) {
+			context.setResult(decision);
+		}
 		this.listener.onDecision(this, decision);
 	}
 
+	/**
+	 * No decision was reached, or the approval waited for was not given: the method
+	 * will not run.
+	 */
 	void failed(Throwable error) {
 		this.listener.onError(this, error);
+		if (error instanceof SpecoraBlockedException) {
+			stopObservation(EnforcementOutcome.BLOCKED, null);
+		}
+		else if (error instanceof SpecoraSuspendedException) {
+			stopObservation(EnforcementOutcome.SUSPENDED, null);
+		}
+		else {
+			stopObservation(EnforcementOutcome.ERROR, error);
+		}
+	}
+
+	/**
+	 * The decision refused the call (a block, or a suspension not waited for): the
+	 * method will not run.
+	 */
+	void refused(EnforcementOutcome outcome) {
+		stopObservation(outcome, null);
+	}
+
+	/**
+	 * The caller cancelled before the method ran.
+	 */
+	void cancelledBeforeRunning() {
+		if (this.startNanos == 0) {
+			stopObservation(EnforcementOutcome.CANCELLED, null);
+		}
 	}
 
 	/**
@@ -102,6 +162,11 @@ final class GovernedInvocation implements EnforcedCall {
 			return CompletableFuture.completedFuture(null);
 		}
 		this.endNanos = System.nanoTime();
+		stopObservation(switch (status) {
+			case SUCCESS -> EnforcementOutcome.SUCCESS;
+			case FAILURE -> EnforcementOutcome.FAILURE;
+			case CANCELLED -> EnforcementOutcome.CANCELLED;
+		}, error);
 		try {
 			this.listener.onCompletion(this, status, error);
 			EnforcementResult decision = this.result;
@@ -122,6 +187,19 @@ final class GovernedInvocation implements EnforcedCall {
 					(this.result != null) ? this.result.journalId() : null, ex.toString());
 			return CompletableFuture.completedFuture(null);
 		}
+	}
+
+	private void stopObservation(EnforcementOutcome outcome, Throwable error) {
+		if (this.observation.isNoop() || !OBSERVATION_STOPPED.compareAndSet(this, 0, 1)) {
+			return;
+		}
+		if (this.observation.getContext() instanceof EnforcementObservationContext context) {
+			context.setOutcome(outcome);
+		}
+		if (error != null) {
+			this.observation.error(error);
+		}
+		this.observation.stop();
 	}
 
 	@Override

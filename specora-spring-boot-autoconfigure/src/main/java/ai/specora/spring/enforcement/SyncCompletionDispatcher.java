@@ -2,6 +2,7 @@ package ai.specora.spring.enforcement;
 
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import ai.specora.client.Completion;
 import ai.specora.client.ReactiveSpecoraClient;
@@ -12,7 +13,8 @@ import reactor.core.publisher.Mono;
 /**
  * Delivers each completion before the governed method returns (or before a reactive
  * result signals its end), with the client's own retries. A failure to deliver is
- * logged at ERROR with the journal id and never changes the method's outcome.
+ * logged at ERROR with the journal id, counted as a drop (see {@link #droppedCount()}),
+ * and never changes the method's outcome.
  */
 public final class SyncCompletionDispatcher implements CompletionDispatcher {
 
@@ -21,6 +23,8 @@ public final class SyncCompletionDispatcher implements CompletionDispatcher {
 	private final ReactiveSpecoraClient client;
 
 	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicLong dropped = new AtomicLong();
 
 	/**
 	 * Creates a dispatcher.
@@ -36,6 +40,7 @@ public final class SyncCompletionDispatcher implements CompletionDispatcher {
 		return this.client.complete(journalId, completion)
 			.then()
 			.onErrorResume((ex) -> {
+				this.dropped.incrementAndGet();
 				logger.error("Specora completion {} of journal entry {} could not be delivered: {}",
 						completion.status(), journalId, ex.getMessage());
 				return Mono.empty();
@@ -47,6 +52,11 @@ public final class SyncCompletionDispatcher implements CompletionDispatcher {
 	@Override
 	public int pendingCount() {
 		return this.inFlight.get();
+	}
+
+	@Override
+	public long droppedCount() {
+		return this.dropped.get();
 	}
 
 }

@@ -1,10 +1,12 @@
 package ai.specora.spring.webhook;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
 import ai.specora.client.webhook.ReplayStoreUnavailableException;
 import ai.specora.client.webhook.WebhookEvent;
+import ai.specora.client.webhook.WebhookEventType;
 import ai.specora.client.webhook.WebhookVerificationException;
 import ai.specora.client.webhook.WebhookVerifier;
 import org.slf4j.Logger;
@@ -21,6 +23,9 @@ import org.springframework.context.ApplicationEventPublisher;
  * id and type (never the body) and the request is still answered with 204: the event
  * was authentic and received, and delivering it again would be refused as a replay.
  * <p>
+ * Every handled request is reported to the {@link WebhookResultListener}s with its
+ * {@link WebhookResult}.
+ * <p>
  * {@link #handle} may block while the replay store is asked (Redis): reactive callers
  * must call it off the event loop.
  */
@@ -32,14 +37,28 @@ public final class SpecoraWebhookHandler {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final WebhookResultListener[] listeners;
+
 	/**
 	 * Creates a handler.
 	 * @param verifier verifies requests
 	 * @param publisher publishes verified events
 	 */
 	public SpecoraWebhookHandler(WebhookVerifier verifier, ApplicationEventPublisher publisher) {
+		this(verifier, publisher, List.of());
+	}
+
+	/**
+	 * Creates a handler that reports every request to listeners.
+	 * @param verifier verifies requests
+	 * @param publisher publishes verified events
+	 * @param listeners told of every handled request, in order
+	 */
+	public SpecoraWebhookHandler(WebhookVerifier verifier, ApplicationEventPublisher publisher,
+			List<? extends WebhookResultListener> listeners) {
 		this.verifier = Objects.requireNonNull(verifier, "verifier must not be null");
 		this.publisher = Objects.requireNonNull(publisher, "publisher must not be null");
+		this.listeners = listeners.toArray(new WebhookResultListener[0]);
 	}
 
 	/**
@@ -68,9 +87,11 @@ public final class SpecoraWebhookHandler {
 		}
 		catch (ReplayStoreUnavailableException ex) {
 			logger.warn("Specora webhook refused with 503: the replay store is unavailable", ex);
+			report(WebhookEventType.UNKNOWN, WebhookResult.REJECTED_UNAVAILABLE);
 			return WebhookResponse.UNAVAILABLE;
 		}
 		publish(event);
+		report(event.type(), WebhookResult.ACCEPTED);
 		return WebhookResponse.ACCEPTED;
 	}
 
@@ -78,12 +99,35 @@ public final class SpecoraWebhookHandler {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Specora webhook refused: " + ex.reason() + " (" + ex.getMessage() + ")");
 		}
+		report(WebhookEventType.UNKNOWN, switch (ex.reason()) {
+			case TOO_LARGE -> WebhookResult.REJECTED_TOO_LARGE;
+			case MISSING_HEADER -> WebhookResult.REJECTED_MISSING_HEADER;
+			case STALE_TIMESTAMP -> WebhookResult.REJECTED_STALE_TIMESTAMP;
+			case BAD_SIGNATURE -> WebhookResult.REJECTED_BAD_SIGNATURE;
+			case MALFORMED -> WebhookResult.REJECTED_MALFORMED;
+			case REPLAYED -> WebhookResult.REJECTED_REPLAYED;
+		});
 		return switch (ex.reason()) {
 			case TOO_LARGE -> WebhookResponse.TOO_LARGE;
 			case MISSING_HEADER, STALE_TIMESTAMP, BAD_SIGNATURE -> WebhookResponse.INVALID_SIGNATURE;
 			case MALFORMED -> WebhookResponse.MALFORMED;
 			case REPLAYED -> WebhookResponse.REPLAYED;
 		};
+	}
+
+	/**
+	 * Reports a request without ever failing it.
+	 */
+	private void report(WebhookEventType eventType, WebhookResult result) {
+		for (WebhookResultListener listener : this.listeners) {
+			try {
+				listener.onResult(eventType, result);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Specora webhook result listener {} failed; the response is unchanged",
+						listener.getClass().getName(), ex);
+			}
+		}
 	}
 
 	private void publish(WebhookEvent event) {

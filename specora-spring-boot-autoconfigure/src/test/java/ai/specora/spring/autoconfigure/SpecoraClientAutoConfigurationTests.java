@@ -231,7 +231,10 @@ class SpecoraClientAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure())
-					.hasRootCauseInstanceOf(org.springframework.boot.ssl.NoSuchSslBundleException.class);
+					.hasRootCauseInstanceOf(ai.specora.client.InvalidConfigurationException.class);
+				assertThat(new SpecoraClientConfigurationFailureAnalyzer().analyze(context.getStartupFailure())
+					.getDescription()).contains("Property 'specora.ssl.bundle' names SSL bundle 'missing'")
+					.contains("is not defined under spring.ssl.bundle.*");
 			});
 	}
 

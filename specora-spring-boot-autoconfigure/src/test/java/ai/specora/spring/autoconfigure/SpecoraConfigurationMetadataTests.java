@@ -35,7 +35,12 @@ class SpecoraConfigurationMetadataTests {
 				"specora.retry-backoff", "specora.max-retry-backoff", "specora.ssl.bundle",
 				"specora.enforcement.enabled", "specora.enforcement.order", "specora.enforcement.completion.mode",
 				"specora.enforcement.completion.queue-capacity", "specora.enforcement.completion.max-age",
-				"specora.enforcement.completion.shutdown-timeout");
+				"specora.enforcement.completion.shutdown-timeout", "specora.webhook.secret", "specora.webhook.secrets",
+				"specora.webhook.path", "specora.webhook.replay-store", "specora.local-authority.enabled",
+				"specora.local-authority.port", "specora.local-authority.default-effect",
+				"specora.local-authority.policies", "specora.local-authority.budgets",
+				"specora.local-authority.webhook-url", "specora.local-authority.webhook-secret",
+				"specora.local-authority.journal-capacity", "specora.local-authority.reservation-ttl");
 	}
 
 	@Test
@@ -60,6 +65,23 @@ class SpecoraConfigurationMetadataTests {
 	void enumeratedValuesHaveDescribedHints() {
 		assertThat(hintValues("specora.fail-mode")).containsExactly("closed", "open");
 		assertThat(hintValues("specora.enforcement.completion.mode")).containsExactly("async", "sync");
+	}
+
+	@Test
+	void observabilityPropertiesAreDescribedWithTheirDefault() {
+		assertThat(defaultOf("specora.metrics.enabled")).isEqualTo("true");
+		assertThat(defaultOf("management.health.specora.enabled")).isEqualTo("true");
+		assertThat(descriptionOf("specora.metrics.enabled")).isNotBlank();
+		assertThat(descriptionOf("management.health.specora.enabled")).isNotBlank();
+	}
+
+	private String descriptionOf(String name) {
+		for (JsonNode property : this.metadata.path("properties")) {
+			if (name.equals(property.path("name").asString())) {
+				return property.path("description").asString();
+			}
+		}
+		throw new AssertionError("No property " + name);
 	}
 
 	private String defaultOf(String name) {

@@ -29,6 +29,7 @@ import ai.specora.spring.enforcement.SyncCompletionDispatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.aop.config.AopConfigUtils;
 import org.springframework.aop.support.AopUtils;
@@ -38,6 +39,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.PrioritizedParameterNameDiscoverer;
@@ -56,6 +59,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * When the {@code @Enforced} machinery is configured, how it backs off, where it sits
  * relative to transactions, and how wrong declarations fail start-up.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SpecoraEnforcementAutoConfigurationTests {
 
 	static final Authority authority = new Authority().start();
@@ -115,6 +119,47 @@ class SpecoraEnforcementAutoConfigurationTests {
 				assertThat(context).doesNotHaveBean(EnforcementAdvisor.class);
 				assertThat(AopUtils.isAopProxy(context.getBean(Tools.class))).isFalse();
 			});
+	}
+
+	@Test
+	void governedMethodsWithoutAClientFailStartUp() {
+		this.runner.withConfiguration(AutoConfigurations.of(SpecoraEnforcementCheckAutoConfiguration.class))
+			.withUserConfiguration(ToolsConfig.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).isInstanceOf(SpecoraConfigurationException.class)
+					.hasMessageContaining("The @Enforced methods of beans [tools] cannot be governed")
+					.hasMessageContaining("no SpecoraClient bean");
+				FailureAnalysis analysis = new SpecoraConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getAction()).contains("specora.enforcement.enabled=false");
+			});
+	}
+
+	@Test
+	void governedMethodsTurnedOffOnPurposeAreNamedInAWarning(CapturedOutput output) {
+		this.runner.withConfiguration(AutoConfigurations.of(SpecoraEnforcementCheckAutoConfiguration.class))
+			.withUserConfiguration(ToolsConfig.class)
+			.withPropertyValues("specora.enforcement.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("specora.enforcement.enabled=false: the @Enforced methods of beans "
+						+ "[tools] run ungoverned");
+			});
+	}
+
+	@Test
+	void checkIsQuietWhenEnforcementIsActiveOrNothingIsGoverned(CapturedOutput output) {
+		this.runner.withConfiguration(AutoConfigurations.of(SpecoraEnforcementCheckAutoConfiguration.class))
+			.withUserConfiguration(ClientConfig.class, ToolsConfig.class)
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.runner.withConfiguration(AutoConfigurations.of(SpecoraEnforcementCheckAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.runner.withConfiguration(AutoConfigurations.of(SpecoraEnforcementCheckAutoConfiguration.class))
+			.withUserConfiguration(ToolsConfig.class)
+			.withPropertyValues("specora.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("run ungoverned");
 	}
 
 	@Test

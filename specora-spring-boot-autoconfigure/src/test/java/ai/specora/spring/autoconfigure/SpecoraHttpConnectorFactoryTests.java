@@ -9,7 +9,6 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -60,7 +59,9 @@ class SpecoraHttpConnectorFactoryTests {
 		this.properties.getSsl().setBundle("missing");
 		SpecoraHttpConnectorFactory factory = new SpecoraHttpConnectorFactory(ClientHttpConnectorBuilder.reactor(),
 				new DefaultSslBundleRegistry());
-		assertThatExceptionOfType(NoSuchSslBundleException.class).isThrownBy(() -> factory.settings(this.properties));
+		assertThatExceptionOfType(InvalidConfigurationException.class).isThrownBy(() -> factory.settings(this.properties))
+			.withMessageContaining("'missing' is not defined under spring.ssl.bundle.*")
+			.satisfies((ex) -> assertThat(ex.getSetting()).isEqualTo("sslBundle"));
 	}
 
 	@Test

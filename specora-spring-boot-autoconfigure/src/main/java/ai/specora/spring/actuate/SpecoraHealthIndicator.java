@@ -1,0 +1,49 @@
+package ai.specora.spring.actuate;
+
+import java.util.Objects;
+
+import ai.specora.client.HealthStatus;
+import ai.specora.client.SpecoraClient;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Reports whether the Specora authority is reachable and accepts the API key, with one
+ * cheap authenticated call ({@code GET /v1/health}, never retried): up with the
+ * authority's version, down with the failure otherwise. The details never contain the
+ * API key.
+ * <p>
+ * The authority being down does not make the application unable to serve (its fail
+ * mode decides), so this contributor is not part of the liveness or readiness groups
+ * unless the application adds it.
+ */
+public final class SpecoraHealthIndicator extends AbstractHealthIndicator {
+
+	private final SpecoraClient client;
+
+	/**
+	 * Creates the indicator.
+	 * @param client the client whose authority is checked
+	 */
+	public SpecoraHealthIndicator(SpecoraClient client) {
+		super("Specora authority health check failed");
+		this.client = Objects.requireNonNull(client, "client must not be null");
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		HealthStatus status = this.client.health();
+		builder.withDetail("baseUrl", this.client.settings().baseUrl().toString());
+		if (status.version() != null) {
+			builder.withDetail("version", status.version());
+		}
+		if (status.isOk()) {
+			builder.up();
+		}
+		else {
+			builder.down().withDetail("status", status.status());
+		}
+	}
+
+}

@@ -1,0 +1,55 @@
+package ai.specora.spring.observation;
+
+/**
+ * The names and tag keys of the Specora meters besides the {@code specora.enforcement}
+ * observation. They are fixed: no tag ever carries a scope value, an argument or an id.
+ */
+public final class SpecoraMeterNames {
+
+	/**
+	 * Counter of governed calls that ran without a decision because their fail mode is
+	 * open; tag {@link #ACTION_TYPE}.
+	 */
+	public static final String ENFORCEMENT_FAIL_OPEN = "specora.enforcement.fail.open";
+
+	/**
+	 * Gauge of the completions waiting for delivery.
+	 */
+	public static final String COMPLETIONS_PENDING = "specora.completions.pending";
+
+	/**
+	 * Counter of completions dropped undelivered.
+	 */
+	public static final String COMPLETIONS_DROPPED = "specora.completions.dropped";
+
+	/**
+	 * Counter of webhook requests; tags {@link #EVENT_TYPE} and {@link #RESULT}.
+	 */
+	public static final String WEBHOOK_EVENTS = "specora.webhook.events";
+
+	/**
+	 * The tag of the action type of a governed method.
+	 */
+	public static final String ACTION_TYPE = "action.type";
+
+	/**
+	 * The tag of the type of a webhook event: its wire name for known types,
+	 * {@code unknown} otherwise (and for every rejected request).
+	 */
+	public static final String EVENT_TYPE = "event.type";
+
+	/**
+	 * The tag of what became of a webhook request: see
+	 * {@link ai.specora.spring.webhook.WebhookResult}.
+	 */
+	public static final String RESULT = "result";
+
+	/**
+	 * The {@code client.name} of the authority's HTTP calls in {@code http.client.requests}.
+	 */
+	public static final String CLIENT_NAME = "specora";
+
+	private SpecoraMeterNames() {
+	}
+
+}

@@ -1,0 +1,138 @@
+package ai.specora.spring.observation;
+
+import io.micrometer.common.docs.KeyName;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
+import io.micrometer.observation.docs.ObservationDocumentation;
+
+/**
+ * The observations of Specora governance and their keys.
+ */
+public enum SpecoraObservationDocumentation implements ObservationDocumentation {
+
+	/**
+	 * One governed call of an {@link ai.specora.spring.Enforced @Enforced} method, from
+	 * the start of the enforcement to the end of the method (or the refusal).
+	 */
+	ENFORCEMENT {
+
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultEnforcementObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return LowCardinalityKeyNames.values();
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return HighCardinalityKeyNames.values();
+		}
+
+	};
+
+	/**
+	 * The low-cardinality keys of {@link #ENFORCEMENT}: tags of the meters and of the
+	 * spans, each with a fixed set of values.
+	 */
+	public enum LowCardinalityKeyNames implements KeyName {
+
+		/**
+		 * The action type of the governed method, as declared by {@code @Enforced}.
+		 */
+		ACTION_TYPE {
+
+			@Override
+			public String asString() {
+				return "action.type";
+			}
+
+		},
+
+		/**
+		 * The final decision: {@code allow}, {@code block}, {@code suspend}, or
+		 * {@code none} when no decision was reached.
+		 */
+		DECISION {
+
+			@Override
+			public String asString() {
+				return "decision";
+			}
+
+		},
+
+		/**
+		 * Where the decision came from: {@code authority}, {@code simulation},
+		 * {@code fail_open}, {@code other}, or {@code none}.
+		 */
+		SOURCE {
+
+			@Override
+			public String asString() {
+				return "source";
+			}
+
+		},
+
+		/**
+		 * How the call ended: {@code success}, {@code failure}, {@code cancelled},
+		 * {@code blocked}, {@code suspended} or {@code error}.
+		 */
+		OUTCOME {
+
+			@Override
+			public String asString() {
+				return "outcome";
+			}
+
+		},
+
+		/**
+		 * The effective fail mode of the method: {@code open} or {@code closed}.
+		 */
+		FAIL_MODE {
+
+			@Override
+			public String asString() {
+				return "fail.mode";
+			}
+
+		}
+
+	}
+
+	/**
+	 * The high-cardinality keys of {@link #ENFORCEMENT}: on spans only, never on meters.
+	 */
+	public enum HighCardinalityKeyNames implements KeyName {
+
+		/**
+		 * The journal id of the enforcement, when the authority gave one.
+		 */
+		JOURNAL_ID {
+
+			@Override
+			public String asString() {
+				return "journal.id";
+			}
+
+		},
+
+		/**
+		 * The request id of the enforcement (also its idempotency key).
+		 */
+		REQUEST_ID {
+
+			@Override
+			public String asString() {
+				return "request.id";
+			}
+
+		}
+
+	}
+
+}

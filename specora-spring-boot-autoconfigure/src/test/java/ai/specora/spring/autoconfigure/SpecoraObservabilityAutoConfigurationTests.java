@@ -1,0 +1,363 @@
+package ai.specora.spring.autoconfigure;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import ai.specora.client.SpecoraClient;
+import ai.specora.spring.actuate.SpecoraEndpoint;
+import ai.specora.spring.actuate.SpecoraErrorRecorder;
+import ai.specora.spring.actuate.SpecoraHealthIndicator;
+import ai.specora.spring.enforcement.Authority;
+import ai.specora.spring.enforcement.EnforcementInterceptor;
+import ai.specora.spring.enforcement.GovernedServices.Tools;
+import ai.specora.spring.observation.CompletionMetrics;
+import ai.specora.spring.observation.DefaultEnforcementObservationConvention;
+import ai.specora.spring.observation.EnforcementObservationConvention;
+import ai.specora.spring.observation.FailOpenMetrics;
+import ai.specora.spring.observation.SpecoraClientRequestObservationFilter;
+import ai.specora.spring.observation.SpecoraObservations;
+import ai.specora.spring.observation.WebhookMetrics;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests the observability auto-configurations: the observation and meters (on by
+ * default, off with {@code specora.metrics.enabled=false}), {@code client.name} on the
+ * authority's {@code http.client.requests}, the {@code specora} health contributor
+ * against a stand-in authority, and the {@code specora} endpoint.
+ */
+class SpecoraObservabilityAutoConfigurationTests {
+
+	private static final String API_KEY = "sk_test_observability_5c1e";
+
+	private static final String JOURNAL = "/v1/runtime/journal/jrn_x";
+
+	private static final String WEBHOOK_SECRET = "whsec_observability_test_9a";
+
+	static final Authority authority = new Authority().start();
+
+	private ApplicationContextRunner runner;
+
+	@BeforeEach
+	void setUp() {
+		authority.reset();
+		authority.server().stubFor(get("/v1/health").willReturn(okJson("{\"status\": \"ok\", \"version\": \"1.4\"}")));
+		this.runner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SpecoraClientAutoConfiguration.class,
+					SpecoraEnforcementAutoConfiguration.class, SpecoraObservationAutoConfiguration.class,
+					SpecoraHealthContributorAutoConfiguration.class, SpecoraEndpointAutoConfiguration.class))
+			.withPropertyValues("specora.base-url=" + authority.baseUrl(), "specora.api-key=" + API_KEY,
+					"specora.org-id=org-1", "specora.project-id=proj-9", "specora.retries=0",
+					"specora.enforcement.completion.mode=sync",
+					// generous limits: the assertions are about behaviour, never speed
+					"specora.timeout=60s", "specora.deadline=120s");
+	}
+
+	@AfterAll
+	static void stopAuthority() {
+		authority.stop();
+	}
+
+	@Test
+	void withoutAnyRegistryNothingIsObserved() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed()
+				.doesNotHaveBean(SpecoraObservations.class)
+				.doesNotHaveBean(FailOpenMetrics.class)
+				.doesNotHaveBean(CompletionMetrics.class)
+				.doesNotHaveBean(WebhookMetrics.class);
+			assertThat(context.getBean(EnforcementInterceptor.class)).isNotNull();
+		});
+	}
+
+	@Test
+	void withAMeterRegistryGovernedCallsAndCompletionsAreMetered() {
+		this.runner.withUserConfiguration(MeterRegistryConfiguration.class, ToolsConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SpecoraObservations.class)
+					.hasSingleBean(FailOpenMetrics.class)
+					.hasSingleBean(CompletionMetrics.class)
+					.hasSingleBean(WebhookMetrics.class);
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.get("specora.completions.pending").gauge().value()).isZero();
+				assertThat(meters.get("specora.completions.dropped").functionCounter().count()).isZero();
+				authority.allow("plain", "jrn_metered");
+				context.getBean(Tools.class).write("users", 1, 0);
+				Timer timer = meters.get("specora.enforcement").tag("action.type", "plain").timer();
+				assertThat(timer.count()).isEqualTo(1);
+				assertThat(timer.getId().getTag("outcome")).isEqualTo("success");
+			});
+	}
+
+	@Test
+	void droppedCompletionsAreCounted() {
+		this.runner.withUserConfiguration(MeterRegistryConfiguration.class, ToolsConfiguration.class)
+			.run((context) -> {
+				authority.allow("plain", "jrn_dropped");
+				authority.server()
+					.stubFor(post(Authority.COMPLETE)
+						.atPriority(1)
+						.willReturn(aResponse().withStatus(500)));
+				context.getBean(Tools.class).write("users", 1, 0);
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.get("specora.completions.dropped").functionCounter().count()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void metricsDisabledMeansNoObservationAndNoMeter() {
+		this.runner.withUserConfiguration(MeterRegistryConfiguration.class, ToolsConfiguration.class)
+			.withPropertyValues("specora.metrics.enabled=false")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(SpecoraObservations.class)
+					.doesNotHaveBean(FailOpenMetrics.class)
+					.doesNotHaveBean(CompletionMetrics.class)
+					.doesNotHaveBean(WebhookMetrics.class)
+					.doesNotHaveBean(SpecoraClientRequestObservationFilter.class);
+				authority.allow("plain", "jrn_unmetered");
+				authority.unavailable("open_method");
+				Tools tools = context.getBean(Tools.class);
+				tools.write("users", 1, 0);
+				tools.failOpen();
+				List<Meter> specoraMeters = context.getBean(MeterRegistry.class)
+					.getMeters()
+					.stream()
+					.filter((meter) -> meter.getId().getName().startsWith("specora"))
+					.toList();
+				assertThat(specoraMeters).isEmpty();
+			});
+	}
+
+	@Test
+	void userConventionReplacesTheDefault() {
+		this.runner.withUserConfiguration(MeterRegistryConfiguration.class, ToolsConfiguration.class)
+			.withBean(EnforcementObservationConvention.class, RenamedConvention::new)
+			.run((context) -> {
+				assertThat(context.getBean(SpecoraObservations.class).enforcementConvention())
+					.isInstanceOf(RenamedConvention.class);
+				authority.allow("plain", "jrn_renamed");
+				context.getBean(Tools.class).write("users", 1, 0);
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.find("acme.governed.calls").timer()).isNotNull();
+				assertThat(meters.find("specora.enforcement").timer()).isNull();
+			});
+	}
+
+	@Test
+	void withoutMicrometerCoreOnlyTheObservationRegistryIsUsed() {
+		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.withBean(ObservationRegistry.class, ObservationRegistry::create)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SpecoraObservations.class)
+				.doesNotHaveBean(FailOpenMetrics.class));
+	}
+
+	@Test
+	void authorityCallsAreTimedOnceAsHttpClientRequestsNamedSpecora() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class,
+					WebClientObservationAutoConfiguration.class, ObservationAutoConfiguration.class,
+					MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SpecoraClientRequestObservationFilter.class);
+				context.getBean(SpecoraClient.class).health();
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				List<Timer> timers = List.copyOf(meters.find("http.client.requests").timers());
+				assertThat(timers).hasSize(1);
+				assertThat(timers.get(0).getId().getTag("client.name")).isEqualTo("specora");
+				assertThat(timers.get(0).getId().getTag("uri")).isEqualTo("/v1/health");
+				assertThat(timers.get(0).count()).isEqualTo(1);
+				assertThat(meters.getMeters()).extracting((meter) -> meter.getId().getName())
+					.filteredOn((name) -> name.startsWith("specora"))
+					.doesNotContain("specora.http", "specora.client.requests");
+			});
+	}
+
+	@Test
+	void healthIsUpWhenTheAuthorityAnswers() {
+		this.runner.run((context) -> {
+			Health health = context.getBean(SpecoraHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("version", "1.4")
+				.containsEntry("baseUrl", authority.baseUrl());
+			assertThat(health.toString()).doesNotContain(API_KEY);
+		});
+	}
+
+	@Test
+	void healthIsDownWhenTheAuthorityFails() {
+		authority.server().stubFor(get("/v1/health").willReturn(aResponse().withStatus(503)));
+		this.runner.run((context) -> {
+			Health health = context.getBean(SpecoraHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsKey("error");
+			assertThat(health.toString()).doesNotContain(API_KEY);
+		});
+	}
+
+	@Test
+	void healthIsDownWhenTheKeyIsRefused() {
+		authority.server()
+			.stubFor(get("/v1/health").willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\": {\"code\": \"unauthorized\", \"message\": \"bad key\"}}")));
+		this.runner.run((context) -> {
+			Health health = context.getBean(SpecoraHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.toString()).doesNotContain(API_KEY);
+		});
+	}
+
+	@Test
+	void healthContributorCanBeDisabled() {
+		this.runner.withPropertyValues("management.health.specora.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(SpecoraHealthIndicator.class));
+	}
+
+	@Test
+	void healthContributorIsNotInTheProbeGroups() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
+					HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
+					HealthEndpointAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class))
+			.withPropertyValues("management.endpoint.health.probes.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SpecoraHealthIndicator.class);
+				HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
+				assertThat(groups.get("liveness").isMember("specora")).isFalse();
+				assertThat(groups.get("readiness").isMember("specora")).isFalse();
+				assertThat(groups.getPrimary().isMember("specora")).isTrue();
+			});
+	}
+
+	@Test
+	void endpointIsNotAvailableUnlessExposed() {
+		this.runner.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(SpecoraEndpoint.class)
+				.doesNotHaveBean(SpecoraErrorRecorder.class));
+	}
+
+	@Test
+	void endpointDescribesTheIntegrationWithoutSecrets() {
+		authority.server()
+			.stubFor(get(JOURNAL).willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\": {\"code\": \"unauthorized\", \"message\": \"bad key\"}}")));
+		this.runner
+			.withConfiguration(
+					AutoConfigurations.of(EndpointAutoConfiguration.class, SpecoraWebhookAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=specora",
+					"specora.webhook.secret=" + WEBHOOK_SECRET, "specora.webhook.path=/hooks/specora")
+			.run((context) -> {
+				SpecoraClient client = context.getBean(SpecoraClient.class);
+				assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> client.journal("jrn_x"));
+				SpecoraEndpoint.SpecoraDescriptor descriptor = context.getBean(SpecoraEndpoint.class).specora();
+				assertThat(descriptor.baseUrl()).isEqualTo(authority.baseUrl());
+				assertThat(descriptor.orgId()).isEqualTo("org-1");
+				assertThat(descriptor.projectId()).isEqualTo("proj-9");
+				assertThat(descriptor.failMode()).isEqualTo("closed");
+				assertThat(descriptor.enforcement().enabled()).isTrue();
+				assertThat(descriptor.enforcement().completions().pending()).isZero();
+				assertThat(descriptor.webhook().enabled()).isTrue();
+				assertThat(descriptor.webhook().path()).isEqualTo("/hooks/specora");
+				assertThat(descriptor.lastError()).isNotNull();
+				assertThat(descriptor.lastError().statusCode()).isEqualTo(401);
+				assertThat(descriptor.lastError().type()).isEqualTo("AuthenticationException");
+				String json = JsonMapper.builder().findAndAddModules().build().writeValueAsString(descriptor);
+				assertThat(json).contains("\"orgId\":\"org-1\"", "\"lastError\"")
+					.doesNotContain(API_KEY)
+					.doesNotContain(WEBHOOK_SECRET);
+			});
+	}
+
+	@Test
+	void endpointErrorRecorderAddsToTheApplicationsOwnCallback() {
+		authority.server().stubFor(get(JOURNAL).willReturn(aResponse().withStatus(401)));
+		List<Object> seen = new CopyOnWriteArrayList<>();
+		this.runner.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=specora")
+			.withBean(SpecoraClientBuilderCustomizer.class, () -> (builder) -> builder.onError(seen::add))
+			.run((context) -> {
+				assertThatExceptionOfType(RuntimeException.class)
+					.isThrownBy(() -> context.getBean(SpecoraClient.class).journal("jrn_x"));
+				assertThat(seen).hasSize(1);
+				assertThat(context.getBean(SpecoraErrorRecorder.class).lastError()).isNotNull();
+			});
+	}
+
+	@Test
+	void actuatorMissingMeansNoHealthNorEndpoint() {
+		this.runner
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.health",
+					"org.springframework.boot.actuate"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(SpecoraHealthIndicator.class)
+				.doesNotHaveBean(SpecoraEndpoint.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MeterRegistryConfiguration {
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ToolsConfiguration {
+
+		@Bean
+		Tools tools() {
+			return new Tools();
+		}
+
+	}
+
+	static class RenamedConvention extends DefaultEnforcementObservationConvention {
+
+		@Override
+		public String getName() {
+			return "acme.governed.calls";
+		}
+
+	}
+
+}
