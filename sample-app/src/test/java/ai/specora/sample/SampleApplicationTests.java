@@ -57,7 +57,13 @@ class SampleApplicationTests {
 		client.get("/api/customers/cus_1003");
 		Reply reply = client.get("/actuator/prometheus");
 		assertThat(reply.status()).isEqualTo(200);
-		assertThat(reply.text()).contains("http_server_requests_seconds_count");
+		assertThat(reply.text()).contains("http_server_requests_seconds_count", "specora_enforcement_seconds_count");
+	}
+
+	@Test
+	void specoraEndpointIsExposed() throws Exception {
+		Reply reply = new HttpTestClient(this.port).get("/actuator/specora");
+		assertThat(reply.status()).isEqualTo(200);
 	}
 
 	@Test
