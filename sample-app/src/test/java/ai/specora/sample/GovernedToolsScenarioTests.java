@@ -1,0 +1,152 @@
+package ai.specora.sample;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import ai.specora.localauthority.LocalAuthority;
+import ai.specora.localauthority.PendingApproval;
+import ai.specora.sample.HttpTestClient.Reply;
+import ai.specora.sample.governance.GovernanceLog;
+import ai.specora.sample.governance.GovernedCallRecord;
+import ai.specora.sample.tools.ProductionConfigTools;
+import ai.specora.sample.webhook.BudgetBreach;
+import ai.specora.sample.webhook.GovernanceWebhookListener;
+import ai.specora.spring.webhook.ApprovalResolvedEvent;
+import ai.specora.spring.webhook.BudgetBreachEvent;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The demo's scenario, end to end over real HTTP, against the embedded local authority
+ * and its shipped policies: every step asserted on the responses, the decisions, the
+ * webhooks received and the state left behind.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "specora.retries=0", "specora.timeout=30s", "specora.deadline=60s",
+				"specora.enforcement.completion.mode=sync" })
+@DirtiesContext
+class GovernedToolsScenarioTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(120);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private LocalAuthority authority;
+
+	@Autowired
+	private GovernanceWebhookListener webhooks;
+
+	@Autowired
+	private GovernanceLog governanceLog;
+
+	@Autowired
+	private ProductionConfigTools config;
+
+	@Test
+	void allowBlockSuspendBudgetApprovalAndFailClosed() throws Exception {
+		HttpTestClient client = new HttpTestClient(this.port);
+
+		// allow: a read
+		Reply lookup = client.get("/api/customers/cus_1001");
+		assertThat(lookup.status()).isEqualTo(200);
+		assertThat(lookup.field("name")).isEqualTo("Ada Lovelace");
+		assertThat(lastRecord("customer_lookup").decision()).isEqualTo("allow");
+		assertThat(lastRecord("customer_lookup").journalId()).startsWith("jrn_");
+
+		// block: dropping a table never runs
+		Reply drop = client.delete("/api/production/tables/customers");
+		assertThat(drop.status()).isEqualTo(403);
+		assertThat(drop.contentType()).startsWith("application/problem+json");
+		assertThat(drop.field("decision")).isEqualTo("block");
+		assertThat(drop.field("reason")).isEqualTo("dropping tables is never allowed for the support agent");
+		assertThat(drop.field("policyId")).isEqualTo("pol_no-table-drops");
+		assertThat(drop.field("journalId")).startsWith("jrn_");
+
+		// suspend and throw: a large refund is not paid out, the agent is told to wait
+		Reply large = client.post("/api/payments/pay_7001/refunds", "{\"amount\": 250.00, \"reason\": \"duplicate\"}");
+		assertThat(large.status()).isEqualTo(202);
+		assertThat(large.field("decision")).isEqualTo("suspend");
+		assertThat(large.field("approvalSource")).isEqualTo("slack:#finance-approvals");
+		assertThat(large.field("approvalId")).isNotBlank();
+		assertThat(this.authority.pendingApprovals()).extracting(PendingApproval::approvalId)
+			.contains(large.field("approvalId"));
+
+		// budget: 40 + 40 fit in 100, the third 40 does not
+		assertThat(client.post("/api/payments/pay_7002/refunds", "{\"amount\": 40.00}").status()).isEqualTo(201);
+		Reply second = client.post("/api/payments/pay_7003/refunds", "{\"amount\": 40.00}");
+		assertThat(second.status()).isEqualTo(201);
+		assertThat(new BigDecimal(second.field("amount"))).isEqualByComparingTo("40.00");
+		Reply third = client.post("/api/payments/pay_7004/refunds", "{\"amount\": 40.00}");
+		assertThat(third.status()).isEqualTo(403);
+		assertThat(third.field("reason")).contains("budget 'refunds-daily' exhausted");
+		BudgetBreach breach = this.webhooks.await(BudgetBreachEvent.class, (event) -> true, WAIT)
+			.orElseThrow()
+			.dataAs(BudgetBreach.class);
+		assertThat(breach.budgetName()).isEqualTo("refunds-daily");
+		assertThat(breach.budgetTotal()).isEqualByComparingTo("100");
+		assertThat(breach.journalId()).isEqualTo(third.field("journalId"));
+		assertThat(client.post("/api/payments/pay_7005/refunds", "{\"amount\": 10.00}").status())
+			.as("the budget still has 20 USD").isEqualTo(201);
+		assertThat(client.post("/api/payments/pay_7006/refunds", "{\"amount\": 30.00}").status())
+			.as("the budget no longer allows 30 USD").isEqualTo(403);
+
+		// suspend and wait (a Mono): approved, webhook received, the change is applied
+		CompletableFuture<Reply> change = client.send("PUT", "/api/production/config/checkout.rate-limit",
+				"{\"value\": \"250\"}");
+		PendingApproval approval = await().atMost(WAIT)
+			.until(() -> this.authority.pendingApprovals()
+				.stream()
+				.filter((pending) -> pending.actionType().equals("config_change"))
+				.findFirst()
+				.orElse(null), (pending) -> pending != null);
+		assertThat(approval.approvalSource()).isEqualTo("slack:#prod-changes");
+		assertThat(approval.scope()).containsEntry("key", "checkout.rate-limit");
+		assertThat(this.config.currentValue("checkout.rate-limit")).as("not applied before approval").isEqualTo("100");
+		this.authority.approve(approval.approvalId(), "alice");
+		ApprovalResolvedEvent resolved = this.webhooks
+			.await(ApprovalResolvedEvent.class, (event) -> event.approvalId().equals(approval.approvalId()), WAIT)
+			.orElseThrow();
+		assertThat(resolved.approved()).isTrue();
+		assertThat(resolved.resolvedBy()).isEqualTo("alice");
+		assertThat(resolved.journalId()).isEqualTo(approval.journalId());
+		Reply changed = change.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+		assertThat(changed.status()).isEqualTo(200);
+		assertThat(changed.field("previousValue")).isEqualTo("100");
+		assertThat(changed.field("value")).isEqualTo("250");
+		assertThat(this.config.currentValue("checkout.rate-limit")).isEqualTo("250");
+		assertThat(lastRecord("config_change").decision()).isEqualTo("allow");
+		assertThat(lastRecord("config_change").journalId()).isEqualTo(approval.journalId());
+
+		// fail-closed: without the authority nothing runs
+		this.authority.close();
+		Reply unavailable = client.get("/api/customers/cus_1002");
+		assertThat(unavailable.status()).isEqualTo(503);
+		assertThat(unavailable.field("decision")).isEqualTo("none");
+		assertThat(unavailable.field("failMode")).isEqualTo("closed");
+		assertThat(lastRecord("customer_lookup").decision()).isEqualTo("no_decision");
+		assertThat(lastRecord("customer_lookup").detail()).isEqualTo("FailClosedException");
+	}
+
+	private GovernedCallRecord lastRecord(String actionType) {
+		List<GovernedCallRecord> records = this.governanceLog.records()
+			.stream()
+			.filter((record) -> record.actionType().equals(actionType))
+			.toList();
+		assertThat(records).isNotEmpty();
+		return records.get(records.size() - 1);
+	}
+
+}
