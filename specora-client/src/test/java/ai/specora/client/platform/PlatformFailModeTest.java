@@ -1,5 +1,6 @@
 package ai.specora.client.platform;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -47,6 +48,9 @@ class PlatformFailModeTest {
 
 	@RegisterExtension
 	static WireMockExtension platform = PlatformFixtures.platform();
+
+	@RegisterExtension
+	static WireMockExtension redirectTarget = PlatformFixtures.platform();
 
 	private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
@@ -159,6 +163,44 @@ class PlatformFailModeTest {
 		}
 		assertThat(this.errors).hasSize(calls.size());
 		assertThat(this.logs.list.stream().filter((e) -> e.getLevel() == Level.WARN)).isEmpty();
+	}
+
+	enum TransportFault {
+
+		REDIRECT, OVERSIZE_BODY, EMPTY_2XX_BODY, MALFORMED_CHUNK, RANDOM_DATA_THEN_CLOSE, DELAY_PAST_TIMEOUT;
+
+		ResponseDefinitionBuilder response() {
+			return switch (this) {
+				case REDIRECT -> aResponse().withStatus(307)
+					.withHeader("Location", "http://127.0.0.1:" + redirectTarget.getPort() + "/v1/platform/preauthorize");
+				case OVERSIZE_BODY -> PlatformFixtures.json(200,
+						"{\"authorized\": true, \"authorization_id\": \"a\", \"pad\": \"" + "x".repeat(11 * 1024 * 1024)
+								+ "\"}");
+				case EMPTY_2XX_BODY -> aResponse().withStatus(200);
+				case MALFORMED_CHUNK -> aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK);
+				case RANDOM_DATA_THEN_CLOSE -> aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE);
+				case DELAY_PAST_TIMEOUT -> PlatformFixtures.json(200, PlatformFixtures.AUTHORIZED).withFixedDelay(3000);
+			};
+		}
+
+	}
+
+	@ParameterizedTest(name = "{0}: preAuthorize fails closed, nothing reaches another host")
+	@EnumSource(TransportFault.class)
+	void transportFaultsOfADecisionFailClosed(TransportFault fault) {
+		platform.stubFor(post(Decision.PRE_AUTHORIZE.path).willReturn(fault.response()));
+		redirectTarget.stubFor(post(anyUrl()).willReturn(PlatformFixtures.json(200, PlatformFixtures.AUTHORIZED)));
+		PlatformClient client = PlatformFixtures.modelA(platform)
+			.timeout(Duration.ofSeconds(1))
+			.onError(this.errors::add)
+			.build()
+			.platform();
+		FailClosedException ex = catchThrowableOfType(FailClosedException.class,
+				() -> client.preAuthorize(PlatformFixtures.preAuthorizeRequest()));
+		assertThat(ex).as("%s", fault).isNotNull();
+		assertThat(ex.getAttempts()).isEqualTo(3);
+		assertOneKeyForAllAttempts(3);
+		assertThat(redirectTarget.findAll(anyRequestedFor(anyUrl()))).isEmpty();
 	}
 
 	@Test
