@@ -204,6 +204,18 @@ class PlatformFailModeTest {
 	}
 
 	@Test
+	void anOnErrorCallbackThatThrowsDoesNotChangeTheCallsOutcome() {
+		platform.stubFor(post(anyUrl()).willReturn(Fault503OrReset.SERVICE_UNAVAILABLE.response()));
+		SpecoraClient client = PlatformFixtures.modelB(platform).retries(0).failMode(FailMode.OPEN).onError((ex) -> {
+			throw new IllegalStateException("callback bug");
+		}).build();
+		assertThat(client.platform().checkPolicy(PolicyCheckRequest.of("pr_run", "r")).isFailOpen()).isTrue();
+		assertThat(catchThrowableOfType(SpecoraUnavailableException.class,
+				() -> client.platform().recordExecution(PlatformFixtures.executionRequest())))
+			.hasMessageContaining("HTTP 503");
+	}
+
+	@Test
 	void theIdempotencyKeyIsReusedOnRetriesOfANonDecision() {
 		platform.stubFor(post("/v1/platform/executions").willReturn(Fault503OrReset.CONNECTION_RESET.response()));
 		assertThat(catchThrowableOfType(SpecoraUnavailableException.class,
