@@ -3,6 +3,7 @@ package ai.specora.localauthority;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -60,6 +61,8 @@ public final class LocalAuthority implements AutoCloseable {
 
 	private final AuthorityEngine engine;
 
+	private final PlatformEngine platform;
+
 	private final WebhookSender webhooks;
 
 	private final DisposableServer server;
@@ -77,8 +80,9 @@ public final class LocalAuthority implements AutoCloseable {
 			.build();
 		this.webhooks = new WebhookSender(settings, mapper);
 		this.engine = new AuthorityEngine(settings, this.webhooks::send);
+		this.platform = new PlatformEngine(settings, this.engine, mapper, this.webhooks::send);
 		HttpHandler routes = RouterFunctions
-			.toHttpHandler(new AuthorityRoutes(this.engine, mapper, settings.apiKey()).router());
+			.toHttpHandler(new AuthorityRoutes(this.engine, this.platform, mapper, settings).router());
 		HttpHandler handler = (request, response) -> {
 			response.getHeaders().set(REQUEST_ID_HEADER, "req_" + UUID.randomUUID().toString().replace("-", ""));
 			return routes.handle(request, response);
@@ -170,6 +174,18 @@ public final class LocalAuthority implements AutoCloseable {
 	 */
 	public List<PendingApproval> pendingApprovals() {
 		return this.engine.pendingApprovals();
+	}
+
+	/**
+	 * The exact content of an evidence bundle: the JSON bytes whose SHA-256 is the
+	 * {@code bundle_hash} answered when it was generated. Also served as
+	 * {@code GET /local/evidence/{bundle_id}}.
+	 * @param bundleId the bundle's id
+	 * @return a copy of the content, or empty when the id is unknown (or forgotten: the
+	 * 1,000 latest bundles are kept)
+	 */
+	public Optional<byte[]> evidenceBundle(String bundleId) {
+		return this.platform.evidenceBundle(bundleId);
 	}
 
 	/**
