@@ -125,14 +125,14 @@ public final class LocalAuthoritySettings {
 		this.modelAssignments = List.copyOf(builder.modelAssignments);
 		requireUniqueNames(this.platformBudgets.stream().map(PlatformBudget::name).toList(), "platform budget");
 		requireUniqueNames(this.platformPolicies.stream().map(PlatformPolicy::name).toList(), "platform policy");
-		requireUniqueNames(this.preferences.stream()
+		requireUniqueKeys(this.preferences.stream()
 			.map((preference) -> "slot " + preference.slot() + " of "
 					+ ((preference.workflowType() != null) ? preference.workflowType() : "global"))
 			.toList(), "preference");
-		requireUniqueNames(this.modelAssignments.stream()
-			.map((assignment) -> assignment.agentName()
-					+ ((assignment.purpose() != null) ? "' purpose '" + assignment.purpose() : ""))
-			.toList(), "model assignment for agent");
+		requireUniqueKeys(this.modelAssignments.stream()
+			.map((assignment) -> "agent '" + assignment.agentName() + "'"
+					+ ((assignment.purpose() != null) ? " purpose '" + assignment.purpose() + "'" : ""))
+			.toList(), "model assignment");
 		if ((builder.defaultProvider == null) != (builder.defaultModel == null)) {
 			throw new IllegalArgumentException("defaultModel needs both a provider and a model, or neither");
 		}
@@ -178,6 +178,15 @@ public final class LocalAuthoritySettings {
 		for (String name : names) {
 			if (!seen.add(name)) {
 				throw new IllegalArgumentException("duplicate " + kind + " name '" + name + "'");
+			}
+		}
+	}
+
+	private static void requireUniqueKeys(List<String> keys, String kind) {
+		Set<String> seen = new HashSet<>();
+		for (String key : keys) {
+			if (!seen.add(key)) {
+				throw new IllegalArgumentException("duplicate " + kind + ": " + key);
 			}
 		}
 	}

@@ -318,7 +318,7 @@ final class PlatformEngine {
 	private Authorization authorization(String authorizationId, Instant now) {
 		Authorization authorization = this.authorizations.get(authorizationId);
 		if (authorization == null) {
-			throw new LocalAuthorityException(404, "not_found",
+			throw new LocalAuthorityException(422, "authorization_unknown",
 					"authorization_id " + authorizationId + " is unknown: call preauthorize first",
 					Map.of("field", "authorization_id"));
 		}
