@@ -40,10 +40,17 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
  * 	String baseUrl = authority.baseUrl(); // http://127.0.0.1:54321
  * }
  * </pre>
+ * It serves the whole Platform API too, with the scripted state of its settings:
+ * {@link PlatformPolicy platform policies}, {@link PlatformBudget platform budgets} in
+ * micro-USD, {@link ModelPreference model preferences} and {@link ModelAssignment model
+ * assignments}, a deterministic proxy and evidence bundles whose hash is the SHA-256 of
+ * their {@link #evidenceBundle content}.
+ * <p>
  * Besides the protocol's endpoints it serves {@code GET /local/approvals} (pending
- * approvals) and {@code POST /local/approvals/{approval_id}} with
- * {@code {"decision": "approve"|"deny", "resolved_by": "..."}}, both behind the same
- * API key.
+ * approvals), {@code POST /local/approvals/{approval_id}} with
+ * {@code {"decision": "approve"|"deny", "resolved_by": "..."}} and
+ * {@code GET /local/evidence/{bundle_id}} (an evidence bundle's content), all behind the
+ * same API key.
  */
 public final class LocalAuthority implements AutoCloseable {
 
