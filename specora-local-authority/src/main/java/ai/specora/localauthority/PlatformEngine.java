@@ -9,12 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import tools.jackson.databind.json.JsonMapper;
-
-import ai.specora.localauthority.PlatformRequests.RoutingHints;
 
 /**
  * The state of the Platform API: platform budgets, executions, authorisations,
@@ -41,6 +38,12 @@ final class PlatformEngine {
 
 	private final ModelRouting routing;
 
+	private final CallRouter router;
+
+	private final PlatformEvents platformEvents;
+
+	private final PolicyChecks policyChecks;
+
 	private final PlatformBudgets budgets;
 
 	private final IdempotentReplies replies;
@@ -62,6 +65,9 @@ final class PlatformEngine {
 		this.runtime = runtime;
 		this.events = events;
 		this.routing = new ModelRouting(settings);
+		this.router = new CallRouter(this.routing, runtime);
+		this.platformEvents = new PlatformEvents(settings.orgId());
+		this.policyChecks = new PolicyChecks(settings.platformPolicies(), this.platformEvents, events);
 		this.budgets = new PlatformBudgets(settings.platformBudgets());
 		this.capacity = settings.journalCapacity();
 		this.replies = new IdempotentReplies(this.capacity);
@@ -69,38 +75,7 @@ final class PlatformEngine {
 	}
 
 	PlatformWire.PolicyCheckResult checkPolicy(PlatformRequests.PolicyCheck check) {
-		PlatformPolicy policy = this.settings.platformPolicies()
-			.stream()
-			.filter((candidate) -> candidate.matches(check.subjectType(), check.inputs()))
-			.findFirst()
-			.orElse(null);
-		if (policy == null) {
-			return new PlatformWire.PolicyCheckResult("allow", "low", List.of(),
-					new PlatformWire.OverrideView(false, false, 0));
-		}
-		Instant now = this.clock.instant();
-		for (PlatformPolicy.Invariant invariant : policy.invariants()) {
-			if (invariant.isFailed()) {
-				Map<String, Object> data = new LinkedHashMap<>();
-				data.put("policy", policy.name());
-				data.put("subject_type", check.subjectType());
-				data.put("subject_id", check.subjectId());
-				data.put("invariant_id", invariant.id());
-				data.put("reason", invariant.reason());
-				data.put("decision", policy.decision().wire());
-				data.put("severity", policy.severity().wire());
-				this.events.accept(event("platform.invariant_failed", data, now));
-			}
-		}
-		PlatformPolicy.OverrideEligibility override = policy.override();
-		return new PlatformWire.PolicyCheckResult(policy.decision().wire(), policy.severity().wire(),
-				policy.invariants()
-					.stream()
-					.map((invariant) -> new PlatformWire.InvariantView(invariant.id(), invariant.status(),
-							invariant.reason()))
-					.toList(),
-				new PlatformWire.OverrideView(override.eligible(), override.requiredJustification(),
-						override.expiresMaxSeconds()));
+		return this.policyChecks.check(check, this.clock.instant());
 	}
 
 	Wire.BudgetValidation validateBudget(Map<String, String> scope) {
@@ -193,7 +168,7 @@ final class PlatformEngine {
 			synchronized (this.lock) {
 				return this.replies.answer("preauthorize", idempotencyKey, request, () -> {
 					Instant now = this.clock.instant();
-					Route route = route(request.provider(), request.model(), request.hints(),
+					CallRouter.Route route = this.router.route(request.provider(), request.model(), request.hints(),
 							request.estimatedCostMicros());
 					if (route.refusal() != null) {
 						return new PlatformWire.Preauthorization(false, null, route.provider(), route.model(),
@@ -232,7 +207,8 @@ final class PlatformEngine {
 						model = authorization.model();
 					}
 					else {
-						Route route = route(request.provider(), request.model(), request.hints(), 0);
+						CallRouter.Route route = this.router.route(request.provider(), request.model(), request.hints(),
+								0);
 						if (route.refusal() != null) {
 							throw new LocalAuthorityException(403, "policy_blocked", route.refusal(),
 									Map.of("provider", route.provider(), "model", route.model()));
@@ -273,48 +249,6 @@ final class PlatformEngine {
 		return this.routing.resolve(request);
 	}
 
-	/**
-	 * Chooses the model of a call: the workflow's model assignment when one applies and
-	 * the runtime policies allow it, else (when {@code fallback_allowed} is not false)
-	 * the requested one.
-	 */
-	private Route route(String provider, String model, RoutingHints hints, long estimatedCostMicros) {
-		BigDecimal cost = BigDecimal.valueOf(estimatedCostMicros, 6);
-		boolean fallbackAllowed = !Boolean.FALSE.equals(hints.fallbackAllowed());
-		ModelAssignment assignment = this.routing.assignmentFor(hints.agentName(), hints.purpose());
-		if (assignment != null) {
-			String refusal = this.runtime.checkModelCall(scope(assignment.provider(), assignment.model(), hints), cost);
-			if (refusal == null) {
-				return new Route(assignment.provider(), assignment.model(), null, "routed by the model assignment of "
-						+ describe(hints.agentName(), assignment.purpose()));
-			}
-			if (!fallbackAllowed) {
-				return new Route(assignment.provider(), assignment.model(), "the model assigned to "
-						+ describe(hints.agentName(), assignment.purpose()) + " is refused (" + refusal
-						+ ") and fallback_allowed is false", null);
-			}
-		}
-		else if (!fallbackAllowed) {
-			String whose = (hints.agentName() != null) ? describe(hints.agentName(), hints.purpose())
-					: "this call (it names no agent_name)";
-			return new Route(provider, model, "no model assignment for " + whose + " and fallback_allowed is false",
-					null);
-		}
-		String refusal = this.runtime.checkModelCall(scope(provider, model, hints), cost);
-		return new Route(provider, model, refusal, null);
-	}
-
-	private static String describe(String agentName, String purpose) {
-		return "agent '" + agentName + "'" + ((purpose != null) ? " (purpose '" + purpose + "')" : "");
-	}
-
-	private static Map<String, String> scope(String provider, String model, RoutingHints hints) {
-		Map<String, String> scope = hints.scope();
-		scope.put("provider", provider);
-		scope.put("model", model);
-		return scope;
-	}
-
 	private Authorization authorization(String authorizationId, Instant now) {
 		Authorization authorization = this.authorizations.get(authorizationId);
 		if (authorization == null) {
@@ -342,7 +276,7 @@ final class PlatformEngine {
 			List<Wire.WebhookEvent> out) {
 		for (PlatformBudgets.Account crossed : this.budgets.charge(costMicros, now)) {
 			if (crossed.breachDue()) {
-				out.add(breach(crossed, costMicros, provider, model, executionId, now));
+				out.add(this.platformEvents.breach(crossed, costMicros, provider, model, executionId, now));
 			}
 		}
 	}
@@ -350,7 +284,7 @@ final class PlatformEngine {
 	private LocalAuthorityException budgetExceeded(PlatformBudgets.Account account, String provider, String model,
 			long requestedMicros, Instant now, List<Wire.WebhookEvent> out) {
 		if (account.breachDue()) {
-			out.add(breach(account, requestedMicros, provider, model, null, now));
+			out.add(this.platformEvents.breach(account, requestedMicros, provider, model, null, now));
 		}
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("usage_percent", account.usagePercent());
@@ -362,31 +296,6 @@ final class PlatformEngine {
 				details);
 	}
 
-	private Wire.WebhookEvent breach(PlatformBudgets.Account account, long requestedMicros, String provider,
-			String model, String executionId, Instant now) {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("budget_name", account.budget.name());
-		data.put("budget_total", PlatformBudgets.usd(account.budget.limitMicros()));
-		data.put("budget_used", PlatformBudgets.usd(account.used()));
-		data.put("requested", PlatformBudgets.usd(requestedMicros));
-		data.put("usage_percent", account.usagePercent());
-		data.put("action_type", AuthorityEngine.PREAUTHORIZE_ACTION_TYPE);
-		data.put("journal_id", null);
-		data.put("budget_total_micros", account.budget.limitMicros());
-		data.put("budget_used_micros", account.used());
-		data.put("requested_micros", requestedMicros);
-		data.put("provider", provider);
-		data.put("model", model);
-		data.put("execution_id", executionId);
-		data.put("period_start", Wire.time(account.windowStart()));
-		data.put("period_end", Wire.time(account.windowEnd()));
-		return event("platform.budget_breach", data, now);
-	}
-
-	private Wire.WebhookEvent event(String type, Map<String, Object> data, Instant now) {
-		return new Wire.WebhookEvent(newId("evt_"), type, Wire.time(now), this.settings.orgId(), data);
-	}
-
 	private static <K, V> void putBounded(Map<K, V> map, K key, V value, int capacity) {
 		if (!map.containsKey(key) && map.size() >= capacity) {
 			map.remove(map.keySet().iterator().next());
@@ -395,11 +304,7 @@ final class PlatformEngine {
 	}
 
 	private static String newId(String prefix) {
-		return prefix + UUID.randomUUID().toString().replace("-", "");
-	}
-
-	/** The outcome of routing: the chosen model and why it is refused, if it is. */
-	private record Route(String provider, String model, String refusal, String note) {
+		return PlatformEvents.newId(prefix);
 	}
 
 	/** An issued pre-authorisation, valid until {@code expiresAt}. */

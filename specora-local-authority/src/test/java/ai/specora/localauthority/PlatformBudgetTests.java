@@ -1,5 +1,6 @@
 package ai.specora.localauthority;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ class PlatformBudgetTests {
 		Delivery delivery = this.receiver.next();
 		assertThat(delivery.signature()).matches("sha256=[0-9a-f]{64}").isEqualTo(delivery.expectedSignature(SECRET));
 		assertThat(delivery.timestamp()).isEqualTo(Long.toString(this.clock.instant().getEpochSecond()));
-		OpenApiContract.get().assertValidWebhookEvent(new String(delivery.body()));
+		OpenApiContract.get().assertValidWebhookEvent(new String(delivery.body(), StandardCharsets.UTF_8));
 		JsonNode event = delivery.json();
 		assertThat(event.get("event_type").asString()).isEqualTo("platform.budget_breach");
 		assertThat(delivery.eventId()).isEqualTo(event.get("event_id").asString());

@@ -1,6 +1,8 @@
 package ai.specora.localauthority;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import ai.specora.client.contract.OpenApiContract;
 import ai.specora.localauthority.AuthorityClient.Reply;
 import ai.specora.localauthority.PlatformPolicy.Decision;
 import ai.specora.localauthority.PlatformPolicy.Invariant;
@@ -86,6 +89,7 @@ class PlatformGovernanceTests {
 		assertThat(override.get("expires_max_seconds").asLong()).isEqualTo(3600);
 		WebhookReceiver.Delivery delivery = this.receiver.next();
 		assertThat(delivery.signature()).isEqualTo(delivery.expectedSignature(SECRET));
+		OpenApiContract.get().assertValidWebhookEvent(new String(delivery.body(), StandardCharsets.UTF_8));
 		JsonNode event = delivery.json();
 		assertThat(event.get("event_type").asString()).isEqualTo("platform.invariant_failed");
 		assertThat(event.get("data").get("invariant_id").asString()).isEqualTo("change-window");
@@ -104,7 +108,7 @@ class PlatformGovernanceTests {
 		assertThat(staging.text("severity")).isEqualTo("low");
 		assertThat(staging.body().get("invariants")).isEmpty();
 		assertThat(check("pr_run", Map.of("files_changed", 12)).text("decision")).isEqualTo("allow");
-		assertThat(this.receiver.poll(java.time.Duration.ofMillis(300))).as("no invariant failed").isNull();
+		assertThat(this.receiver.poll(Duration.ofMillis(300))).as("no invariant failed").isNull();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import ai.specora.localauthority.PlatformPolicy.OverrideEligibility;
 import ai.specora.localauthority.PlatformPolicy.Severity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
@@ -43,7 +44,7 @@ class PlatformSettingsTests {
 		assertThat(settings.defaultProvider()).isEqualTo("ollama");
 		assertThat(settings.defaultModel()).isEqualTo("llama3.2");
 		assertThat(settings.toString()).contains("platformBudgets=1").contains("modelAssignments=1");
-		org.assertj.core.api.Assertions.assertThatExceptionOfType(UnsupportedOperationException.class)
+		assertThatExceptionOfType(UnsupportedOperationException.class)
 			.isThrownBy(() -> settings.platformBudgets().add(PlatformBudget.daily("x", 1)));
 	}
 
