@@ -3,9 +3,14 @@ package ai.specora.localauthority;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +136,31 @@ class PlatformBudgetTests {
 		assertThat(this.client.post("/v1/platform/budget/validate", "{}").text("enforcement_state"))
 			.isEqualTo("blocked");
 		assertThat(this.receiver.poll(Duration.ofMillis(300))).as("one breach webhook per window").isNull();
+	}
+
+	@Test
+	void concurrentExecutionsNeverOvershootAndBreachOnce() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Reply>> replies = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				replies.add(pool.submit(() -> record(1_000)));
+			}
+			int recorded = 0;
+			int refused = 0;
+			for (Future<Reply> reply : replies) {
+				int status = reply.get(60, TimeUnit.SECONDS).status();
+				recorded += (status == 200) ? 1 : 0;
+				refused += (status == 402) ? 1 : 0;
+			}
+			assertThat(recorded).as("10 x 1,000 reach the 10,000 limit").isEqualTo(10);
+			assertThat(refused).isEqualTo(10);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.receiver.next().json().get("event_type").asString()).isEqualTo("platform.budget_breach");
+		assertThat(this.receiver.poll(Duration.ofMillis(300))).as("one breach webhook").isNull();
 	}
 
 	@Test

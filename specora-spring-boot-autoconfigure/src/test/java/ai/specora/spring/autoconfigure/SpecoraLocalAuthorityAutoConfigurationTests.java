@@ -266,6 +266,10 @@ class SpecoraLocalAuthorityAutoConfigurationTests {
 				"Property 'specora.local-authority.platform.preferences[0].model' is required", "model:");
 		assertInvalid(new String[] { "specora.local-authority.platform.policies[0].invariants[0].reason=r" },
 				"Property 'specora.local-authority.platform.policies[0].invariants[0].id' is required", "id:");
+		assertInvalid("specora.local-authority.platform.policies[0].override.expires-max=-1s",
+				"Property 'specora.local-authority.platform.policies[0].override.expires-max' must be a duration of "
+						+ "zero or more",
+				"expires-max: 1h");
 		assertInvalid("specora.local-authority.platform.default-model=",
 				"Property 'specora.local-authority.platform.default-model' must be set together with default-provider",
 				"default-provider: openai");
