@@ -15,6 +15,7 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -65,7 +66,8 @@ public final class SpecoraClientAutoConfiguration {
 		SpecoraClient specoraClient(SpecoraProperties properties, SpecoraConnectionDetails connectionDetails,
 				ObjectProvider<WebClient.Builder> webClientBuilder,
 				ObjectProvider<SpecoraHttpConnectorFactory> connectorFactory,
-				ObjectProvider<SpecoraClientBuilderCustomizer> customizers) {
+				ObjectProvider<SpecoraClientBuilderCustomizer> customizers, Environment environment) {
+			refusePlainHttpInProduction(connectionDetails, environment);
 			try {
 				SpecoraClient.Builder builder = SpecoraClient.builder()
 					.baseUrl(connectionDetails.baseUrl())
@@ -75,6 +77,9 @@ public final class SpecoraClientAutoConfiguration {
 					.agentId(properties.getAgentId())
 					.vendorId(properties.getVendorId())
 					.tenantId(properties.getTenantId())
+					.workflowId(properties.getWorkflowId())
+					.strictMode(properties.isStrictMode())
+					.environment(environment::getProperty)
 					.failMode(properties.getFailMode())
 					.timeout(properties.getTimeout())
 					.deadline(properties.getDeadline())
@@ -97,6 +102,31 @@ public final class SpecoraClientAutoConfiguration {
 			catch (InvalidConfigurationException ex) {
 				throw new SpecoraClientConfigurationException(ex, properties, connectionDetails);
 			}
+		}
+
+		/**
+		 * Plain http is accepted for a loopback authority during development only: under
+		 * a production profile the API key must not travel unencrypted, even locally.
+		 */
+		private static void refusePlainHttpInProduction(SpecoraConnectionDetails connectionDetails,
+				Environment environment) {
+			String baseUrl = connectionDetails.baseUrl();
+			if (baseUrl == null || !baseUrl.trim().regionMatches(true, 0, "http://", 0, 7)) {
+				return;
+			}
+			String profile = ProductionProfiles.active(environment);
+			if (profile == null) {
+				return;
+			}
+			String source = (connectionDetails instanceof PropertiesSpecoraConnectionDetails) ? ""
+					: " (supplied by the SpecoraConnectionDetails bean of type '"
+							+ connectionDetails.getClass().getName() + "')";
+			throw new SpecoraConfigurationException("specora.base-url", "The Specora base URL" + source
+					+ " uses plain http, which is for a local development authority only and refused while the '"
+					+ profile + "' profile is active",
+					"Set specora.base-url to the https:// address of the Specora authority for this profile, "
+							+ "for example:\n\n    specora:\n      base-url: https://api.specora.ai",
+					null);
 		}
 
 		@Bean
