@@ -33,9 +33,9 @@ import ai.specora.localauthority.LocalAuthority;
  * (Model B: {@code specora.vendor-id} and {@code specora.tenant-id} are set).
  * <ol>
  * <li>the tenant's LLM budget is checked ({@code validateBudget});</li>
- * <li>the call is pre-authorized: it asks for {@value #REQUESTED_MODEL}, and the model
- * assignment of the agent in {@code specora-policies.yml} routes it to another
- * provider;</li>
+ * <li>the call is pre-authorized: it asks for {@value #REQUESTED_MODEL}, names no agent
+ * (the client sends {@code specora.workflow-id}), and the model assignment of that
+ * workflow in {@code specora-policies.yml} routes it to another provider;</li>
  * <li>the reply is drafted with the selected model and the execution is recorded with
  * the token counts of the actual prompt and reply;</li>
  * <li>an evidence bundle of the run is generated, and its hash checked against its
@@ -49,7 +49,10 @@ public final class PlatformDemoSteps {
 	/** The number of steps. */
 	public static final int STEPS = 4;
 
-	/** The workflow identity sent as {@code routing_hints.agent_name}. */
+	/**
+	 * The workflow identity sent as {@code routing_hints.agent_name}: the sample's
+	 * {@code specora.workflow-id}, which the client sends when a call names no agent.
+	 */
 	public static final String AGENT_NAME = "support-agent";
 
 	/** The purpose sent as {@code routing_hints.purpose}. */
@@ -117,14 +120,13 @@ public final class PlatformDemoSteps {
 
 	private PreAuthorizationResult preAuthorize(int step) {
 		this.console.step(step, "Pre-authorize the reply draft: the authority routes the agent to its assigned model");
-		this.console.line("    client.platform().preAuthorize(anthropic/" + REQUESTED_MODEL + ", agent_name="
-				+ AGENT_NAME + ", purpose=" + PURPOSE + ")");
+		this.console.line("    client.platform().preAuthorize(anthropic/" + REQUESTED_MODEL + ", purpose=" + PURPOSE
+				+ "; agent_name " + AGENT_NAME + " from specora.workflow-id)");
 		PreAuthorizationResult authorization = this.platform.preAuthorize(
 				PreAuthorizeRequest.builder(Provider.ANTHROPIC, REQUESTED_MODEL)
 					.estimatedTokens(600)
 					.estimatedCostMicros(6_000)
 					.routingHints(RoutingHints.builder()
-						.agentName(AGENT_NAME)
 						.purpose(PURPOSE)
 						.workflowType(WorkflowType.REVIEW)
 						.build())
