@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
+import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -163,8 +164,9 @@ class PlatformFailModeTest {
 	@Test
 	void theIdempotencyKeyIsReusedOnRetriesOfANonDecision() {
 		platform.stubFor(post("/v1/platform/executions").willReturn(Fault503OrReset.CONNECTION_RESET.response()));
-		catchThrowableOfType(SpecoraUnavailableException.class,
-				() -> client(FailMode.CLOSED).platform().recordExecution(PlatformFixtures.executionRequest()));
+		assertThat(catchThrowableOfType(SpecoraUnavailableException.class,
+				() -> client(FailMode.CLOSED).platform().recordExecution(PlatformFixtures.executionRequest())))
+			.isNotNull();
 		assertOneKeyForAllAttempts(3);
 	}
 
@@ -235,6 +237,26 @@ class PlatformFailModeTest {
 		assertThat(result.decision()).isEqualTo(PolicyDecision.BLOCK);
 		assertThat(result.isFailOpen()).isFalse();
 		assertOneKeyForAllAttempts(2);
+	}
+
+	@Test
+	void theReactiveDecisionsFollowTheFailModeToo() {
+		platform.stubFor(post(Decision.CHECK_POLICY.path).willReturn(Fault503OrReset.CONNECTION_RESET.response()));
+		platform.stubFor(post(Decision.PRE_AUTHORIZE.path).willReturn(Fault503OrReset.SERVICE_UNAVAILABLE.response()));
+		ReactivePlatformClient closed = client(FailMode.CLOSED).reactive().platform();
+		StepVerifier.create(closed.checkPolicy(PolicyCheckRequest.of("pr_run", "r")))
+			.expectError(FailClosedException.class)
+			.verify();
+		StepVerifier.create(closed.preAuthorize(PlatformFixtures.preAuthorizeRequest()))
+			.expectError(FailClosedException.class)
+			.verify();
+		ReactivePlatformClient open = client(FailMode.OPEN).reactive().platform();
+		StepVerifier.create(open.checkPolicy(PolicyCheckRequest.of("pr_run", "r")))
+			.assertNext((result) -> assertThat(result.isFailOpen()).isTrue())
+			.verifyComplete();
+		StepVerifier.create(open.preAuthorize(PlatformFixtures.preAuthorizeRequest()))
+			.assertNext((result) -> assertThat(result.isFailOpen()).isTrue())
+			.verifyComplete();
 	}
 
 	private SpecoraClient client(FailMode failMode) {

@@ -1,5 +1,6 @@
 package ai.specora.client.platform;
 
+import ai.specora.client.FailMode;
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.ValidationException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -65,6 +66,26 @@ class PlatformStrictModeTest {
 		platform.verify(postRequestedFor(urlEqualTo("/v1/platform/proxy/execute"))
 			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
 				.not(matchingJsonPath("$.authorization_id"))));
+	}
+
+	@Test
+	void aFailOpenAuthorizationHasNoIdSoStrictModeStillRefuses() {
+		platform.stubFor(post("/v1/platform/preauthorize").willReturn(PlatformFixtures.json(503, "")));
+		SpecoraClient client = PlatformFixtures.modelA(platform)
+			.strictMode(true)
+			.failMode(FailMode.OPEN)
+			.retries(0)
+			.build();
+		PreAuthorizationResult authorization = client.platform().preAuthorize(PlatformFixtures.preAuthorizeRequest());
+		assertThat(authorization.isFailOpen()).isTrue();
+		ProxyExecuteRequest request = ProxyExecuteRequest.builder(Provider.OPENAI, "gpt-4")
+			.message(ChatMessage.user("Hello"))
+			.authorization(authorization)
+			.build();
+		assertThat(request.provider()).isEqualTo(Provider.ANTHROPIC);
+		assertThat(catchThrowableOfType(ValidationException.class, () -> client.platform().proxyExecute(request)))
+			.hasMessageContaining("call preAuthorize first");
+		assertThat(platform.findAll(postRequestedFor(urlEqualTo("/v1/platform/proxy/execute")))).isEmpty();
 	}
 
 	@Test

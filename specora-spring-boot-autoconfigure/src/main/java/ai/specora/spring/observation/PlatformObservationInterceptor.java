@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  */
 public final class PlatformObservationInterceptor implements PlatformCallInterceptor {
 
-	private static final DefaultPlatformObservationConvention DEFAULT_CONVENTION = new DefaultPlatformObservationConvention();
+	private static final PlatformObservationConvention DEFAULT_CONVENTION = new DefaultPlatformObservationConvention();
 
 	private final ObservationRegistry registry;
 
