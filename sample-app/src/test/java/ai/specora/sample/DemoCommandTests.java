@@ -36,7 +36,14 @@ class DemoCommandTests {
 				"[5] Change a production setting (a Mono)", ".. suspended: approval ", "from slack:#prod-changes",
 				".. approved by alice", ".. webhook runtime.approval_resolved received: approved by alice",
 				"-> 200 ALLOW: checkout.rate-limit changed from 100 to 250 (same journal entry jrn_",
-				"[6] The authority goes away", ".. local authority stopped",
+				"[6] Check the tenant's LLM budget before the agent calls a model (Model B)",
+				"-> 200 NORMAL: 5 of 5 USD left", "[7] Pre-authorize the reply draft",
+				"-> 200 AUTHORIZED: asked for anthropic/claude-sonnet-4, runs on deepseek/deepseek-chat (routed by the "
+						+ "model assignment of agent 'support-agent' (purpose 'draft-reply')), authorization auth_",
+				"[8] Draft the reply with the selected model and record the execution's real token counts",
+				".. draft: Hello Ada,", "-> 200 NORMAL: execution exe_", "[9] Generate the run's evidence bundle",
+				"-> 200 EVIDENCE: bundle evb_", "at local://evidence/evb_", ".. bundle_hash sha256:",
+				"[10] The authority goes away", ".. local authority stopped",
 				"-> 503 NO DECISION: The governance authority could not be reached; fail-closed: the action was not run",
 				"Demo complete: " + DemoScenario.STEPS + " of " + DemoScenario.STEPS + " steps behaved as expected.");
 		assertThat(output.getOut()).doesNotContain("FAILED");

@@ -1,14 +1,24 @@
 package ai.specora.sample;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import ai.specora.client.SpecoraClient;
+import ai.specora.client.platform.BudgetValidationRequest;
+import ai.specora.client.platform.EnforcementState;
+import ai.specora.client.platform.Provider;
 import ai.specora.localauthority.LocalAuthority;
 import ai.specora.localauthority.PendingApproval;
 import ai.specora.sample.HttpTestClient.Reply;
+import ai.specora.sample.demo.DemoConsole;
+import ai.specora.sample.demo.PlatformDemoSteps;
 import ai.specora.sample.governance.GovernanceLog;
 import ai.specora.sample.governance.GovernedCallRecord;
 import ai.specora.sample.tools.ProductionConfigTools;
@@ -17,6 +27,8 @@ import ai.specora.sample.webhook.GovernanceWebhookListener;
 import ai.specora.spring.webhook.ApprovalResolvedEvent;
 import ai.specora.spring.webhook.BudgetBreachEvent;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +66,9 @@ class GovernedToolsScenarioTests {
 
 	@Autowired
 	private ProductionConfigTools config;
+
+	@Autowired
+	private SpecoraClient specora;
 
 	@Test
 	void allowBlockSuspendBudgetApprovalAndFailClosed() throws Exception {
@@ -138,6 +153,50 @@ class GovernedToolsScenarioTests {
 		assertThat(unavailable.field("failMode")).isEqualTo("closed");
 		assertThat(lastRecord("customer_lookup").decision()).isEqualTo("no_decision");
 		assertThat(lastRecord("customer_lookup").detail()).isEqualTo("FailClosedException");
+	}
+
+	@Test
+	@DirtiesContext(methodMode = DirtiesContext.MethodMode.BEFORE_METHOD)
+	void platformStepsCheckTheBudgetRouteTheModelRecordTheExecutionAndProveIt() {
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		DemoConsole console = new DemoConsole(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+		PlatformDemoSteps.Outcome outcome = new PlatformDemoSteps(this.specora, this.authority, console).run(7);
+
+		// budget check: the tenant's llm-daily platform budget of specora-policies.yml
+		assertThat(outcome.budget().budgetTotal()).isEqualByComparingTo("5");
+		assertThat(outcome.budget().enforcementState()).isEqualTo(EnforcementState.NORMAL);
+		// pre-authorization: asked for anthropic, routed by the support agent's model assignment
+		assertThat(outcome.authorization().authorized()).isTrue();
+		assertThat(outcome.authorization().selectedProvider()).isEqualTo(Provider.DEEPSEEK);
+		assertThat(outcome.authorization().selectedModel()).isEqualTo("deepseek-chat");
+		// the recorded execution, with the token counts of the prompt and the draft
+		JsonNode bundle = JsonMapper.builder()
+			.build()
+			.readTree(this.authority.evidenceBundle(outcome.evidence().bundleId()).orElseThrow());
+		JsonNode execution = bundle.get("executions").get(0);
+		assertThat(execution.get("execution_id").asString()).isEqualTo(outcome.execution().executionId());
+		assertThat(execution.get("provider").asString()).isEqualTo("deepseek");
+		long input = execution.get("input_tokens").asLong();
+		long output = execution.get("output_tokens").asLong();
+		assertThat(input).isGreaterThan(20);
+		assertThat(output).isGreaterThan(20);
+		long cost = execution.get("cost_micros").asLong();
+		assertThat(cost).isEqualTo(input * 3 + output * 15);
+		assertThat(outcome.execution().budgetRemainingMicros()).isEqualTo(5_000_000 - cost);
+		assertThat(this.specora.platform()
+			.validateBudget(BudgetValidationRequest.scoped(Map.of("action_type", "llm_call")))
+			.budgetRemaining()).isEqualByComparingTo(new BigDecimal(5_000_000 - cost).movePointLeft(6));
+		// the evidence bundle: Model B ids, the run, and a hash the step verified
+		assertThat(bundle.get("vendor_id").asString()).isEqualTo("00000000-0000-4000-8000-0000000000a1");
+		assertThat(bundle.get("tenant_id").asString()).isEqualTo("00000000-0000-4000-8000-0000000000b1");
+		assertThat(bundle.get("run_id").asString()).isEqualTo(execution.get("external_run_id").asString());
+		assertThat(outcome.evidence().bundleHash()).matches("sha256:[0-9a-f]{64}");
+		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("[7] Check the tenant's LLM budget",
+				"[8] Pre-authorize the reply draft",
+				"-> 200 AUTHORIZED: asked for anthropic/claude-sonnet-4, runs on deepseek/deepseek-chat",
+				"[9] Draft the reply", "input + ", "[10] Generate the run's evidence bundle",
+				"verified against its");
 	}
 
 	private GovernedCallRecord lastRecord(String actionType) {

@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import ai.specora.localauthority.Requests.CompleteRequest;
 import ai.specora.localauthority.Requests.EnforcePayload;
 import ai.specora.localauthority.Requests.EnforceRequest;
-import ai.specora.localauthority.Requests.PreauthorizeRequest;
 
 /**
  * The state of the local authority: policies, budgets and the journal. Every operation
@@ -284,7 +283,7 @@ final class AuthorityEngine {
 				}
 			}
 			if (tightest == null) {
-				return new Wire.BudgetValidation(null, null, BigDecimal.ZERO, false, "normal", null);
+				return new Wire.BudgetValidation(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, false, "normal", null);
 			}
 			BigDecimal limit = tightest.rule.limit();
 			BigDecimal remaining = limit.subtract(tightest.used()).max(BigDecimal.ZERO);
@@ -305,34 +304,40 @@ final class AuthorityEngine {
 		}
 	}
 
-	Wire.Preauthorization preauthorize(PreauthorizeRequest request) {
+	/**
+	 * Evaluates the policies and budgets of action type {@value #PREAUTHORIZE_ACTION_TYPE}
+	 * for a model call; nothing is reserved.
+	 * @param scope the call's scope: provider, model and routing hints
+	 * @param estimatedCost the estimated cost in USD
+	 * @return why the call is refused, or {@code null} when it is allowed
+	 * @throws LocalAuthorityException 402 {@code budget_exceeded} when a budget cannot
+	 * hold the estimated cost
+	 */
+	String checkModelCall(Map<String, String> scope, BigDecimal estimatedCost) {
 		List<Wire.WebhookEvent> out = new ArrayList<>();
 		try {
 			synchronized (this.lock) {
 				Instant now = this.clock.instant();
 				expireReservations(now);
-				PolicyRule rule = firstMatch(PREAUTHORIZE_ACTION_TYPE, request.scope());
+				PolicyRule rule = firstMatch(PREAUTHORIZE_ACTION_TYPE, scope);
 				PolicyEffect effect = effectOf(rule);
 				if (effect == PolicyEffect.BLOCK) {
-					return new Wire.Preauthorization(false, null, request.provider(), request.model(),
-							blockedReason(rule), null);
+					return blockedReason(rule);
 				}
 				if (effect == PolicyEffect.SUSPEND) {
-					return new Wire.Preauthorization(false, null, request.provider(), request.model(),
-							"approval required from " + approvalSource(rule), null);
+					return "approval required from " + approvalSource(rule);
 				}
-				BudgetAccount exhausted = firstExhausted(
-						matchingAccounts(PREAUTHORIZE_ACTION_TYPE, request.scope(), now), request.estimatedCost());
+				BudgetAccount exhausted = firstExhausted(matchingAccounts(PREAUTHORIZE_ACTION_TYPE, scope, now),
+						estimatedCost);
 				if (exhausted != null) {
-					breach(exhausted, request.estimatedCost(), PREAUTHORIZE_ACTION_TYPE, null, now, out);
+					breach(exhausted, estimatedCost, PREAUTHORIZE_ACTION_TYPE, null, now, out);
 					Map<String, Object> details = new LinkedHashMap<>();
 					details.put("usage_percent", exhausted.usagePercent());
 					details.put("budget", exhausted.rule.name());
 					throw new LocalAuthorityException(402, "budget_exceeded",
-							exhaustedReason(exhausted, request.estimatedCost()), details);
+							exhaustedReason(exhausted, estimatedCost), details);
 				}
-				return new Wire.Preauthorization(true, newId("auth_"), request.provider(), request.model(), null,
-						Wire.time(now.plus(this.settings.reservationTtl())));
+				return null;
 			}
 		}
 		finally {

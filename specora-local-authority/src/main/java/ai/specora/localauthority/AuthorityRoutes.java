@@ -34,16 +34,30 @@ final class AuthorityRoutes {
 
 	private static final Logger logger = LoggerFactory.getLogger(AuthorityRoutes.class);
 
+	private static final String VENDOR_HEADER = "X-Specora-Vendor-Id";
+
+	private static final String TENANT_HEADER = "X-Specora-Tenant-Id";
+
 	private final AuthorityEngine engine;
+
+	private final PlatformEngine platform;
 
 	private final JsonMapper mapper;
 
 	private final byte[] apiKey;
 
-	AuthorityRoutes(AuthorityEngine engine, JsonMapper mapper, String apiKey) {
+	private final String vendorId;
+
+	private final String tenantId;
+
+	AuthorityRoutes(AuthorityEngine engine, PlatformEngine platform, JsonMapper mapper,
+			LocalAuthoritySettings settings) {
 		this.engine = engine;
+		this.platform = platform;
 		this.mapper = mapper;
-		this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
+		this.apiKey = settings.apiKey().getBytes(StandardCharsets.UTF_8);
+		this.vendorId = settings.vendorId();
+		this.tenantId = settings.tenantId();
 	}
 
 	RouterFunction<ServerResponse> router() {
@@ -57,11 +71,32 @@ final class AuthorityRoutes {
 				.map((body) -> this.engine.complete(Requests.complete(body, idempotencyKey(request))))))
 			.GET("/v1/runtime/journal/{journal_id}",
 					(request) -> respond(Mono.fromSupplier(() -> this.engine.journal(request.pathVariable("journal_id")))))
-			.POST("/v1/platform/budget/validate",
-					(request) -> respond(bodyOrEmpty(request).map((body) -> this.engine.validateBudget(Requests.budgetScope(body)))))
+			.POST("/v1/platform/policy/check", modelB((request, tenancy, body) -> this.platform
+				.checkPolicy(PlatformRequests.policyCheck(body(body)))))
+			.POST("/v1/platform/budget/validate", modelB((request, tenancy, body) -> this.platform
+				.validateBudget(Requests.budgetScope(body.isBlank() ? this.mapper.createObjectNode() : body(body)))))
+			.POST("/v1/platform/executions", modelB((request, tenancy, body) -> this.platform
+				.recordExecution(PlatformRequests.execution(body(body)), idempotencyKey(request))))
+			.POST("/v1/platform/assumptions/validate", modelB((request, tenancy, body) -> this.platform
+				.validateAssumptions(PlatformRequests.assumptions(body(body)))))
+			.POST("/v1/platform/evidence/bundles", modelB((request, tenancy, body) -> this.platform
+				.createEvidenceBundle(PlatformRequests.evidence(body(body)), tenancy.vendorId(), tenancy.tenantId(),
+						idempotencyKey(request))))
 			.GET("/v1/platform/risk-score", (request) -> respond(Mono.fromSupplier(this.engine::riskScore)))
-			.POST("/v1/platform/preauthorize",
-					(request) -> respond(body(request).map((body) -> this.engine.preauthorize(Requests.preauthorize(body)))))
+			.POST("/v1/platform/preauthorize", (request) -> respond(body(request).map((body) -> this.platform
+				.preauthorize(PlatformRequests.preauthorize(body), idempotencyKey(request)))))
+			.POST("/v1/platform/proxy/execute", (request) -> respond(body(request).map((body) -> this.platform
+				.proxyExecute(PlatformRequests.proxyExecute(body), idempotencyKey(request)))))
+			.GET("/v1/platform/preferences", (request) -> respond(Mono.fromSupplier(() -> this.platform
+				.preferences(PlatformRequests.workflowType(request.queryParam("workflow_type").orElse(null),
+						"workflow_type")))))
+			.POST("/v1/platform/preferences/resolve", (request) -> respond(body(request)
+				.map((body) -> this.platform.resolvePreference(PlatformRequests.resolve(body)))))
+			.GET("/local/evidence/{bundle_id}", (request) -> Mono.fromSupplier(() -> this.platform
+				.evidenceBundle(request.pathVariable("bundle_id"))
+				.orElseThrow(() -> LocalAuthorityException
+					.notFound("evidence bundle " + request.pathVariable("bundle_id") + " not found")))
+				.flatMap((bytes) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(bytes)))
 			.GET("/local/approvals", (request) -> respond(Mono.fromSupplier(() -> new Wire.PendingApprovals(
 					this.engine.pendingApprovals().stream().map(Wire.PendingApprovalView::of).toList()))))
 			.POST("/local/approvals/{approval_id}", (request) -> respond(body(request).map((body) -> {
@@ -76,9 +111,58 @@ final class AuthorityRoutes {
 	}
 
 	private Mono<ServerResponse> guard(ServerRequest request, HandlerFunction<ServerResponse> next) {
-		Mono<ServerResponse> response = isAuthorized(request) ? Mono.defer(() -> next.handle(request))
-				: Mono.error(new LocalAuthorityException(401, "unauthorized", "missing or invalid API key", null));
+		Mono<ServerResponse> response = isAuthorized(request) ? Mono.defer(() -> {
+			tenancy(request);
+			return next.handle(request);
+		}) : Mono.error(new LocalAuthorityException(401, "unauthorized", "missing or invalid API key", null));
 		return response.onErrorResume((ex) -> error(request, ex));
+	}
+
+	/**
+	 * The Model B headers of a request: both or neither, and the configured ones when
+	 * the settings name them.
+	 */
+	private Tenancy tenancy(ServerRequest request) {
+		String vendor = request.headers().firstHeader(VENDOR_HEADER);
+		String tenant = request.headers().firstHeader(TENANT_HEADER);
+		if ((vendor == null) != (tenant == null)) {
+			String missing = (vendor == null) ? VENDOR_HEADER : TENANT_HEADER;
+			throw new LocalAuthorityException(400, "validation_error", VENDOR_HEADER + " and " + TENANT_HEADER
+					+ " are sent both or neither: " + missing + " is missing", Map.of("field", missing));
+		}
+		if (vendor != null && (vendor.isBlank() || tenant.isBlank())) {
+			throw new LocalAuthorityException(400, "validation_error",
+					VENDOR_HEADER + " and " + TENANT_HEADER + " must not be blank",
+					Map.of("field", vendor.isBlank() ? VENDOR_HEADER : TENANT_HEADER));
+		}
+		if (vendor != null && this.vendorId != null
+				&& (!this.vendorId.equals(vendor) || !this.tenantId.equals(tenant))) {
+			throw new LocalAuthorityException(403, "forbidden", "this key has no access to vendor " + vendor
+					+ " and tenant " + tenant, Map.of("field", VENDOR_HEADER));
+		}
+		return new Tenancy(vendor, tenant);
+	}
+
+	/**
+	 * A Model-B-only endpoint: a request without the vendor and tenant headers is 400
+	 * {@code validation_error} before its body is read.
+	 */
+	private HandlerFunction<ServerResponse> modelB(ModelBHandler handler) {
+		return (request) -> {
+			Tenancy tenancy = tenancy(request);
+			if (tenancy.vendorId() == null) {
+				throw new LocalAuthorityException(400, "validation_error", "this call is Model B only: send "
+						+ VENDOR_HEADER + " and " + TENANT_HEADER + " (the client's vendor and tenant ids)",
+						Map.of("field", VENDOR_HEADER, "model", "B"));
+			}
+			return respond(request.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.map((body) -> handler.handle(request, tenancy, body)));
+		};
+	}
+
+	private JsonNode body(String body) {
+		return Requests.parse(this.mapper, body);
 	}
 
 	private boolean isAuthorized(ServerRequest request) {
@@ -97,12 +181,6 @@ final class AuthorityRoutes {
 
 	private Mono<JsonNode> body(ServerRequest request) {
 		return request.bodyToMono(String.class).defaultIfEmpty("").map((body) -> Requests.parse(this.mapper, body));
-	}
-
-	private Mono<JsonNode> bodyOrEmpty(ServerRequest request) {
-		return request.bodyToMono(String.class)
-			.defaultIfEmpty("")
-			.map((body) -> body.isBlank() ? this.mapper.createObjectNode() : Requests.parse(this.mapper, body));
 	}
 
 	private Mono<ServerResponse> respond(Mono<?> result) {
@@ -132,6 +210,18 @@ final class AuthorityRoutes {
 
 	private Mono<ServerResponse> errorBody(int status, String code, String message, Map<String, Object> details) {
 		return json(status, new Wire.ErrorBody(new Wire.ErrorDetail(code, message, details)));
+	}
+
+	/** The Model B identity of a request; both {@code null} in Model A. */
+	private record Tenancy(String vendorId, String tenantId) {
+	}
+
+	/** A Model-B-only endpoint's work on the raw body. */
+	@FunctionalInterface
+	private interface ModelBHandler {
+
+		Object handle(ServerRequest request, Tenancy tenancy, String body);
+
 	}
 
 }

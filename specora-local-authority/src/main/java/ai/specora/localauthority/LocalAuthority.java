@@ -3,6 +3,7 @@ package ai.specora.localauthority;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -39,10 +40,17 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
  * 	String baseUrl = authority.baseUrl(); // http://127.0.0.1:54321
  * }
  * </pre>
+ * It serves the whole Platform API too, with the scripted state of its settings:
+ * {@link PlatformPolicy platform policies}, {@link PlatformBudget platform budgets} in
+ * micro-USD, {@link ModelPreference model preferences} and {@link ModelAssignment model
+ * assignments}, a deterministic proxy and evidence bundles whose hash is the SHA-256 of
+ * their {@link #evidenceBundle content}.
+ * <p>
  * Besides the protocol's endpoints it serves {@code GET /local/approvals} (pending
- * approvals) and {@code POST /local/approvals/{approval_id}} with
- * {@code {"decision": "approve"|"deny", "resolved_by": "..."}}, both behind the same
- * API key.
+ * approvals), {@code POST /local/approvals/{approval_id}} with
+ * {@code {"decision": "approve"|"deny", "resolved_by": "..."}} and
+ * {@code GET /local/evidence/{bundle_id}} (an evidence bundle's content), all behind the
+ * same API key.
  */
 public final class LocalAuthority implements AutoCloseable {
 
@@ -59,6 +67,8 @@ public final class LocalAuthority implements AutoCloseable {
 	private final LocalAuthoritySettings settings;
 
 	private final AuthorityEngine engine;
+
+	private final PlatformEngine platform;
 
 	private final WebhookSender webhooks;
 
@@ -77,8 +87,9 @@ public final class LocalAuthority implements AutoCloseable {
 			.build();
 		this.webhooks = new WebhookSender(settings, mapper);
 		this.engine = new AuthorityEngine(settings, this.webhooks::send);
+		this.platform = new PlatformEngine(settings, this.engine, mapper, this.webhooks::send);
 		HttpHandler routes = RouterFunctions
-			.toHttpHandler(new AuthorityRoutes(this.engine, mapper, settings.apiKey()).router());
+			.toHttpHandler(new AuthorityRoutes(this.engine, this.platform, mapper, settings).router());
 		HttpHandler handler = (request, response) -> {
 			response.getHeaders().set(REQUEST_ID_HEADER, "req_" + UUID.randomUUID().toString().replace("-", ""));
 			return routes.handle(request, response);
@@ -170,6 +181,18 @@ public final class LocalAuthority implements AutoCloseable {
 	 */
 	public List<PendingApproval> pendingApprovals() {
 		return this.engine.pendingApprovals();
+	}
+
+	/**
+	 * The exact content of an evidence bundle: the JSON bytes whose SHA-256 is the
+	 * {@code bundle_hash} answered when it was generated. Also served as
+	 * {@code GET /local/evidence/{bundle_id}}.
+	 * @param bundleId the bundle's id
+	 * @return a copy of the content, or empty when the id is unknown (or forgotten: the
+	 * 1,000 latest bundles are kept)
+	 */
+	public Optional<byte[]> evidenceBundle(String bundleId) {
+		return this.platform.evidenceBundle(bundleId);
 	}
 
 	/**

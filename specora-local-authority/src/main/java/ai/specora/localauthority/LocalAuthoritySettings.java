@@ -24,6 +24,12 @@ public final class LocalAuthoritySettings {
 	/** The default life of a reservation (the {@code expires_at} of an allow). */
 	public static final Duration DEFAULT_RESERVATION_TTL = Duration.ofMinutes(5);
 
+	/** The provider {@code preferences/resolve} answers when no preference matches. */
+	public static final String DEFAULT_PROVIDER = "openai";
+
+	/** The model {@code preferences/resolve} answers when no preference matches. */
+	public static final String DEFAULT_MODEL = "gpt-4o-mini";
+
 	/** The default number of webhook delivery attempts. */
 	public static final int DEFAULT_WEBHOOK_MAX_ATTEMPTS = 4;
 
@@ -41,6 +47,22 @@ public final class LocalAuthoritySettings {
 	private final List<PolicyRule> policies;
 
 	private final List<BudgetRule> budgets;
+
+	private final String vendorId;
+
+	private final String tenantId;
+
+	private final List<PlatformBudget> platformBudgets;
+
+	private final List<PlatformPolicy> platformPolicies;
+
+	private final List<ModelPreference> preferences;
+
+	private final List<ModelAssignment> modelAssignments;
+
+	private final String defaultProvider;
+
+	private final String defaultModel;
 
 	private final URI webhookUrl;
 
@@ -90,6 +112,36 @@ public final class LocalAuthoritySettings {
 		this.budgets = List.copyOf(builder.budgets);
 		requireUniqueNames(this.policies.stream().map(PolicyRule::name).toList(), "policy");
 		requireUniqueNames(this.budgets.stream().map(BudgetRule::name).toList(), "budget");
+		if ((builder.vendorId == null) != (builder.tenantId == null)) {
+			throw new IllegalArgumentException((builder.vendorId == null)
+					? "vendorId is required when tenantId is set (Model B needs both)"
+					: "tenantId is required when vendorId is set (Model B needs both)");
+		}
+		this.vendorId = builder.vendorId;
+		this.tenantId = builder.tenantId;
+		this.platformBudgets = List.copyOf(builder.platformBudgets);
+		this.platformPolicies = List.copyOf(builder.platformPolicies);
+		this.preferences = List.copyOf(builder.preferences);
+		this.modelAssignments = List.copyOf(builder.modelAssignments);
+		requireUniqueNames(this.platformBudgets.stream().map(PlatformBudget::name).toList(), "platform budget");
+		requireUniqueNames(this.platformPolicies.stream().map(PlatformPolicy::name).toList(), "platform policy");
+		requireUniqueKeys(this.preferences.stream()
+			.map((preference) -> "slot " + preference.slot() + " of "
+					+ ((preference.workflowType() != null) ? preference.workflowType() : "global"))
+			.toList(), "preference");
+		requireUniqueKeys(this.modelAssignments.stream()
+			.map((assignment) -> "agent '" + assignment.agentName() + "'"
+					+ ((assignment.purpose() != null) ? " purpose '" + assignment.purpose() + "'" : ""))
+			.toList(), "model assignment");
+		if ((builder.defaultProvider == null) != (builder.defaultModel == null)) {
+			throw new IllegalArgumentException("defaultModel needs both a provider and a model, or neither");
+		}
+		if (builder.defaultProvider != null) {
+			PlatformVocabulary.requireProvider(builder.defaultProvider, "default model:");
+			PlatformVocabulary.requireText(builder.defaultModel, "default model");
+		}
+		this.defaultProvider = builder.defaultProvider;
+		this.defaultModel = builder.defaultModel;
 		this.webhookUrl = builder.webhookUrl;
 		this.webhookTarget = builder.webhookTarget;
 		this.webhookSecret = builder.webhookSecret;
@@ -126,6 +178,15 @@ public final class LocalAuthoritySettings {
 		for (String name : names) {
 			if (!seen.add(name)) {
 				throw new IllegalArgumentException("duplicate " + kind + " name '" + name + "'");
+			}
+		}
+	}
+
+	private static void requireUniqueKeys(List<String> keys, String kind) {
+		Set<String> seen = new HashSet<>();
+		for (String key : keys) {
+			if (!seen.add(key)) {
+				throw new IllegalArgumentException("duplicate " + kind + ": " + key);
 			}
 		}
 	}
@@ -184,6 +245,73 @@ public final class LocalAuthoritySettings {
 	 */
 	public List<BudgetRule> budgets() {
 		return this.budgets;
+	}
+
+	/**
+	 * The Model B vendor id the platform calls must present as
+	 * {@code X-Specora-Vendor-Id}; another one is refused with 403.
+	 * @return the vendor id, or {@code null} to accept any
+	 */
+	public String vendorId() {
+		return this.vendorId;
+	}
+
+	/**
+	 * The Model B tenant id the platform calls must present as
+	 * {@code X-Specora-Tenant-Id}; another one is refused with 403.
+	 * @return the tenant id, or {@code null} to accept any
+	 */
+	public String tenantId() {
+		return this.tenantId;
+	}
+
+	/**
+	 * The platform budgets in micro-USD, charged by recorded executions and proxied
+	 * calls.
+	 * @return the platform budgets
+	 */
+	public List<PlatformBudget> platformBudgets() {
+		return this.platformBudgets;
+	}
+
+	/**
+	 * The policies of {@code policy/check}, tried in order.
+	 * @return the platform policies
+	 */
+	public List<PlatformPolicy> platformPolicies() {
+		return this.platformPolicies;
+	}
+
+	/**
+	 * The org model preferences, global and per workflow type.
+	 * @return the preferences
+	 */
+	public List<ModelPreference> preferences() {
+		return this.preferences;
+	}
+
+	/**
+	 * The workflow model assignments that override the requested provider and model.
+	 * @return the model assignments
+	 */
+	public List<ModelAssignment> modelAssignments() {
+		return this.modelAssignments;
+	}
+
+	/**
+	 * The provider {@code preferences/resolve} answers when no preference matches.
+	 * @return the default provider, or {@code null} for none
+	 */
+	public String defaultProvider() {
+		return this.defaultProvider;
+	}
+
+	/**
+	 * The model {@code preferences/resolve} answers when no preference matches.
+	 * @return the default model, or {@code null} for none
+	 */
+	public String defaultModel() {
+		return this.defaultModel;
 	}
 
 	/**
@@ -255,7 +383,9 @@ public final class LocalAuthoritySettings {
 	public String toString() {
 		return "LocalAuthoritySettings[apiKey=******, orgId=" + this.orgId + ", port=" + this.port
 				+ ", defaultEffect=" + this.defaultEffect + ", policies=" + this.policies.size() + ", budgets="
-				+ this.budgets.size() + ", webhookUrl=" + ((this.webhookTarget != null) ? "(supplied)" : this.webhookUrl)
+				+ this.budgets.size() + ", platformBudgets=" + this.platformBudgets.size() + ", platformPolicies="
+				+ this.platformPolicies.size() + ", preferences=" + this.preferences.size() + ", modelAssignments="
+				+ this.modelAssignments.size() + ", webhookUrl=" + ((this.webhookTarget != null) ? "(supplied)" : this.webhookUrl)
 				+ ", webhookSecret="
 				+ ((this.webhookSecret != null) ? "******" : null) + ", journalCapacity=" + this.journalCapacity
 				+ ", reservationTtl=" + this.reservationTtl + "]";
@@ -277,6 +407,22 @@ public final class LocalAuthoritySettings {
 		private final List<PolicyRule> policies = new ArrayList<>();
 
 		private final List<BudgetRule> budgets = new ArrayList<>();
+
+		private String vendorId;
+
+		private String tenantId;
+
+		private final List<PlatformBudget> platformBudgets = new ArrayList<>();
+
+		private final List<PlatformPolicy> platformPolicies = new ArrayList<>();
+
+		private final List<ModelPreference> preferences = new ArrayList<>();
+
+		private final List<ModelAssignment> modelAssignments = new ArrayList<>();
+
+		private String defaultProvider = DEFAULT_PROVIDER;
+
+		private String defaultModel = DEFAULT_MODEL;
 
 		private URI webhookUrl;
 
@@ -376,6 +522,74 @@ public final class LocalAuthoritySettings {
 		 */
 		public Builder budget(BudgetRule budget) {
 			this.budgets.add(Objects.requireNonNull(budget, "budget must not be null"));
+			return this;
+		}
+
+		/**
+		 * Requires Model B requests to present these ids as {@code X-Specora-Vendor-Id}
+		 * and {@code X-Specora-Tenant-Id}; by default any ids are accepted. Both or
+		 * neither.
+		 * @param vendorId the vendor id, or {@code null}
+		 * @param tenantId the tenant id, or {@code null}
+		 * @return this builder
+		 */
+		public Builder modelB(String vendorId, String tenantId) {
+			this.vendorId = vendorId;
+			this.tenantId = tenantId;
+			return this;
+		}
+
+		/**
+		 * Adds a platform budget in micro-USD.
+		 * @param budget the budget
+		 * @return this builder
+		 */
+		public Builder platformBudget(PlatformBudget budget) {
+			this.platformBudgets.add(Objects.requireNonNull(budget, "platform budget must not be null"));
+			return this;
+		}
+
+		/**
+		 * Adds a policy of {@code policy/check} after those already added.
+		 * @param policy the policy
+		 * @return this builder
+		 */
+		public Builder platformPolicy(PlatformPolicy policy) {
+			this.platformPolicies.add(Objects.requireNonNull(policy, "platform policy must not be null"));
+			return this;
+		}
+
+		/**
+		 * Adds an org model preference.
+		 * @param preference the preference
+		 * @return this builder
+		 */
+		public Builder preference(ModelPreference preference) {
+			this.preferences.add(Objects.requireNonNull(preference, "preference must not be null"));
+			return this;
+		}
+
+		/**
+		 * Adds a workflow model assignment.
+		 * @param assignment the assignment
+		 * @return this builder
+		 */
+		public Builder modelAssignment(ModelAssignment assignment) {
+			this.modelAssignments.add(Objects.requireNonNull(assignment, "model assignment must not be null"));
+			return this;
+		}
+
+		/**
+		 * Sets what {@code preferences/resolve} answers when no preference matches
+		 * (default {@value LocalAuthoritySettings#DEFAULT_PROVIDER}/{@value LocalAuthoritySettings#DEFAULT_MODEL}); both
+		 * {@code null} for no default, which answers {@code null} provider and model.
+		 * @param provider the provider, or {@code null}
+		 * @param model the model, or {@code null}
+		 * @return this builder
+		 */
+		public Builder defaultModel(String provider, String model) {
+			this.defaultProvider = provider;
+			this.defaultModel = model;
 			return this;
 		}
 

@@ -48,10 +48,6 @@ final class Requests {
 	record ApprovalRequest(boolean approve, String resolvedBy) {
 	}
 
-	/** A pre-authorisation of a model call. */
-	record PreauthorizeRequest(String provider, String model, BigDecimal estimatedCost, Map<String, String> scope) {
-	}
-
 	static JsonNode parse(JsonMapper mapper, String body) {
 		if (body == null || body.isBlank()) {
 			throw new LocalAuthorityException(400, "validation_error", "request body must be a JSON object",
@@ -119,19 +115,7 @@ final class Requests {
 		return stringMap(body, "scope");
 	}
 
-	static PreauthorizeRequest preauthorize(JsonNode body) {
-		String provider = requiredId(body, "provider");
-		String model = requiredId(body, "model");
-		optionalCount(body, "estimated_tokens");
-		Long micros = optionalCount(body, "estimated_cost_micros");
-		BigDecimal cost = (micros != null) ? BigDecimal.valueOf(micros, 6) : BigDecimal.ZERO;
-		Map<String, String> scope = new LinkedHashMap<>(stringMap(body, "routing_hints"));
-		scope.put("provider", provider);
-		scope.put("model", model);
-		return new PreauthorizeRequest(provider, model, cost, Map.copyOf(scope));
-	}
-
-	private static String requiredId(JsonNode body, String field) {
+	static String requiredId(JsonNode body, String field) {
 		String value = optionalId(body, field);
 		if (value == null) {
 			throw LocalAuthorityException.validation(field, field + " is required");
@@ -139,7 +123,7 @@ final class Requests {
 		return value;
 	}
 
-	private static String optionalId(JsonNode body, String field) {
+	static String optionalId(JsonNode body, String field) {
 		String value = optionalText(body, field);
 		if (value == null) {
 			return null;
@@ -154,7 +138,7 @@ final class Requests {
 		return value;
 	}
 
-	private static String optionalText(JsonNode body, String field) {
+	static String optionalText(JsonNode body, String field) {
 		JsonNode node = body.get(field);
 		if (node == null || node.isNull()) {
 			return null;
@@ -165,7 +149,7 @@ final class Requests {
 		return node.stringValue();
 	}
 
-	private static BigDecimal optionalAmount(JsonNode body, String field) {
+	static BigDecimal optionalAmount(JsonNode body, String field) {
 		JsonNode node = body.get(field);
 		if (node == null || node.isNull()) {
 			return null;
@@ -180,7 +164,7 @@ final class Requests {
 		return (value.signum() == 0) ? BigDecimal.ZERO : value.stripTrailingZeros();
 	}
 
-	private static Long optionalCount(JsonNode body, String field) {
+	static Long optionalCount(JsonNode body, String field) {
 		JsonNode node = body.get(field);
 		if (node == null || node.isNull()) {
 			return null;
@@ -195,7 +179,7 @@ final class Requests {
 		return value;
 	}
 
-	private static boolean optionalBoolean(JsonNode body, String field) {
+	static boolean optionalBoolean(JsonNode body, String field) {
 		JsonNode node = body.get(field);
 		if (node == null || node.isNull()) {
 			return false;
@@ -206,7 +190,7 @@ final class Requests {
 		return node.booleanValue();
 	}
 
-	private static Map<String, String> stringMap(JsonNode body, String field) {
+	static Map<String, String> stringMap(JsonNode body, String field) {
 		JsonNode node = body.get(field);
 		if (node == null || node.isNull()) {
 			return Map.of();

@@ -17,9 +17,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A plain HTTP client for the tests, speaking to a local authority over 127.0.0.1.
+ * A plain HTTP client for the tests, speaking to a local authority over 127.0.0.1. It
+ * sends the Model B headers ({@link #VENDOR_ID}, {@link #TENANT_ID}) unless made with
+ * {@link #modelA()}.
  */
 final class AuthorityClient {
+
+	static final String VENDOR_ID = "7a1e3c5d-0000-4000-8000-00000000000b";
+
+	static final String TENANT_ID = "7a1e3c5d-0000-4000-8000-00000000000c";
 
 	static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
@@ -32,9 +38,23 @@ final class AuthorityClient {
 
 	private final String apiKey;
 
+	private final boolean modelB;
+
 	AuthorityClient(String baseUrl, String apiKey) {
+		this(baseUrl, apiKey, true);
+	}
+
+	private AuthorityClient(String baseUrl, String apiKey, boolean modelB) {
 		this.baseUrl = baseUrl;
 		this.apiKey = apiKey;
+		this.modelB = modelB;
+	}
+
+	/**
+	 * The same client without the Model B headers.
+	 */
+	AuthorityClient modelA() {
+		return new AuthorityClient(this.baseUrl, this.apiKey, false);
 	}
 
 	AuthorityClient(LocalAuthority authority) {
@@ -91,7 +111,26 @@ final class AuthorityClient {
 		if (this.apiKey != null) {
 			builder.header("Authorization", "Bearer " + this.apiKey);
 		}
+		if (this.modelB) {
+			builder.header("X-Specora-Vendor-Id", VENDOR_ID).header("X-Specora-Tenant-Id", TENANT_ID);
+		}
 		return builder;
+	}
+
+	/**
+	 * Sends a GET and answers the raw body bytes.
+	 */
+	byte[] getBytes(String path) {
+		try {
+			return this.http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private Reply send(HttpRequest request) {
@@ -99,7 +138,8 @@ final class AuthorityClient {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 			String body = response.body();
 			JsonNode json = (body == null || body.isEmpty()) ? null : JSON.readTree(body);
-			return new Reply(response.statusCode(), json, response.headers().firstValue("X-Request-Id").orElse(null));
+			return new Reply(response.statusCode(), json, response.headers().firstValue("X-Request-Id").orElse(null),
+					body);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -113,7 +153,7 @@ final class AuthorityClient {
 	/**
 	 * A response: status, JSON body and request id.
 	 */
-	record Reply(int status, JsonNode body, String requestId) {
+	record Reply(int status, JsonNode body, String requestId, String raw) {
 
 		String text(String field) {
 			JsonNode node = this.body.get(field);

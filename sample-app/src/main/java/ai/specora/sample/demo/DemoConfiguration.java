@@ -1,5 +1,6 @@
 package ai.specora.sample.demo;
 
+import ai.specora.client.SpecoraClient;
 import ai.specora.localauthority.LocalAuthority;
 import ai.specora.sample.webhook.GovernanceWebhookListener;
 
@@ -33,12 +34,13 @@ public class DemoConfiguration {
 	 * @param authority the local authority
 	 * @param webhooks the webhook listener
 	 * @param console the console
+	 * @param client the Specora client
 	 * @return the runner
 	 */
 	@Bean
 	public DemoRunner demoRunner(Environment environment, ObjectProvider<LocalAuthority> authority,
-			GovernanceWebhookListener webhooks, DemoConsole console) {
-		return new DemoRunner(environment, authority, webhooks, console);
+			GovernanceWebhookListener webhooks, DemoConsole console, ObjectProvider<SpecoraClient> client) {
+		return new DemoRunner(environment, authority, webhooks, console, client);
 	}
 
 }

@@ -2,6 +2,7 @@ package ai.specora.sample.demo;
 
 import java.time.Duration;
 
+import ai.specora.client.SpecoraClient;
 import ai.specora.localauthority.LocalAuthority;
 import ai.specora.sample.webhook.GovernanceWebhookListener;
 import org.slf4j.Logger;
@@ -34,6 +35,8 @@ public final class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final DemoConsole console;
 
+	private final ObjectProvider<SpecoraClient> client;
+
 	private volatile int exitCode = 1;
 
 	/**
@@ -42,13 +45,15 @@ public final class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 	 * @param authority the local authority, which the demo needs
 	 * @param webhooks the webhook listener
 	 * @param console where to print
+	 * @param client the Specora client, for the Platform API steps
 	 */
 	public DemoRunner(Environment environment, ObjectProvider<LocalAuthority> authority,
-			GovernanceWebhookListener webhooks, DemoConsole console) {
+			GovernanceWebhookListener webhooks, DemoConsole console, ObjectProvider<SpecoraClient> client) {
 		this.environment = environment;
 		this.authority = authority;
 		this.webhooks = webhooks;
 		this.console = console;
+		this.client = client;
 	}
 
 	@Override
@@ -62,7 +67,9 @@ public final class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 		String baseUrl = "http://127.0.0.1:" + this.environment.getRequiredProperty("local.server.port");
 		try {
 			Duration timeout = this.environment.getProperty(STEP_TIMEOUT_PROPERTY, Duration.class, DEFAULT_STEP_TIMEOUT);
-			new DemoScenario(baseUrl, localAuthority, this.webhooks, this.console, timeout).run();
+			PlatformDemoSteps platformSteps = new PlatformDemoSteps(this.client.getObject(), localAuthority,
+					this.console);
+			new DemoScenario(baseUrl, localAuthority, this.webhooks, this.console, timeout, platformSteps).run();
 			this.exitCode = 0;
 		}
 		catch (DemoStepException ex) {

@@ -37,13 +37,15 @@ import tools.jackson.databind.json.JsonMapper;
  * arrives;</li>
  * <li>a production configuration change (a {@code Mono}) is suspended, approved, the
  * approval webhook arrives and the waiting call succeeds;</li>
+ * <li>the {@link PlatformDemoSteps Platform API steps}: budget, routed pre-authorization,
+ * recorded execution, evidence bundle;</li>
  * <li>the authority is stopped and the next call fails closed (503).</li>
  * </ol>
  */
 public final class DemoScenario {
 
 	/** The number of steps. */
-	public static final int STEPS = 6;
+	public static final int STEPS = 6 + PlatformDemoSteps.STEPS;
 
 	private static final String APPROVER = "alice (on-call SRE)";
 
@@ -59,6 +61,8 @@ public final class DemoScenario {
 
 	private final Duration timeout;
 
+	private final PlatformDemoSteps platformSteps;
+
 	private final HttpClient http;
 
 	private final JsonMapper json = JsonMapper.builder()
@@ -73,14 +77,16 @@ public final class DemoScenario {
 	 * @param console where to print
 	 * @param timeout how long to wait for any one thing (a response, an approval, a
 	 * webhook)
+	 * @param platformSteps the Platform API steps
 	 */
 	public DemoScenario(String baseUrl, LocalAuthority authority, GovernanceWebhookListener webhooks,
-			DemoConsole console, Duration timeout) {
+			DemoConsole console, Duration timeout, PlatformDemoSteps platformSteps) {
 		this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl must not be null");
 		this.authority = Objects.requireNonNull(authority, "authority must not be null");
 		this.webhooks = Objects.requireNonNull(webhooks, "webhooks must not be null");
 		this.console = Objects.requireNonNull(console, "console must not be null");
 		this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
+		this.platformSteps = Objects.requireNonNull(platformSteps, "platformSteps must not be null");
 		this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
 	}
 
@@ -99,6 +105,7 @@ public final class DemoScenario {
 		largeRefund();
 		exhaustBudget();
 		changeProductionConfig();
+		this.platformSteps.run(6);
 		failClosed();
 		this.console.heading("Demo complete: " + STEPS + " of " + STEPS + " steps behaved as expected.");
 	}
@@ -179,7 +186,7 @@ public final class DemoScenario {
 	}
 
 	private void failClosed() throws InterruptedException {
-		this.console.step(6, "The authority goes away: fail-closed, nothing runs ungoverned");
+		this.console.step(STEPS, "The authority goes away: fail-closed, nothing runs ungoverned");
 		this.authority.close();
 		this.console.note("local authority stopped");
 		Reply reply = call("GET", "/api/customers/cus_1002", null);

@@ -15,7 +15,8 @@ import ai.specora.localauthority.LocalAuthority;
 import ai.specora.localauthority.LocalAuthoritySettings;
 
 /**
- * Runs a {@link LocalAuthority} with scripted policies and budgets for the tests of a
+ * Runs a {@link LocalAuthority} with scripted policies and budgets (runtime and
+ * platform), model assignments and preferences for the tests of a
  * class. Registered on a {@code static} field it starts once before all the tests and
  * stops after them; on an instance field it starts afresh for each test, so journal and
  * budgets start empty.
@@ -145,6 +146,26 @@ public final class LocalAuthorityExtension
 	 */
 	public String orgId() {
 		return authority().settings().orgId();
+	}
+
+	/**
+	 * The Model B vendor id the running authority requires, for
+	 * {@code specora.vendor-id}.
+	 * @return the vendor id, or {@code null} when the settings name none (any is
+	 * accepted)
+	 */
+	public String vendorId() {
+		return authority().settings().vendorId();
+	}
+
+	/**
+	 * The Model B tenant id the running authority requires, for
+	 * {@code specora.tenant-id}.
+	 * @return the tenant id, or {@code null} when the settings name none (any is
+	 * accepted)
+	 */
+	public String tenantId() {
+		return authority().settings().tenantId();
 	}
 
 	private void start() {

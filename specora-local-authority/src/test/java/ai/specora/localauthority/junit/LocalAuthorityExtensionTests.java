@@ -11,7 +11,13 @@ import ai.specora.client.Decision;
 import ai.specora.client.EnforceRequest;
 import ai.specora.client.EnforcementResult;
 import ai.specora.client.SpecoraClient;
+import ai.specora.client.platform.PlatformClient;
+import ai.specora.client.platform.PreAuthorizeRequest;
+import ai.specora.client.platform.Provider;
+import ai.specora.client.platform.RoutingHints;
 import ai.specora.localauthority.LocalAuthority;
+import ai.specora.localauthority.ModelAssignment;
+import ai.specora.localauthority.PlatformBudget;
 import ai.specora.localauthority.PolicyRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +66,35 @@ class LocalAuthorityExtensionTests {
 		assertThat(authority.apiKey()).isEqualTo(LocalAuthorityExtension.DEFAULT_API_KEY);
 		assertThat(authority.orgId()).isEqualTo(LocalAuthorityExtension.DEFAULT_ORG_ID);
 		assertThat(authority.baseUrl()).startsWith("http://127.0.0.1:");
+	}
+
+	@Test
+	void platformStateIsScriptedToo() {
+		LocalAuthorityExtension platform = LocalAuthorityExtension.configure((settings) -> settings
+			.modelB("vendor-1", "tenant-1")
+			.platformBudget(PlatformBudget.daily("tenant-daily", 1_000))
+			.modelAssignment(ModelAssignment.of("support-agent", "deepseek", "deepseek-chat")));
+		platform.beforeEach(null);
+		try {
+			assertThat(platform.vendorId()).isEqualTo("vendor-1");
+			assertThat(platform.tenantId()).isEqualTo("tenant-1");
+			PlatformClient client = SpecoraClient.builder()
+				.baseUrl(platform.baseUrl())
+				.apiKey(platform.apiKey())
+				.orgId(platform.orgId())
+				.vendorId(platform.vendorId())
+				.tenantId(platform.tenantId())
+				.build()
+				.platform();
+			assertThat(client.validateBudget().budgetTotal()).isEqualByComparingTo("0.001");
+			assertThat(client.preAuthorize(PreAuthorizeRequest.builder(Provider.OPENAI, "gpt-4o")
+				.routingHints(RoutingHints.builder().agentName("support-agent").build())
+				.build()).selectedProvider()).isEqualTo(Provider.DEEPSEEK);
+		}
+		finally {
+			platform.afterEach(null);
+		}
+		assertThat(authority.vendorId()).as("none scripted: any accepted").isNull();
 	}
 
 	@Test

@@ -68,6 +68,10 @@ final class LocalAuthoritySettingsMapper {
 		for (int i = 0; i < budgets.size(); i++) {
 			builder.budget(budget(i, budgets.get(i)));
 		}
+		if (StringUtils.hasText(this.specora.getVendorId()) && StringUtils.hasText(this.specora.getTenantId())) {
+			builder.modelB(this.specora.getVendorId(), this.specora.getTenantId());
+		}
+		new LocalAuthorityPlatformMapper(this.properties.getPlatform()).apply(builder);
 		applyWebhooks(builder, ownEndpoint);
 		try {
 			return builder.build();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration of the embedded local authority, under the
@@ -46,6 +47,13 @@ public class SpecoraLocalAuthorityProperties {
 	 * matches, and an action that would exceed one is blocked.
 	 */
 	private List<Budget> budgets = new ArrayList<>();
+
+	/**
+	 * The Platform API's scripted state: budgets in micro-USD, policy checks, model
+	 * preferences and model assignments.
+	 */
+	@NestedConfigurationProperty
+	private SpecoraLocalAuthorityPlatformProperties platform = new SpecoraLocalAuthorityPlatformProperties();
 
 	/**
 	 * Where the local authority posts its signed webhooks. By default, this
@@ -108,6 +116,14 @@ public class SpecoraLocalAuthorityProperties {
 
 	public void setBudgets(List<Budget> budgets) {
 		this.budgets = budgets;
+	}
+
+	public SpecoraLocalAuthorityPlatformProperties getPlatform() {
+		return this.platform;
+	}
+
+	public void setPlatform(SpecoraLocalAuthorityPlatformProperties platform) {
+		this.platform = platform;
 	}
 
 	public URI getWebhookUrl() {

@@ -40,7 +40,10 @@ class SpecoraConfigurationMetadataTests {
 				"specora.local-authority.port", "specora.local-authority.default-effect",
 				"specora.local-authority.policies", "specora.local-authority.budgets",
 				"specora.local-authority.webhook-url", "specora.local-authority.webhook-secret",
-				"specora.local-authority.journal-capacity", "specora.local-authority.reservation-ttl");
+				"specora.local-authority.journal-capacity", "specora.local-authority.reservation-ttl",
+				"specora.local-authority.platform.budgets", "specora.local-authority.platform.policies",
+				"specora.local-authority.platform.preferences", "specora.local-authority.platform.model-assignments",
+				"specora.local-authority.platform.default-provider", "specora.local-authority.platform.default-model");
 	}
 
 	@Test

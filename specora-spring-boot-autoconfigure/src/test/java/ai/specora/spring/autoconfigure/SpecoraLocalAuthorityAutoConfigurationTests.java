@@ -8,7 +8,21 @@ import ai.specora.client.Decision;
 import ai.specora.client.EnforceRequest;
 import ai.specora.client.EnforcementResult;
 import ai.specora.client.SpecoraClient;
+import ai.specora.client.platform.ExecutionRecordRequest;
+import ai.specora.client.platform.PlatformClient;
+import ai.specora.client.platform.PolicyCheckRequest;
+import ai.specora.client.platform.PolicyCheckResult;
+import ai.specora.client.platform.PolicyDecision;
+import ai.specora.client.platform.PreAuthorizeRequest;
+import ai.specora.client.platform.PreferenceResolveRequest;
+import ai.specora.client.platform.Provider;
+import ai.specora.client.platform.RoutingHints;
+import ai.specora.client.platform.Severity;
+import ai.specora.client.platform.WorkflowType;
 import ai.specora.localauthority.LocalAuthority;
+import ai.specora.localauthority.LocalAuthoritySettings;
+import ai.specora.localauthority.PlatformBudget;
+import ai.specora.localauthority.PlatformPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -168,6 +182,121 @@ class SpecoraLocalAuthorityAutoConfigurationTests {
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("the local authority is not on the class path");
 			assertThat(analysis.getAction()).contains("ai.specora:specora-local-authority");
+		});
+	}
+
+	@Test
+	void platformStateIsScriptedFromProperties() {
+		this.enabled.withPropertyValues("specora.vendor-id=7a1e3c5d-0000-4000-8000-00000000000b",
+				"specora.tenant-id=7a1e3c5d-0000-4000-8000-00000000000c",
+				"specora.local-authority.platform.budgets[0].name=tenant-daily",
+				"specora.local-authority.platform.budgets[0].limit-micros=10000",
+				"specora.local-authority.platform.policies[0].name=unreviewed",
+				"specora.local-authority.platform.policies[0].subject-type=pr_run",
+				"specora.local-authority.platform.policies[0].inputs.repo=shop-*",
+				"specora.local-authority.platform.policies[0].decision=block",
+				"specora.local-authority.platform.policies[0].severity=high",
+				"specora.local-authority.platform.policies[0].invariants[0].id=two-reviewers",
+				"specora.local-authority.platform.policies[0].invariants[0].reason=one approval only",
+				"specora.local-authority.platform.policies[0].override.eligible=true",
+				"specora.local-authority.platform.policies[0].override.required-justification=true",
+				"specora.local-authority.platform.policies[0].override.expires-max=1h",
+				"specora.local-authority.platform.preferences[0].workflow-type=codegen",
+				"specora.local-authority.platform.preferences[0].provider=anthropic",
+				"specora.local-authority.platform.preferences[0].model=claude-sonnet-4",
+				"specora.local-authority.platform.preferences[0].capabilities=code_generation",
+				"specora.local-authority.platform.model-assignments[0].agent-name=support-agent",
+				"specora.local-authority.platform.model-assignments[0].provider=deepseek",
+				"specora.local-authority.platform.model-assignments[0].model=deepseek-chat",
+				"specora.local-authority.platform.default-provider=ollama",
+				"specora.local-authority.platform.default-model=llama3.2")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				LocalAuthoritySettings settings = context.getBean(LocalAuthority.class).settings();
+				assertThat(settings.vendorId()).isEqualTo("7a1e3c5d-0000-4000-8000-00000000000b");
+				assertThat(settings.platformBudgets()).containsExactly(PlatformBudget.daily("tenant-daily", 10_000));
+				PlatformPolicy policy = settings.platformPolicies().get(0);
+				assertThat(policy.invariants()).containsExactly(
+						PlatformPolicy.Invariant.failed("two-reviewers", "one approval only"));
+				assertThat(policy.override()).isEqualTo(PlatformPolicy.OverrideEligibility.withJustification(3600));
+				PlatformClient platform = context.getBean(SpecoraClient.class).platform();
+				PolicyCheckResult check = platform
+					.checkPolicy(PolicyCheckRequest.builder("pr_run", "run-1").input("repo", "shop-web").build());
+				assertThat(check.decision()).isEqualTo(PolicyDecision.BLOCK);
+				assertThat(check.severity()).isEqualTo(Severity.HIGH);
+				assertThat(platform.recordExecution(ExecutionRecordRequest.builder(Provider.OPENAI, "gpt-4o")
+					.costMicros(4_000)
+					.tokens(100, 50)
+					.success(true)
+					.build()).budgetRemainingMicros()).isEqualTo(6_000);
+				assertThat(platform.validateBudget().budgetTotal()).isEqualByComparingTo("0.01");
+				assertThat(platform.preAuthorize(PreAuthorizeRequest.builder(Provider.OPENAI, "gpt-4o")
+					.routingHints(RoutingHints.builder().agentName("support-agent").build())
+					.build()).selectedProvider()).isEqualTo(Provider.DEEPSEEK);
+				assertThat(platform.getPreferences(WorkflowType.CODEGEN).preferences()).hasSize(1);
+				assertThat(platform.resolvePreference(PreferenceResolveRequest.of(WorkflowType.QA, "vision"))
+					.providerName()).isEqualTo(Provider.OLLAMA);
+			});
+	}
+
+	@Test
+	void invalidPlatformPropertiesNameTheProperty() {
+		assertInvalid("specora.local-authority.platform.budgets[0].limit-micros=-1",
+				"Property 'specora.local-authority.platform.budgets[0].limit-micros' must be an amount in micro-USD",
+				"limit-micros: 5000000");
+		assertInvalid("specora.local-authority.platform.budgets[0].name=daily",
+				"Property 'specora.local-authority.platform.budgets[0].limit-micros' must be an amount in micro-USD",
+				"limit-micros");
+		assertInvalid(new String[] { "specora.local-authority.platform.model-assignments[0].agent-name=a",
+				"specora.local-authority.platform.model-assignments[0].provider=skynet",
+				"specora.local-authority.platform.model-assignments[0].model=m" },
+				"Property 'specora.local-authority.platform.model-assignments[0].provider' must be one of "
+						+ "[anthropic, deepseek, gemini, ollama, openai, qwen, vllm], but is 'skynet'",
+				"provider: anthropic");
+		assertInvalid(new String[] { "specora.local-authority.platform.model-assignments[0].provider=openai",
+				"specora.local-authority.platform.model-assignments[0].model=m" },
+				"Property 'specora.local-authority.platform.model-assignments[0].agent-name' is required",
+				"agent-name: support-agent");
+		assertInvalid(new String[] { "specora.local-authority.platform.preferences[0].workflow-type=cooking",
+				"specora.local-authority.platform.preferences[0].provider=openai",
+				"specora.local-authority.platform.preferences[0].model=m" },
+				"Property 'specora.local-authority.platform.preferences[0].workflow-type' must be one of",
+				"workflow-type: codegen");
+		assertInvalid(new String[] { "specora.local-authority.platform.preferences[0].provider=openai" },
+				"Property 'specora.local-authority.platform.preferences[0].model' is required", "model:");
+		assertInvalid(new String[] { "specora.local-authority.platform.policies[0].invariants[0].reason=r" },
+				"Property 'specora.local-authority.platform.policies[0].invariants[0].id' is required", "id:");
+		assertInvalid("specora.local-authority.platform.policies[0].override.expires-max=-1s",
+				"Property 'specora.local-authority.platform.policies[0].override.expires-max' must be a duration of "
+						+ "zero or more",
+				"expires-max: 1h");
+		assertInvalid("specora.local-authority.platform.default-model=",
+				"Property 'specora.local-authority.platform.default-model' must be set together with default-provider",
+				"default-provider: openai");
+		assertInvalid(new String[] { "specora.local-authority.platform.budgets[0].name=d",
+				"specora.local-authority.platform.budgets[0].limit-micros=1",
+				"specora.local-authority.platform.budgets[1].name=d",
+				"specora.local-authority.platform.budgets[1].limit-micros=2" },
+				"duplicate platform budget name 'd'", "specora.local-authority.");
+	}
+
+	@Test
+	void noDefaultModelWhenBothAreEmpty() {
+		this.enabled.withPropertyValues("specora.local-authority.platform.default-provider=",
+				"specora.local-authority.platform.default-model=")
+			.run((context) -> assertThat(context.getBean(LocalAuthority.class).settings().defaultProvider()).isNull());
+	}
+
+	private void assertInvalid(String property, String description, String action) {
+		assertInvalid(new String[] { property }, description, action);
+	}
+
+	private void assertInvalid(String[] properties, String description, String action) {
+		this.enabled.withPropertyValues(properties).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains(description);
+			assertThat(analysis.getAction()).contains(action);
 		});
 	}
 
