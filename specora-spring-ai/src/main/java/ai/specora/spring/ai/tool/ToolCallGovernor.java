@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.execution.ToolExecutionException;
 
 /**
  * Governs one tool call: asks the authority first, runs the tool only when allowed,
@@ -227,7 +228,7 @@ public final class ToolCallGovernor {
 		try {
 			Completion completion = Completion.builder(status)
 				.duration(Duration.ofNanos(System.nanoTime() - startNanos))
-				.error((error != null) ? error.getClass().getName() : null)
+				.error(errorName(error))
 				.build();
 			CompletionStage<Void> delivered = this.dispatcher.dispatch(decision.journalId(), completion);
 			if (!(delivered instanceof CompletableFuture<Void> future && future.isDone())) {
@@ -238,6 +239,19 @@ public final class ToolCallGovernor {
 			logger.error("Specora completion {} of tool '{}' (journal {}) could not be handed over: {}", status,
 					spec.toolName(), decision.journalId(), ex.toString());
 		}
+	}
+
+	/**
+	 * The class name of the tool's failure: the cause that Spring AI wrapped in a
+	 * {@link ToolExecutionException}, else the exception itself.
+	 */
+	private static String errorName(Throwable error) {
+		if (error == null) {
+			return null;
+		}
+		Throwable cause = (error instanceof ToolExecutionException && error.getCause() != null) ? error.getCause()
+				: error;
+		return cause.getClass().getName();
 	}
 
 	private EnforceRequest request(ToolCallSpec spec, String input) {
