@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import ai.specora.client.platform.PlatformCallInterceptor;
+import ai.specora.client.platform.PlatformSettings;
+import ai.specora.client.platform.ReactivePlatformClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -32,13 +35,18 @@ public final class ReactiveSpecoraClient {
 
 	private final Consumer<SpecoraException> onError;
 
+	private final ReactivePlatformClient platform;
+
 	ReactiveSpecoraClient(HttpTransport transport, JsonMapper jsonMapper, SpecoraClientSettings settings,
-			Consumer<EnforcementResult> onDecision, Consumer<SpecoraException> onError) {
+			Consumer<EnforcementResult> onDecision, Consumer<SpecoraException> onError,
+			PlatformSettings platformSettings, PlatformCallInterceptor platformInterceptor) {
 		this.transport = transport;
 		this.jsonMapper = jsonMapper;
 		this.settings = settings;
 		this.onDecision = onDecision;
 		this.onError = onError;
+		this.platform = new ReactivePlatformClient(new PlatformChannel(transport, jsonMapper, settings, onError),
+				platformSettings, platformInterceptor);
 	}
 
 	/**
@@ -119,6 +127,15 @@ public final class ReactiveSpecoraClient {
 	}
 
 	/**
+	 * The Platform API (the calls of the Node SDK) on this client's settings and
+	 * connection pool, reactive.
+	 * @return the reactive platform client
+	 */
+	public ReactivePlatformClient platform() {
+		return this.platform;
+	}
+
+	/**
 	 * The settings this client was built with (never the API key).
 	 * @return the settings
 	 */
@@ -142,16 +159,10 @@ public final class ReactiveSpecoraClient {
 
 	private Mono<EnforcementResult> applyFailMode(EnforceRequest request, String description,
 			SpecoraUnavailableException ex) {
-		if (this.settings.failMode() == FailMode.OPEN) {
-			logger.warn("Specora {} of action '{}' (request {}) got no decision; FAIL-OPEN: allowing it ungoverned. "
-					+ "Cause: {}", description, request.actionType(), request.requestId(), ex.getMessage());
-			notifyError(ex);
-			return Mono.just(EnforcementResult.failOpen(request.actionType(), request.requestId().toString()));
-		}
-		return Mono.error(new FailClosedException("No Specora decision for action '" + request.actionType()
-				+ "' (fail mode CLOSED, the action must not run): " + ex.getMessage(), ex,
-				new SpecoraException.ErrorDetails(ex.getStatusCode(), ex.getRequestId(), ex.getCode(),
-						ex.getAttempts(), true)));
+		return FailModes.apply(logger, this.settings.failMode(), description, "action '" + request.actionType() + "'",
+				request.requestId().toString(), ex,
+				() -> EnforcementResult.failOpen(request.actionType(), request.requestId().toString()),
+				this::notifyError);
 	}
 
 	private EnforcementResult decodeDecision(byte[] bytes, EnforceRequest request) {

@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.Function;
+
+import ai.specora.client.platform.PlatformCallInterceptor;
+import ai.specora.client.platform.PlatformClient;
+import ai.specora.client.platform.PlatformSettings;
 
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
@@ -56,9 +61,12 @@ public final class SpecoraClient {
 
 	private final SpecoraClientSettings settings;
 
+	private final PlatformClient platform;
+
 	private SpecoraClient(ReactiveSpecoraClient reactive, SpecoraClientSettings settings) {
 		this.reactive = reactive;
 		this.settings = settings;
+		this.platform = new PlatformClient(reactive.platform());
 	}
 
 	/**
@@ -160,6 +168,16 @@ public final class SpecoraClient {
 	}
 
 	/**
+	 * The Platform API (the calls of the Node SDK: policy, budget, executions,
+	 * assumptions, evidence, risk, pre-authorization, proxy execution, preferences) on
+	 * this client's settings and connection pool.
+	 * @return the blocking platform client
+	 */
+	public PlatformClient platform() {
+		return this.platform;
+	}
+
+	/**
 	 * The same client with non-blocking calls, for reactive applications.
 	 * @return the reactive view of this client
 	 */
@@ -226,6 +244,14 @@ public final class SpecoraClient {
 		private ClientHttpConnector clientConnector;
 
 		private Clock clock = Clock.systemUTC();
+
+		private String workflowId;
+
+		private boolean strictMode;
+
+		private Function<String, String> environment = System::getenv;
+
+		private PlatformCallInterceptor platformInterceptor;
 
 		private Builder() {
 		}
@@ -406,6 +432,54 @@ public final class SpecoraClient {
 			return this;
 		}
 
+		/**
+		 * The workflow identity of this application for the Platform API, sent as
+		 * {@code routing_hints.agent_name} when a call sets none. Without it the
+		 * {@code SPECORA_WORKFLOW_ID} environment variable is used, read once when the
+		 * client is built; with neither, {@code agent_name} is omitted.
+		 * @param workflowId the workflow id, e.g. {@code pr-review-pipeline}
+		 * @return this builder
+		 */
+		public Builder workflowId(String workflowId) {
+			this.workflowId = workflowId;
+			return this;
+		}
+
+		/**
+		 * Strict governance mode (default {@code false}): {@code proxyExecute} without the
+		 * authorization id of a prior {@code preAuthorize} is refused before any request.
+		 * @param strictMode whether strict mode is on
+		 * @return this builder
+		 */
+		public Builder strictMode(boolean strictMode) {
+			this.strictMode = strictMode;
+			return this;
+		}
+
+		/**
+		 * Where environment variables are read from (default {@link System#getenv(String)});
+		 * for tests, and for applications that resolve them elsewhere.
+		 * @param environment returns the value of a variable, or {@code null}
+		 * @return this builder
+		 */
+		public Builder environment(Function<String, String> environment) {
+			this.environment = Objects.requireNonNull(environment, "environment must not be null");
+			return this;
+		}
+
+		/**
+		 * Wraps every platform call, e.g. to observe it. Interceptors add up: the first
+		 * one given is the outermost.
+		 * @param interceptor the interceptor
+		 * @return this builder
+		 */
+		public Builder platformInterceptor(PlatformCallInterceptor interceptor) {
+			Objects.requireNonNull(interceptor, "interceptor must not be null");
+			this.platformInterceptor = (this.platformInterceptor != null)
+					? this.platformInterceptor.around(interceptor) : interceptor;
+			return this;
+		}
+
 		Builder clock(Clock clock) {
 			this.clock = clock;
 			return this;
@@ -425,8 +499,9 @@ public final class SpecoraClient {
 				.build();
 			WebClient webClient = createWebClient(settings);
 			HttpTransport transport = new HttpTransport(webClient, jsonMapper, settings, this.clock);
+			PlatformSettings platformSettings = new PlatformSettings(workflowId(), this.strictMode);
 			ReactiveSpecoraClient reactive = new ReactiveSpecoraClient(transport, jsonMapper, settings,
-					this.onDecision, this.onError);
+					this.onDecision, this.onError, platformSettings, this.platformInterceptor);
 			return new SpecoraClient(reactive, settings);
 		}
 
@@ -492,6 +567,12 @@ public final class SpecoraClient {
 			return new SpecoraClientSettings(uri, this.orgId.trim(), blankToNull(this.projectId),
 					blankToNull(this.agentId), vendor, tenant, this.failMode, this.timeout, this.deadline,
 					this.retries, this.retryBackoff, this.maxRetryBackoff);
+		}
+
+		private String workflowId() {
+			String configured = blankToNull(this.workflowId);
+			return (configured != null) ? configured
+					: blankToNull(this.environment.apply(PlatformSettings.WORKFLOW_ID_VARIABLE));
 		}
 
 		private static void requirePositive(String setting, Duration value) {

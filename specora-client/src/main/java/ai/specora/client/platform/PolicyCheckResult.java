@@ -1,0 +1,60 @@
+package ai.specora.client.platform;
+
+import java.util.List;
+import java.util.Objects;
+
+import ai.specora.client.DecisionSource;
+import ai.specora.client.FailMode;
+
+/**
+ * The answer to a policy check ({@code checkPolicy}).
+ *
+ * @param decision allow, block or warn
+ * @param severity how serious the result is ({@link Severity#UNKNOWN} for a value this
+ * client does not know, and for a fail-open result)
+ * @param invariants the invariants evaluated (empty when none)
+ * @param override whether the result may be overridden, or {@code null}
+ * @param source {@link DecisionSource#AUTHORITY} for an answer of the platform,
+ * {@link DecisionSource#FAIL_OPEN} for an allow made up by the client under
+ * {@link FailMode#OPEN}
+ */
+public record PolicyCheckResult(PolicyDecision decision, Severity severity, List<PolicyInvariant> invariants,
+		PolicyOverride override, DecisionSource source) {
+
+	/**
+	 * Checks the mandatory components and copies the list.
+	 * @param decision the decision
+	 * @param severity the severity
+	 * @param invariants the invariants, or {@code null}
+	 * @param override the override rules, or {@code null}
+	 * @param source where the decision came from
+	 */
+	public PolicyCheckResult {
+		Objects.requireNonNull(decision, "decision must not be null");
+		Objects.requireNonNull(severity, "severity must not be null");
+		Objects.requireNonNull(source, "source must not be null");
+		invariants = (invariants != null) ? List.copyOf(invariants) : List.of();
+	}
+
+	/**
+	 * Whether the operation may go ahead: the decision is allow or warn.
+	 * @return {@code false} only for {@link PolicyDecision#BLOCK}
+	 */
+	public boolean isAllowed() {
+		return this.decision != PolicyDecision.BLOCK;
+	}
+
+	/**
+	 * Whether this allow was made up by the client under {@link FailMode#OPEN}.
+	 * @return {@code true} when the source is {@link DecisionSource#FAIL_OPEN}
+	 */
+	public boolean isFailOpen() {
+		return this.source == DecisionSource.FAIL_OPEN;
+	}
+
+	static PolicyCheckResult failOpen() {
+		return new PolicyCheckResult(PolicyDecision.ALLOW, Severity.UNKNOWN, List.of(), null,
+				DecisionSource.FAIL_OPEN);
+	}
+
+}

@@ -1,0 +1,253 @@
+package ai.specora.client.platform;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import ai.specora.client.DecisionSource;
+import ai.specora.client.FailClosedException;
+import ai.specora.client.FailMode;
+import ai.specora.client.SpecoraClient;
+import ai.specora.client.SpecoraException;
+import ai.specora.client.SpecoraUnavailableException;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The two platform decisions under faults: CLOSED raises {@link FailClosedException},
+ * OPEN returns an allow / authorization marked fail-open with one warning; the other
+ * calls raise {@link SpecoraUnavailableException} in both modes. Every attempt of one
+ * call carries the same idempotency key.
+ */
+@Timeout(120)
+class PlatformFailModeTest {
+
+	@RegisterExtension
+	static WireMockExtension platform = PlatformFixtures.platform();
+
+	private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+	private final Logger platformLogger = (Logger) LoggerFactory.getLogger(ReactivePlatformClient.class);
+
+	private final List<SpecoraException> errors = new CopyOnWriteArrayList<>();
+
+	@BeforeEach
+	void captureLogs() {
+		this.logs.start();
+		this.platformLogger.addAppender(this.logs);
+	}
+
+	@AfterEach
+	void releaseLogs() {
+		this.platformLogger.detachAppender(this.logs);
+	}
+
+	enum Fault503OrReset {
+
+		SERVICE_UNAVAILABLE, CONNECTION_RESET;
+
+		ResponseDefinitionBuilder response() {
+			return (this == SERVICE_UNAVAILABLE) ? PlatformFixtures.json(503, PlatformFixtures.error("down", "down"))
+					: aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
+		}
+
+	}
+
+	enum Decision {
+
+		CHECK_POLICY("/v1/platform/policy/check"), PRE_AUTHORIZE("/v1/platform/preauthorize");
+
+		final String path;
+
+		Decision(String path) {
+			this.path = path;
+		}
+
+		Object call(PlatformClient client) {
+			return (this == CHECK_POLICY) ? client.checkPolicy(PolicyCheckRequest.of("pr_run", "run-1"))
+					: client.preAuthorize(PlatformFixtures.preAuthorizeRequest());
+		}
+
+	}
+
+	@ParameterizedTest(name = "{0}: fail-closed raises after 3 attempts with one key")
+	@EnumSource(Fault503OrReset.class)
+	void decisionsFailClosed(Fault503OrReset fault) {
+		for (Decision decision : Decision.values()) {
+			platform.resetAll();
+			platform.stubFor(post(decision.path).willReturn(fault.response()));
+			PlatformClient client = client(FailMode.CLOSED).platform();
+			FailClosedException ex = catchThrowableOfType(FailClosedException.class, () -> decision.call(client));
+			assertThat(ex).as("%s under %s", decision, fault).isNotNull();
+			assertThat(ex.getAttempts()).isEqualTo(3);
+			assertThat(ex.getMessage()).contains("fail mode CLOSED").doesNotContain(PlatformFixtures.API_KEY);
+			assertThat(ex.getCause()).isInstanceOf(SpecoraUnavailableException.class);
+			assertOneKeyForAllAttempts(3);
+		}
+		assertThat(this.errors).hasSize(2).allMatch(FailClosedException.class::isInstance);
+	}
+
+	@ParameterizedTest(name = "{0}: fail-open allows with one warning")
+	@EnumSource(Fault503OrReset.class)
+	void decisionsFailOpen(Fault503OrReset fault) {
+		platform.stubFor(post(Decision.CHECK_POLICY.path).willReturn(fault.response()));
+		platform.stubFor(post(Decision.PRE_AUTHORIZE.path).willReturn(fault.response()));
+		PlatformClient client = client(FailMode.OPEN).platform();
+		PolicyCheckResult policy = client.checkPolicy(PolicyCheckRequest.of("pr_run", "run-1"));
+		assertThat(policy.decision()).isEqualTo(PolicyDecision.ALLOW);
+		assertThat(policy.isFailOpen()).isTrue();
+		assertThat(policy.source()).isEqualTo(DecisionSource.FAIL_OPEN);
+		PreAuthorizationResult authorization = client.preAuthorize(PlatformFixtures.preAuthorizeRequest());
+		assertThat(authorization.authorized()).isTrue();
+		assertThat(authorization.isFailOpen()).isTrue();
+		assertThat(authorization.authorizationId()).isNull();
+		assertThat(authorization.selectedProvider()).isEqualTo(Provider.ANTHROPIC);
+		assertThat(authorization.selectedModel()).isEqualTo("claude-sonnet-4-20250514");
+		List<ILoggingEvent> warnings = this.logs.list.stream().filter((e) -> e.getLevel() == Level.WARN).toList();
+		assertThat(warnings).hasSize(2);
+		assertThat(warnings.get(0).getFormattedMessage()).contains("FAIL-OPEN")
+			.contains("checkPolicy")
+			.contains("pr_run 'run-1'")
+			.doesNotContain(PlatformFixtures.API_KEY);
+		assertThat(warnings.get(1).getFormattedMessage()).contains("FAIL-OPEN").contains("preAuthorize");
+		assertThat(this.errors).hasSize(2)
+			.allMatch((e) -> e instanceof SpecoraUnavailableException && !(e instanceof FailClosedException));
+	}
+
+	@ParameterizedTest(name = "{0}: a call that is not a decision raises SpecoraUnavailableException")
+	@EnumSource(FailMode.class)
+	void otherCallsRaiseUnavailableInBothModes(FailMode failMode) {
+		platform.stubFor(post(anyUrl()).willReturn(Fault503OrReset.SERVICE_UNAVAILABLE.response()));
+		platform.stubFor(get(anyUrl()).willReturn(Fault503OrReset.SERVICE_UNAVAILABLE.response()));
+		PlatformClient client = client(failMode).platform();
+		List<Function<PlatformClient, Object>> calls = List.of(PlatformClient::validateBudget,
+				(c) -> c.recordExecution(PlatformFixtures.executionRequest()),
+				(c) -> c.validateAssumptions(AssumptionsValidationRequest.builder("run-1").build()),
+				(c) -> c.generateEvidenceBundle(EvidenceBundleRequest.of("run-1", "trace")), PlatformClient::getRiskScore,
+				(c) -> c.proxyExecute(PlatformFixtures.proxyRequest(null)), PlatformClient::getPreferences,
+				(c) -> c.resolvePreference(PreferenceResolveRequest.of(WorkflowType.QA)));
+		for (Function<PlatformClient, Object> call : calls) {
+			SpecoraUnavailableException ex = catchThrowableOfType(SpecoraUnavailableException.class,
+					() -> call.apply(client));
+			assertThat(ex).isNotNull().isNotInstanceOf(FailClosedException.class);
+			assertThat(ex.getStatusCode()).isEqualTo(503);
+			assertThat(ex.getRequestId()).isEqualTo("req_srv_42");
+			assertThat(ex.getAttempts()).isEqualTo(3);
+		}
+		assertThat(this.errors).hasSize(calls.size());
+		assertThat(this.logs.list.stream().filter((e) -> e.getLevel() == Level.WARN)).isEmpty();
+	}
+
+	@Test
+	void theIdempotencyKeyIsReusedOnRetriesOfANonDecision() {
+		platform.stubFor(post("/v1/platform/executions").willReturn(Fault503OrReset.CONNECTION_RESET.response()));
+		catchThrowableOfType(SpecoraUnavailableException.class,
+				() -> client(FailMode.CLOSED).platform().recordExecution(PlatformFixtures.executionRequest()));
+		assertOneKeyForAllAttempts(3);
+	}
+
+	@ParameterizedTest(name = "malformed decision body {0} is retried, then fail-closed")
+	@EnumSource(MalformedDecision.class)
+	void malformedDecisionsAreNeverAnAllow(MalformedDecision malformed) {
+		platform.stubFor(post(malformed.path).willReturn(PlatformFixtures.json(200, malformed.body)));
+		PlatformClient client = client(FailMode.CLOSED).platform();
+		FailClosedException ex = catchThrowableOfType(FailClosedException.class,
+				() -> {
+					if (malformed.path.endsWith("check")) {
+						client.checkPolicy(PolicyCheckRequest.of("pr_run", "r"));
+					}
+					else {
+						client.preAuthorize(PlatformFixtures.preAuthorizeRequest());
+					}
+				});
+		assertThat(ex).as("%s", malformed).isNotNull();
+		assertThat(ex.getMessage()).contains("malformed response body");
+		assertThat(platform.findAll(anyRequestedFor(anyUrl()))).hasSize(3);
+	}
+
+	enum MalformedDecision {
+
+		UNKNOWN_DECISION("/v1/platform/policy/check", "{\"decision\": \"maybe\", \"severity\": \"low\"}"),
+		UPPERCASE_DECISION("/v1/platform/policy/check", "{\"decision\": \"ALLOW\", \"severity\": \"low\"}"),
+		MISSING_DECISION("/v1/platform/policy/check", "{\"severity\": \"low\"}"),
+		MISSING_SEVERITY("/v1/platform/policy/check", "{\"decision\": \"allow\"}"),
+		TRUNCATED_POLICY("/v1/platform/policy/check", "{\"decision\": \"allow\", \"sev"),
+		JSON_NULL("/v1/platform/policy/check", "null"),
+		AUTHORIZED_AS_STRING("/v1/platform/preauthorize", "{\"authorized\": \"true\", \"authorization_id\": \"a\"}"),
+		MISSING_AUTHORIZED("/v1/platform/preauthorize", "{\"authorization_id\": \"a\"}"),
+		AUTHORIZED_WITHOUT_ID("/v1/platform/preauthorize", "{\"authorized\": true}"),
+		BAD_EXPIRY("/v1/platform/preauthorize",
+				"{\"authorized\": true, \"authorization_id\": \"a\", \"expires_at\": \"tomorrow\"}");
+
+		final String path;
+
+		final String body;
+
+		MalformedDecision(String path, String body) {
+			this.path = path;
+			this.body = body;
+		}
+
+	}
+
+	@Test
+	void aMalformedAnswerOfANonDecisionIsRetriedThenUnavailable() {
+		platform.stubFor(post("/v1/platform/executions").willReturn(PlatformFixtures.json(200,
+				"{\"execution_id\": \"e\", \"usage_percent\": 1, \"enforcement_state\": \"normal\"}")));
+		SpecoraUnavailableException ex = catchThrowableOfType(SpecoraUnavailableException.class,
+				() -> client(FailMode.OPEN).platform().recordExecution(PlatformFixtures.executionRequest()));
+		assertThat(ex.getMessage()).contains("missing 'budget_remaining_micros'");
+		assertThat(ex.getAttempts()).isEqualTo(3);
+	}
+
+	@Test
+	void aRetryThatSucceedsGivesTheRealDecision() {
+		platform.stubFor(post("/v1/platform/policy/check").inScenario("flaky")
+			.whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+			.willReturn(Fault503OrReset.SERVICE_UNAVAILABLE.response())
+			.willSetStateTo("up"));
+		platform.stubFor(post("/v1/platform/policy/check").inScenario("flaky")
+			.whenScenarioStateIs("up")
+			.willReturn(PlatformFixtures.json(200, PlatformFixtures.POLICY_BLOCK)));
+		PolicyCheckResult result = client(FailMode.OPEN).platform().checkPolicy(PolicyCheckRequest.of("pr_run", "r"));
+		assertThat(result.decision()).isEqualTo(PolicyDecision.BLOCK);
+		assertThat(result.isFailOpen()).isFalse();
+		assertOneKeyForAllAttempts(2);
+	}
+
+	private SpecoraClient client(FailMode failMode) {
+		return PlatformFixtures.modelB(platform).failMode(failMode).onError(this.errors::add).build();
+	}
+
+	private static void assertOneKeyForAllAttempts(int attempts) {
+		List<LoggedRequest> sent = platform.findAll(anyRequestedFor(anyUrl()));
+		assertThat(sent).hasSize(attempts);
+		assertThat(sent.stream().map((r) -> r.getHeader("Idempotency-Key")).distinct()).hasSize(1)
+			.allMatch((key) -> key != null && !key.isBlank());
+		assertThat(sent.stream().map((r) -> r.getHeader("X-Specora-Retry-Count")).sorted().toList())
+			.containsExactlyElementsOf(java.util.stream.IntStream.range(0, attempts).mapToObj(Integer::toString).toList());
+	}
+
+}
