@@ -28,6 +28,10 @@ public final class Authority {
 
 	public static final String COMPLETE = "/v1/runtime/complete";
 
+	public static final String PREAUTHORIZE = "/v1/platform/preauthorize";
+
+	public static final String EXECUTIONS = "/v1/platform/executions";
+
 	private final WireMockServer server = new WireMockServer(
 			WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 
@@ -44,6 +48,9 @@ public final class Authority {
 		this.server.resetAll();
 		this.server.stubFor(post(urlEqualTo(COMPLETE)).atPriority(10)
 			.willReturn(okJson("{\"journal_id\": \"any\", \"status\": \"success\", \"recorded\": true}")));
+		this.server.stubFor(post(urlEqualTo(EXECUTIONS)).atPriority(10)
+			.willReturn(okJson("{\"execution_id\": \"exe_1\", \"budget_remaining_micros\": 1000, "
+					+ "\"usage_percent\": 1.0, \"enforcement_state\": \"normal\"}")));
 	}
 
 	public WireMockServer server() {
@@ -96,6 +103,23 @@ public final class Authority {
 
 	private static MappingBuilder enforce(String actionType) {
 		return post(urlEqualTo(ENFORCE)).withRequestBody(matchingJsonPath("$.action_type", equalTo(actionType)));
+	}
+
+	public void preAuthorize(String body) {
+		this.server.stubFor(post(urlEqualTo(PREAUTHORIZE)).willReturn(okJson(body)));
+	}
+
+	public void preAuthorizeStatus(int status, String body) {
+		this.server.stubFor(post(urlEqualTo(PREAUTHORIZE))
+			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+	}
+
+	public List<LoggedRequest> preAuthorizations() {
+		return this.server.findAll(postRequestedFor(urlEqualTo(PREAUTHORIZE)));
+	}
+
+	public List<LoggedRequest> executions() {
+		return this.server.findAll(postRequestedFor(urlEqualTo(EXECUTIONS)));
 	}
 
 	public List<LoggedRequest> enforcements() {

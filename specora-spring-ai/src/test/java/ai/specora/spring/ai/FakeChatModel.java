@@ -32,6 +32,8 @@ public final class FakeChatModel implements ChatModel {
 
 	private final List<Prompt> prompts = new CopyOnWriteArrayList<>();
 
+	private volatile RuntimeException failure;
+
 	public FakeChatModel() {
 		this("fake-model");
 	}
@@ -52,6 +54,14 @@ public final class FakeChatModel implements ChatModel {
 	public synchronized void reset() {
 		this.rounds.clear();
 		this.prompts.clear();
+		this.failure = null;
+	}
+
+	/**
+	 * Makes every later call fail.
+	 */
+	public void failWith(RuntimeException failure) {
+		this.failure = failure;
 	}
 
 	public List<Prompt> prompts() {
@@ -80,6 +90,9 @@ public final class FakeChatModel implements ChatModel {
 	@Override
 	public ChatResponse call(Prompt prompt) {
 		this.prompts.add(prompt);
+		if (this.failure != null) {
+			throw this.failure;
+		}
 		List<AssistantMessage.ToolCall> round;
 		synchronized (this) {
 			round = this.rounds.poll();

@@ -1,9 +1,11 @@
 package ai.specora.spring.ai.autoconfigure;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import ai.specora.client.platform.Provider;
 import ai.specora.spring.EnforcedFailMode;
 import ai.specora.spring.OnSuspend;
 import ai.specora.spring.ai.tool.OnToolBlock;
@@ -34,6 +36,8 @@ public class SpecoraAiProperties {
 
 	private final Observations observations = new Observations();
 
+	private final Chat chat = new Chat();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -52,6 +56,10 @@ public class SpecoraAiProperties {
 
 	public Observations getObservations() {
 		return this.observations;
+	}
+
+	public Chat getChat() {
+		return this.chat;
 	}
 
 	/**
@@ -244,6 +252,122 @@ public class SpecoraAiProperties {
 
 		public void setIncludeToolName(boolean includeToolName) {
 			this.includeToolName = includeToolName;
+		}
+
+	}
+
+	/**
+	 * The governance of LLM calls: a ChatClient advisor that pre-authorizes each model
+	 * call on the Specora platform and records its execution.
+	 */
+	public static class Chat {
+
+		/**
+		 * Whether every auto-configured ChatClient.Builder gets the Specora advisor that
+		 * governs its LLM calls.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * The provider of the application's ChatModel, sent to the platform; by default
+		 * guessed from the ChatModel bean's class (OpenAiChatModel: openai...).
+		 */
+		private Provider provider;
+
+		/**
+		 * The model asked for when the prompt's options name none.
+		 */
+		private String model;
+
+		/**
+		 * The order of the advisor; by default just before Spring AI's model call, after
+		 * the tool calling and memory advisors, so that each model call is governed.
+		 */
+		private int order = ai.specora.spring.ai.chat.SpecoraChatAdvisor.DEFAULT_ORDER;
+
+		/**
+		 * The provider of ChatModel beans, by bean name, where the class name does not
+		 * tell: where a call the platform routes to that provider is dispatched.
+		 */
+		private final Map<String, Provider> providers = new LinkedHashMap<>();
+
+		/**
+		 * Prices in USD per million tokens, by model name, to record each call's cost;
+		 * a model without an entry is recorded with cost 0.
+		 */
+		private final Map<String, Price> pricing = new LinkedHashMap<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Provider getProvider() {
+			return this.provider;
+		}
+
+		public void setProvider(Provider provider) {
+			this.provider = provider;
+		}
+
+		public String getModel() {
+			return this.model;
+		}
+
+		public void setModel(String model) {
+			this.model = model;
+		}
+
+		public int getOrder() {
+			return this.order;
+		}
+
+		public void setOrder(int order) {
+			this.order = order;
+		}
+
+		public Map<String, Provider> getProviders() {
+			return this.providers;
+		}
+
+		public Map<String, Price> getPricing() {
+			return this.pricing;
+		}
+
+	}
+
+	/**
+	 * The price of a model's tokens.
+	 */
+	public static class Price {
+
+		/**
+		 * USD per million input (prompt) tokens.
+		 */
+		private BigDecimal input = BigDecimal.ZERO;
+
+		/**
+		 * USD per million output (completion) tokens.
+		 */
+		private BigDecimal output = BigDecimal.ZERO;
+
+		public BigDecimal getInput() {
+			return this.input;
+		}
+
+		public void setInput(BigDecimal input) {
+			this.input = input;
+		}
+
+		public BigDecimal getOutput() {
+			return this.output;
+		}
+
+		public void setOutput(BigDecimal output) {
+			this.output = output;
 		}
 
 	}
