@@ -58,7 +58,7 @@ public final class McpToolWriteHints implements ToolWriteHints {
 	 * @return {@code true} for a write, {@code false} for a read, {@code null} when they
 	 * say neither
 	 */
-	public static Boolean writeOp(McpSchema.ToolAnnotations annotations) {
+	public static Boolean writeOpOf(McpSchema.ToolAnnotations annotations) {
 		if (annotations == null) {
 			return null;
 		}
@@ -91,7 +91,7 @@ public final class McpToolWriteHints implements ToolWriteHints {
 				try {
 					Map<String, Boolean> fetched = new HashMap<>();
 					for (McpSchema.Tool mcpTool : this.catalog.get()) {
-						Boolean write = writeOp(mcpTool.annotations());
+						Boolean write = writeOpOf(mcpTool.annotations());
 						if (write != null) {
 							fetched.merge(mcpTool.name(), write, Boolean::logicalOr);
 						}
