@@ -3,15 +3,14 @@ package ai.specora.spring.ai.tool;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import ai.specora.client.FailClosedException;
 import ai.specora.client.SpecoraBlockedException;
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.SpecoraSuspendedException;
-import ai.specora.spring.Enforced;
 import ai.specora.spring.ai.Authority;
 import ai.specora.spring.ai.FakeChatModel;
+import ai.specora.spring.ai.SupportTools;
 import ai.specora.spring.ai.autoconfigure.SpecoraSpringAiAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
-import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -296,58 +294,6 @@ class GovernedToolCallsTests {
 		@Bean
 		ApprovalWaiter approvalWaiter(SpecoraClient client) {
 			return new ApprovalWaiter(client.reactive(), Duration.ofMillis(20), Duration.ofMillis(100));
-		}
-
-	}
-
-	/**
-	 * The agent's tools; {@code cancel_order} is also {@code @Enforced}.
-	 */
-	public static class SupportTools {
-
-		final AtomicInteger lookups = new AtomicInteger();
-
-		final AtomicInteger refunds = new AtomicInteger();
-
-		final AtomicInteger cancels = new AtomicInteger();
-
-		/**
-		 * Counters are read through methods: the bean is a proxy.
-		 */
-		public AtomicInteger lookups() {
-			return this.lookups;
-		}
-
-		public AtomicInteger refunds() {
-			return this.refunds;
-		}
-
-		public AtomicInteger cancels() {
-			return this.cancels;
-		}
-
-		@Tool(name = "lookup_order", description = "Looks an order up")
-		public String lookupOrder(String orderId) {
-			this.lookups.incrementAndGet();
-			return "order " + orderId + ": shipped";
-		}
-
-		@Tool(name = "issue_refund", description = "Refunds an order")
-		public String issueRefund(String orderId) {
-			this.refunds.incrementAndGet();
-			return "refunded " + orderId;
-		}
-
-		@Tool(name = "check_stock", description = "Checks the stock of a product")
-		public String checkStock(String sku) {
-			throw new IllegalStateException("warehouse offline");
-		}
-
-		@Tool(name = "cancel_order", description = "Cancels an order")
-		@Enforced(actionType = "order_cancel", scope = "{'order': #orderId}")
-		public String cancelOrder(String orderId) {
-			this.cancels.incrementAndGet();
-			return "cancelled " + orderId;
 		}
 
 	}
