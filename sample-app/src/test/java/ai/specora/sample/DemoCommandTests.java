@@ -36,7 +36,13 @@ class DemoCommandTests {
 				"[5] Change a production setting (a Mono)", ".. suspended: approval ", "from slack:#prod-changes",
 				".. approved by alice", ".. webhook runtime.approval_resolved received: approved by alice",
 				"-> 200 ALLOW: checkout.rate-limit changed from 100 to 250 (same journal entry jrn_",
-				"[6] The authority goes away", ".. local authority stopped",
+				"[6] The agent (Spring AI ChatClient) looks a customer up",
+				"-> 200 ALLOW: Done with look_up_customer:", "Grace Hopper",
+				"[7] The agent tries to drop a table", "-> 200 BLOCK: I could not use drop_table.",
+				"dropping tables is never allowed for the support agent",
+				"[8] The agent refunds 80.00 USD", ".. approved by bob (finance)",
+				"-> 200 ALLOW: Done with refund_payment:", "pay_7005",
+				"[9] The authority goes away", ".. local authority stopped",
 				"-> 503 NO DECISION: The governance authority could not be reached; fail-closed: the action was not run",
 				"Demo complete: " + DemoScenario.STEPS + " of " + DemoScenario.STEPS + " steps behaved as expected.");
 		assertThat(output.getOut()).doesNotContain("FAILED");

@@ -37,13 +37,14 @@ import tools.jackson.databind.json.JsonMapper;
  * arrives;</li>
  * <li>a production configuration change (a {@code Mono}) is suspended, approved, the
  * approval webhook arrives and the waiting call succeeds;</li>
+ * <li>the support agent's tool calls (see {@link AgentDemoSteps});</li>
  * <li>the authority is stopped and the next call fails closed (503).</li>
  * </ol>
  */
 public final class DemoScenario {
 
 	/** The number of steps. */
-	public static final int STEPS = 6;
+	public static final int STEPS = 6 + AgentDemoSteps.STEPS;
 
 	private static final String APPROVER = "alice (on-call SRE)";
 
@@ -99,6 +100,7 @@ public final class DemoScenario {
 		largeRefund();
 		exhaustBudget();
 		changeProductionConfig();
+		new AgentDemoSteps(this.baseUrl, this.authority, this.console, this.timeout).run(6);
 		failClosed();
 		this.console.heading("Demo complete: " + STEPS + " of " + STEPS + " steps behaved as expected.");
 	}
@@ -179,7 +181,7 @@ public final class DemoScenario {
 	}
 
 	private void failClosed() throws InterruptedException {
-		this.console.step(6, "The authority goes away: fail-closed, nothing runs ungoverned");
+		this.console.step(STEPS, "The authority goes away: fail-closed, nothing runs ungoverned");
 		this.authority.close();
 		this.console.note("local authority stopped");
 		Reply reply = call("GET", "/api/customers/cus_1002", null);
