@@ -34,6 +34,8 @@ public final class FakeChatModel implements ChatModel {
 
 	private volatile RuntimeException failure;
 
+	private volatile int streamChunks = 1;
+
 	public FakeChatModel() {
 		this("fake-model");
 	}
@@ -55,6 +57,13 @@ public final class FakeChatModel implements ChatModel {
 		this.rounds.clear();
 		this.prompts.clear();
 		this.failure = null;
+	}
+
+	/**
+	 * Streams each answer in this many chunks (usage on the last one).
+	 */
+	public void streamChunks(int chunks) {
+		this.streamChunks = chunks;
 	}
 
 	/**
@@ -107,7 +116,22 @@ public final class FakeChatModel implements ChatModel {
 
 	@Override
 	public Flux<ChatResponse> stream(Prompt prompt) {
-		return Flux.defer(() -> Flux.just(call(prompt)));
+		return Flux.defer(() -> {
+			ChatResponse response = call(prompt);
+			int chunks = this.streamChunks;
+			if (chunks <= 1 || response.hasToolCalls()) {
+				return Flux.just(response);
+			}
+			String text = response.getResult().getOutput().getText();
+			return Flux.range(1, chunks)
+				.map((chunk) -> ChatResponse.builder()
+					.generations(List.of(new Generation(new AssistantMessage((chunk == 1) ? text : " part " + chunk))))
+					.metadata(ChatResponseMetadata.builder()
+						.model(this.name)
+						.usage((chunk == chunks) ? new DefaultUsage(12, 7) : new DefaultUsage(0, 0))
+						.build())
+					.build());
+		});
 	}
 
 	@Override

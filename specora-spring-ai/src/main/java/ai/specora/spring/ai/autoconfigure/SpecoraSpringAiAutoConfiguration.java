@@ -67,6 +67,16 @@ public final class SpecoraSpringAiAutoConfiguration {
 	}
 
 	/**
+	 * Warns when there is no tool calling manager to decorate.
+	 * @param managers the application's tool calling managers
+	 * @return the notice
+	 */
+	@Bean
+	static UngovernedToolCallsNotice specoraUngovernedToolCallsNotice(ObjectProvider<ToolCallingManager> managers) {
+		return new UngovernedToolCallsNotice(managers);
+	}
+
+	/**
 	 * How each tool is governed, from {@code specora.ai.*}.
 	 * @param properties the settings
 	 * @param writeHints what tools declare about writing

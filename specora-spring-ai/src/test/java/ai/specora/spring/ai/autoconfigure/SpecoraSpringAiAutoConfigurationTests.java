@@ -11,6 +11,7 @@ import ai.specora.spring.ai.tool.mcp.McpToolWriteHints;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
@@ -25,6 +26,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * When the Spring AI governance is configured, when it backs off, and what the
  * application can replace.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SpecoraSpringAiAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -67,6 +71,23 @@ class SpecoraSpringAiAutoConfigurationTests {
 			assertThat(manager).isInstanceOf(GovernedToolCallingManager.class);
 			assertThat(((GovernedToolCallingManager) manager).getDelegate()).isSameAs(OwnManager.MANAGER);
 		});
+	}
+
+	@Test
+	void warnsOnceWhenThereIsNoToolCallingManagerToDecorate(CapturedOutput output) {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SpecoraClientAutoConfiguration.class,
+					SpecoraSpringAiAutoConfiguration.class))
+			.withPropertyValues("specora.base-url=http://127.0.0.1:9", "specora.api-key=sk_test_key",
+					"specora.org-id=org-1")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).containsOnlyOnce(UngovernedToolCallsNotice.MESSAGE);
+	}
+
+	@Test
+	void noWarningWhenAManagerIsDecorated(CapturedOutput output) {
+		this.runner.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain(UngovernedToolCallsNotice.MESSAGE);
 	}
 
 	@Test

@@ -226,6 +226,23 @@ class SpecoraChatAdvisorTests {
 	}
 
 	@Test
+	void cancelledStreamIsRecordedOnceAsNotSuccessful() {
+		authority.preAuthorize(AUTHORIZED);
+		this.runner.run((context) -> {
+			FakeChatModel model = context.getBean("primaryModel", FakeChatModel.class);
+			model.streamChunks(3);
+			List<String> first = chatClient(context).prompt("hello")
+				.stream()
+				.content()
+				.take(1)
+				.collectList()
+				.block(Duration.ofSeconds(10));
+			assertThat(first).hasSize(1);
+			assertThat(json(awaitSingle(authority::executions)).<Boolean>read("$.success")).isFalse();
+		});
+	}
+
+	@Test
 	void streamWithExhaustedBudgetFailsWithBudgetExceeded() {
 		authority.preAuthorizeStatus(402, "{\"error\": {\"code\": \"budget_exceeded\", \"message\": \"used\"}}");
 		this.runner.run((context) -> {
