@@ -107,13 +107,16 @@ public final class SpecoraChatAdvisor implements CallAdvisor, StreamAdvisor {
 		Observation observation = this.recorder.start(dispatch.execution());
 		long start = System.nanoTime();
 		ChatClientResponse response;
-		try (Observation.Scope scope = observation.openScope()) {
+		Observation.Scope scope = observation.openScope();
+		try {
 			response = dispatch.call(chain);
 		}
 		catch (RuntimeException ex) {
+			scope.close();
 			this.recorder.record(dispatch.execution(), null, System.nanoTime() - start, false, observation);
 			throw ex;
 		}
+		scope.close();
 		this.recorder.record(dispatch.execution(), response.chatResponse(), System.nanoTime() - start, true,
 				observation);
 		return response;

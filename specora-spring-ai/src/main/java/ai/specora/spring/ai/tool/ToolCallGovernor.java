@@ -1,12 +1,9 @@
 package ai.specora.spring.ai.tool;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 
 import ai.specora.client.Completion;
 import ai.specora.client.CompletionStatus;
@@ -25,18 +22,12 @@ import ai.specora.spring.OnSuspend;
 import ai.specora.spring.enforcement.ApprovalWaiter;
 import ai.specora.spring.enforcement.CompletionDispatcher;
 import ai.specora.spring.enforcement.GovernedCallScope;
-import ai.specora.spring.observation.DefaultEnforcementObservationConvention;
-import ai.specora.spring.observation.EnforcementObservationContext;
 import ai.specora.spring.observation.EnforcementObservationConvention;
 import ai.specora.spring.observation.EnforcementOutcome;
-import ai.specora.spring.observation.SpecoraObservationDocumentation;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.tool.ToolCallback;
@@ -64,10 +55,6 @@ public final class ToolCallGovernor {
 
 	private static final Logger logger = LoggerFactory.getLogger(ToolCallGovernor.class);
 
-	private static final EnforcementObservationConvention DEFAULT_CONVENTION = new DefaultEnforcementObservationConvention();
-
-	private static final String INPUT_ARG = "input";
-
 	private final SpecoraClient client;
 
 	private final CompletionDispatcher dispatcher;
@@ -78,7 +65,7 @@ public final class ToolCallGovernor {
 
 	private final BlockedToolResponder blockedResponder;
 
-	private final JsonMapper jsonMapper = JsonMapper.builder().build();
+	private final ToolInputArgs inputArgs = new ToolInputArgs();
 
 	private final boolean clientFailsOpen;
 
@@ -114,7 +101,7 @@ public final class ToolCallGovernor {
 
 	/**
 	 * The convention that names the observation and its key values, instead of
-	 * {@link DefaultEnforcementObservationConvention}.
+	 * {@link ai.specora.spring.observation.DefaultEnforcementObservationConvention}.
 	 * @param observationConvention the convention, or {@code null} for the default
 	 */
 	public void setObservationConvention(EnforcementObservationConvention observationConvention) {
@@ -135,48 +122,59 @@ public final class ToolCallGovernor {
 	public String call(ToolCallback tool, String input, ToolContext toolContext) {
 		ToolCallSpec spec = this.specs.resolve(tool);
 		boolean failsOpen = failsOpen(spec);
-		Observation observation = observation(spec, failsOpen);
-		observation.start();
-		EnforceRequest request;
+		ToolCallObservation observation = ToolCallObservation.start(this.observationRegistry,
+				this.observationConvention, spec, failsOpen);
 		EnforcementResult decision;
-		try (Observation.Scope scope = observation.openScope()) {
-			request = request(spec, input);
-			contextOf(observation, (context) -> context.setRequestId(request.requestId().toString()));
+		Observation.Scope scope = observation.openScope();
+		try {
+			EnforceRequest request = request(spec, input);
+			observation.requestId(request.requestId().toString());
 			decision = decide(spec, request, failsOpen, observation);
 		}
 		catch (SpecoraBlockedException ex) {
-			stop(observation, EnforcementOutcome.BLOCKED, null);
+			observation.stop(EnforcementOutcome.BLOCKED, null);
 			if (spec.onBlock() == OnToolBlock.THROW) {
 				throw ex;
 			}
 			return this.blockedResponder.respond(spec, withReason(ex));
 		}
 		catch (SpecoraSuspendedException ex) {
-			stop(observation, EnforcementOutcome.SUSPENDED, null);
+			observation.stop(EnforcementOutcome.SUSPENDED, null);
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			stop(observation, EnforcementOutcome.ERROR, ex);
+			observation.stop(EnforcementOutcome.ERROR, ex);
 			throw ex;
+		}
+		finally {
+			scope.close();
 		}
 		return run(tool, spec, decision, input, toolContext, observation);
 	}
 
+	/**
+	 * Runs an allowed tool in a {@link GovernedCallScope} and completes it.
+	 */
 	private String run(ToolCallback tool, ToolCallSpec spec, EnforcementResult decision, String input,
-			ToolContext toolContext, Observation observation) {
+			ToolContext toolContext, ToolCallObservation observation) {
 		long start = System.nanoTime();
 		String result;
-		try (Observation.Scope scope = observation.openScope();
-				GovernedCallScope governed = GovernedCallScope.open(decision)) {
+		Observation.Scope scope = observation.openScope();
+		GovernedCallScope governed = GovernedCallScope.open(decision);
+		try {
 			result = tool.call(input, toolContext);
 		}
 		catch (RuntimeException | Error ex) {
 			finish(spec, decision, CompletionStatus.FAILURE, ex, start);
-			stop(observation, EnforcementOutcome.FAILURE, ex);
+			observation.stop(EnforcementOutcome.FAILURE, ex);
 			throw ex;
 		}
+		finally {
+			governed.close();
+			scope.close();
+		}
 		finish(spec, decision, CompletionStatus.SUCCESS, null, start);
-		stop(observation, EnforcementOutcome.SUCCESS, null);
+		observation.stop(EnforcementOutcome.SUCCESS, null);
 		return result;
 	}
 
@@ -184,7 +182,7 @@ public final class ToolCallGovernor {
 	 * Gets the decision; returns only an allow, raises otherwise.
 	 */
 	private EnforcementResult decide(ToolCallSpec spec, EnforceRequest request, boolean failsOpen,
-			Observation observation) {
+			ToolCallObservation observation) {
 		EnforcementResult decision;
 		try {
 			decision = this.client.enforce(request);
@@ -200,7 +198,7 @@ public final class ToolCallGovernor {
 					+ spec.actionType() + "'), which is fail-closed: the tool was not run", null,
 					new SpecoraException.ErrorDetails(0, null, null, 0, true));
 		}
-		decided(observation, decision);
+		observation.decided(decision);
 		if (logger.isDebugEnabled()) {
 			logger.debug("Specora decision {} for tool '{}' (action '{}', journal {}, request {})", decision.decision(),
 					spec.toolName(), spec.actionType(), decision.journalId(), decision.requestId());
@@ -214,7 +212,7 @@ public final class ToolCallGovernor {
 				}
 				EnforcementResult approved = this.approvalWaiter.awaitApproval(decision, spec.approvalTimeout())
 					.block();
-				decided(observation, approved);
+				observation.decided(approved);
 				yield approved;
 			}
 		};
@@ -260,32 +258,9 @@ public final class ToolCallGovernor {
 			.writeOp(spec.writeOp())
 			.estimatedVolume(1);
 		if (spec.includeArgs()) {
-			builder.args(args(input));
+			builder.args(this.inputArgs.of(input));
 		}
 		return builder.build();
-	}
-
-	/**
-	 * The tool's input as args: its fields when it is a JSON object, else the raw text.
-	 */
-	private Map<String, Object> args(String input) {
-		if (input == null || input.isBlank()) {
-			return Map.of();
-		}
-		try {
-			JsonNode node = this.jsonMapper.readTree(input);
-			if (node.isObject()) {
-				Map<String, Object> args = new LinkedHashMap<>();
-				for (Map.Entry<String, JsonNode> field : node.properties()) {
-					args.put(field.getKey(), this.jsonMapper.treeToValue(field.getValue(), Object.class));
-				}
-				return args;
-			}
-		}
-		catch (JacksonException ex) {
-			logger.debug("Tool input is no JSON object; sent as one '{}' arg", INPUT_ARG);
-		}
-		return Map.of(INPUT_ARG, input);
 	}
 
 	private boolean failsOpen(ToolCallSpec spec) {
@@ -314,37 +289,6 @@ public final class ToolCallGovernor {
 		return new EnforcementResult(Decision.BLOCK, result.actionType(), result.journalId(), result.requestId(),
 				ex.getMessage(), result.approvalSource(), result.approvalId(), result.policyId(),
 				result.reservationId(), result.source(), result.expiresAt());
-	}
-
-	private Observation observation(ToolCallSpec spec, boolean failsOpen) {
-		if (this.observationRegistry.isNoop()) {
-			return Observation.NOOP;
-		}
-		return SpecoraObservationDocumentation.ENFORCEMENT.observation(this.observationConvention, DEFAULT_CONVENTION,
-				() -> new EnforcementObservationContext(spec.observedActionType(), failsOpen ? "open" : "closed"),
-				this.observationRegistry);
-	}
-
-	private static void decided(Observation observation, EnforcementResult decision) {
-		contextOf(observation, (context) -> context.setResult(decision));
-	}
-
-	private static void stop(Observation observation, EnforcementOutcome outcome, Throwable error) {
-		if (observation.isNoop()) {
-			return;
-		}
-		contextOf(observation, (context) -> context.setOutcome(outcome));
-		if (error != null) {
-			observation.error(error);
-		}
-		observation.stop();
-	}
-
-	private static void contextOf(Observation observation,
-			Consumer<EnforcementObservationContext> action) {
-		if (observation.getContext() instanceof EnforcementObservationContext context) {
-			action.accept(context);
-		}
 	}
 
 	@Override

@@ -259,7 +259,7 @@ class SpecoraChatAdvisorTests {
 		this.runner.run((context) -> {
 			context.getBean("primaryModel", FakeChatModel.class).thenCall("ping", "{}");
 			String answer = chatClient(context).prompt("hello")
-				.toolCallbacks(org.springframework.ai.tool.function.FunctionToolCallback
+				.tools(org.springframework.ai.tool.function.FunctionToolCallback
 					.builder("ping", () -> "pong")
 					.description("Answers pong")
 					.build())

@@ -94,8 +94,8 @@ class McpToolWriteHintsTests {
 	@Test
 	void catalogReadsEveryPageOfEveryClient() {
 		McpSyncClient client = mock(McpSyncClient.class);
-		given(client.listTools()).willReturn(new McpSchema.ListToolsResult(List.of(tool("a", null)), "page2"));
-		given(client.listTools("page2")).willReturn(new McpSchema.ListToolsResult(List.of(tool("b", null)), null));
+		given(client.listTools()).willReturn(McpSchema.ListToolsResult.builder(List.of(tool("a", null))).nextCursor("page2").build());
+		given(client.listTools("page2")).willReturn(McpSchema.ListToolsResult.builder(List.of(tool("b", null))).build());
 		assertThat(new McpToolCatalog(List.of(client), List.of(), java.time.Duration.ofSeconds(1)).get())
 			.extracting(McpSchema.Tool::name)
 			.containsExactly("a", "b");
@@ -119,7 +119,7 @@ class McpToolWriteHintsTests {
 				String answer = context.getBean(ChatClient.Builder.class)
 					.build()
 					.prompt("drop it")
-					.toolCallbacks(callback(client, drop))
+					.tools(callback(client, drop))
 					.call()
 					.content();
 				assertThat(answer).contains("dropped");
@@ -131,7 +131,7 @@ class McpToolWriteHintsTests {
 
 	static McpSyncClient client(List<McpSchema.Tool> tools) {
 		McpSyncClient client = mock(McpSyncClient.class);
-		given(client.listTools()).willReturn(new McpSchema.ListToolsResult(tools, null));
+		given(client.listTools()).willReturn(McpSchema.ListToolsResult.builder(tools).build());
 		given(client.callTool(any())).willReturn(McpSchema.CallToolResult.builder().addTextContent("dropped").build());
 		return client;
 	}
@@ -141,10 +141,8 @@ class McpToolWriteHintsTests {
 	}
 
 	static McpSchema.Tool tool(String name, McpSchema.ToolAnnotations annotations) {
-		return McpSchema.Tool.builder()
-			.name(name)
+		return McpSchema.Tool.builder(name, Map.of("type", "object"))
 			.description(name)
-			.inputSchema(Map.of("type", "object"))
 			.annotations(annotations)
 			.build();
 	}
