@@ -1,5 +1,11 @@
 package ai.specora.spring.ai.autoconfigure;
 
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
 import ai.specora.client.SpecoraClient;
 import ai.specora.spring.ai.FakeChatModel;
 import ai.specora.spring.ai.chat.SpecoraChatAdvisor;
@@ -24,12 +30,15 @@ import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.UrlResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -170,6 +179,19 @@ class SpecoraSpringAiAutoConfigurationTests {
 							.isEqualTo("specora.ai.chat.provider");
 					});
 			});
+	}
+
+	@Test
+	void failureAnalyzerIsRegistered() throws Exception {
+		List<String> analyzers = new ArrayList<>();
+		for (URL url : Collections.list(getClass().getClassLoader().getResources("META-INF/spring.factories"))) {
+			String value = PropertiesLoaderUtils.loadProperties(new UrlResource(url))
+				.getProperty(FailureAnalyzer.class.getName());
+			if (value != null) {
+				analyzers.addAll(Arrays.asList(value.split(",")));
+			}
+		}
+		assertThat(analyzers).contains(SpecoraAiConfigurationFailureAnalyzer.class.getName());
 	}
 
 	@Test

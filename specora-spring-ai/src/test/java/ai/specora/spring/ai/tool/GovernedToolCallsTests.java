@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.tool.function.FunctionToolCallback;
+import org.springframework.ai.tool.metadata.ToolMetadata;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -192,6 +194,25 @@ class GovernedToolCallsTests {
 			assertThat(context.getBean(SupportTools.class).cancels()).hasValue(1);
 			assertThat(authority.enforcements()).hasSize(1);
 			assertThat(authority.completions()).hasSize(1);
+		});
+	}
+
+	@Test
+	void returnDirectToolIsGovernedAndItsResultStillGoesStraightToTheCaller() {
+		authority.allow("quote", "jrn_quote");
+		this.runner.run((context) -> {
+			FakeChatModel model = context.getBean(FakeChatModel.class);
+			model.thenCall("quote", "{}");
+			String answer = chatClient(context).prompt("quote")
+				.tools(FunctionToolCallback.builder("quote", () -> "42 USD")
+					.description("Quotes a price")
+					.toolMetadata(ToolMetadata.builder().returnDirect(true).build())
+					.build())
+				.call()
+				.content();
+			assertThat(answer).isEqualTo("42 USD");
+			assertThat(model.prompts()).as("the model is not asked again").hasSize(1);
+			assertThat(json(single(authority.completions())).<String>read("$.status")).isEqualTo("success");
 		});
 	}
 
