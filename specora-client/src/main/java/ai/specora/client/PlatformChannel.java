@@ -75,24 +75,24 @@ public final class PlatformChannel {
 	/**
 	 * A POST that is a decision: with no answer after retries the fail mode decides —
 	 * {@link FailClosedException} under {@link FailMode#CLOSED}, {@code failOpen} (with
-	 * one warning line on {@code logger}) under {@link FailMode#OPEN}. 4xx errors are
+	 * one warning line on {@code failOpenLogger}) under {@link FailMode#OPEN}. 4xx errors are
 	 * raised whatever the fail mode.
 	 * @param path the path below the base URL
 	 * @param body the request body
 	 * @param description the call, for messages, e.g. {@code checkPolicy}
 	 * @param subject what is decided about, for messages, e.g. {@code policy of pr_run 'run-1'}
-	 * @param logger where the fail-open warning goes
+	 * @param failOpenLogger where the fail-open warning goes (the calling client's category)
 	 * @param decoder turns the 2xx body into the result, throwing on malformed content
 	 * @param failOpen the result under {@link FailMode#OPEN} when no decision was had
 	 * @param <T> the result type
 	 * @return the decision
 	 */
-	public <T> Mono<T> decide(String path, Object body, String description, String subject, Logger logger,
+	public <T> Mono<T> decide(String path, Object body, String description, String subject, Logger failOpenLogger,
 			Function<byte[], T> decoder, Supplier<T> failOpen) {
 		HttpTransport.Call<T> call = postCall(path, body, description, decoder);
 		return this.transport.execute(call)
 			.onErrorResume(SpecoraUnavailableException.class,
-					(ex) -> FailModes.apply(logger, this.settings.failMode(), description, subject,
+					(ex) -> FailModes.apply(failOpenLogger, this.settings.failMode(), description, subject,
 							call.idempotencyKey(), ex, failOpen, this::notifyError))
 			.doOnError(SpecoraException.class, this::notifyError);
 	}

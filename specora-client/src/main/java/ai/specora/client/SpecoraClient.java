@@ -15,7 +15,6 @@ import java.util.function.Function;
 import ai.specora.client.platform.PlatformCallInterceptor;
 import ai.specora.client.platform.PlatformClient;
 import ai.specora.client.platform.PlatformSettings;
-
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.DeserializationFeature;
@@ -32,7 +31,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * The Specora Runtime Authority client: asks for a decision before an AI agent's tool
  * call ({@link #enforce}), runs governed actions ({@link #enforced}), dry-runs
  * ({@link #simulate}), reports completions ({@link #complete}) and reads the journal
- * ({@link #journal}).
+ * ({@link #journal}); {@link #platform()} gives the Platform API of the Node SDK
+ * (policy, budget, executions, evidence, risk, pre-authorization, proxy execution,
+ * preferences) on the same connection.
  * <p>
  * Build one with {@link #builder()}; it is thread-safe and meant to be shared. The
  * methods here block; {@link #reactive()} gives the same calls as {@code Mono}s for

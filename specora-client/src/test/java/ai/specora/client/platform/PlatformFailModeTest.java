@@ -1,5 +1,6 @@
 package ai.specora.client.platform;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
+import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -46,6 +48,9 @@ class PlatformFailModeTest {
 
 	@RegisterExtension
 	static WireMockExtension platform = PlatformFixtures.platform();
+
+	@RegisterExtension
+	static WireMockExtension redirectTarget = PlatformFixtures.platform();
 
 	private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
@@ -160,11 +165,62 @@ class PlatformFailModeTest {
 		assertThat(this.logs.list.stream().filter((e) -> e.getLevel() == Level.WARN)).isEmpty();
 	}
 
+	enum TransportFault {
+
+		REDIRECT, OVERSIZE_BODY, EMPTY_2XX_BODY, MALFORMED_CHUNK, RANDOM_DATA_THEN_CLOSE, DELAY_PAST_TIMEOUT;
+
+		ResponseDefinitionBuilder response() {
+			return switch (this) {
+				case REDIRECT -> aResponse().withStatus(307)
+					.withHeader("Location", "http://127.0.0.1:" + redirectTarget.getPort() + "/v1/platform/preauthorize");
+				case OVERSIZE_BODY -> PlatformFixtures.json(200,
+						"{\"authorized\": true, \"authorization_id\": \"a\", \"pad\": \"" + "x".repeat(11 * 1024 * 1024)
+								+ "\"}");
+				case EMPTY_2XX_BODY -> aResponse().withStatus(200);
+				case MALFORMED_CHUNK -> aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK);
+				case RANDOM_DATA_THEN_CLOSE -> aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE);
+				case DELAY_PAST_TIMEOUT -> PlatformFixtures.json(200, PlatformFixtures.AUTHORIZED).withFixedDelay(3000);
+			};
+		}
+
+	}
+
+	@ParameterizedTest(name = "{0}: preAuthorize fails closed, nothing reaches another host")
+	@EnumSource(TransportFault.class)
+	void transportFaultsOfADecisionFailClosed(TransportFault fault) {
+		platform.stubFor(post(Decision.PRE_AUTHORIZE.path).willReturn(fault.response()));
+		redirectTarget.stubFor(post(anyUrl()).willReturn(PlatformFixtures.json(200, PlatformFixtures.AUTHORIZED)));
+		PlatformClient client = PlatformFixtures.modelA(platform)
+			.timeout(Duration.ofSeconds(1))
+			.onError(this.errors::add)
+			.build()
+			.platform();
+		FailClosedException ex = catchThrowableOfType(FailClosedException.class,
+				() -> client.preAuthorize(PlatformFixtures.preAuthorizeRequest()));
+		assertThat(ex).as("%s", fault).isNotNull();
+		assertThat(ex.getAttempts()).isEqualTo(3);
+		assertOneKeyForAllAttempts(3);
+		assertThat(redirectTarget.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+	}
+
+	@Test
+	void anOnErrorCallbackThatThrowsDoesNotChangeTheCallsOutcome() {
+		platform.stubFor(post(anyUrl()).willReturn(Fault503OrReset.SERVICE_UNAVAILABLE.response()));
+		SpecoraClient client = PlatformFixtures.modelB(platform).retries(0).failMode(FailMode.OPEN).onError((ex) -> {
+			throw new IllegalStateException("callback bug");
+		}).build();
+		assertThat(client.platform().checkPolicy(PolicyCheckRequest.of("pr_run", "r")).isFailOpen()).isTrue();
+		assertThat(catchThrowableOfType(SpecoraUnavailableException.class,
+				() -> client.platform().recordExecution(PlatformFixtures.executionRequest())))
+			.hasMessageContaining("HTTP 503");
+	}
+
 	@Test
 	void theIdempotencyKeyIsReusedOnRetriesOfANonDecision() {
 		platform.stubFor(post("/v1/platform/executions").willReturn(Fault503OrReset.CONNECTION_RESET.response()));
-		catchThrowableOfType(SpecoraUnavailableException.class,
-				() -> client(FailMode.CLOSED).platform().recordExecution(PlatformFixtures.executionRequest()));
+		assertThat(catchThrowableOfType(SpecoraUnavailableException.class,
+				() -> client(FailMode.CLOSED).platform().recordExecution(PlatformFixtures.executionRequest())))
+			.isNotNull();
 		assertOneKeyForAllAttempts(3);
 	}
 
@@ -235,6 +291,26 @@ class PlatformFailModeTest {
 		assertThat(result.decision()).isEqualTo(PolicyDecision.BLOCK);
 		assertThat(result.isFailOpen()).isFalse();
 		assertOneKeyForAllAttempts(2);
+	}
+
+	@Test
+	void theReactiveDecisionsFollowTheFailModeToo() {
+		platform.stubFor(post(Decision.CHECK_POLICY.path).willReturn(Fault503OrReset.CONNECTION_RESET.response()));
+		platform.stubFor(post(Decision.PRE_AUTHORIZE.path).willReturn(Fault503OrReset.SERVICE_UNAVAILABLE.response()));
+		ReactivePlatformClient closed = client(FailMode.CLOSED).reactive().platform();
+		StepVerifier.create(closed.checkPolicy(PolicyCheckRequest.of("pr_run", "r")))
+			.expectError(FailClosedException.class)
+			.verify();
+		StepVerifier.create(closed.preAuthorize(PlatformFixtures.preAuthorizeRequest()))
+			.expectError(FailClosedException.class)
+			.verify();
+		ReactivePlatformClient open = client(FailMode.OPEN).reactive().platform();
+		StepVerifier.create(open.checkPolicy(PolicyCheckRequest.of("pr_run", "r")))
+			.assertNext((result) -> assertThat(result.isFailOpen()).isTrue())
+			.verifyComplete();
+		StepVerifier.create(open.preAuthorize(PlatformFixtures.preAuthorizeRequest()))
+			.assertNext((result) -> assertThat(result.isFailOpen()).isTrue())
+			.verifyComplete();
 	}
 
 	private SpecoraClient client(FailMode failMode) {

@@ -13,8 +13,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -52,7 +54,14 @@ public final class SpecoraClientAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "specora.enabled", matchIfMissing = true)
-	static class ClientConfiguration {
+	static class ClientConfiguration implements EnvironmentAware {
+
+		private Environment environment;
+
+		@Override
+		public void setEnvironment(Environment environment) {
+			this.environment = environment;
+		}
 
 		@Bean
 		@ConditionalOnMissingBean(SpecoraConnectionDetails.class)
@@ -66,6 +75,7 @@ public final class SpecoraClientAutoConfiguration {
 				ObjectProvider<WebClient.Builder> webClientBuilder,
 				ObjectProvider<SpecoraHttpConnectorFactory> connectorFactory,
 				ObjectProvider<SpecoraClientBuilderCustomizer> customizers) {
+			ProductionProfiles.refusePlainHttp(connectionDetails, this.environment);
 			try {
 				SpecoraClient.Builder builder = SpecoraClient.builder()
 					.baseUrl(connectionDetails.baseUrl())
@@ -75,6 +85,9 @@ public final class SpecoraClientAutoConfiguration {
 					.agentId(properties.getAgentId())
 					.vendorId(properties.getVendorId())
 					.tenantId(properties.getTenantId())
+					.workflowId(properties.getWorkflowId())
+					.strictMode(properties.isStrictMode())
+					.environment(this.environment::getProperty)
 					.failMode(properties.getFailMode())
 					.timeout(properties.getTimeout())
 					.deadline(properties.getDeadline())

@@ -1,9 +1,5 @@
 package ai.specora.spring.autoconfigure;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-
 import ai.specora.localauthority.LocalAuthority;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -43,8 +39,6 @@ public final class SpecoraLocalAuthorityAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(SpecoraLocalAuthorityAutoConfiguration.class);
 
-	private static final List<String> PRODUCTION_PROFILES = List.of("prod", "production");
-
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(LocalAuthority.class)
 	static class LocalAuthorityConfiguration {
@@ -69,10 +63,7 @@ public final class SpecoraLocalAuthorityAutoConfiguration {
 		}
 
 		private static void refuseProductionProfiles(Environment environment) {
-			String active = Arrays.stream(environment.getActiveProfiles())
-				.filter((profile) -> PRODUCTION_PROFILES.contains(profile.toLowerCase(Locale.ROOT)))
-				.findFirst()
-				.orElse(null);
+			String active = ProductionProfiles.active(environment);
 			if (active != null) {
 				throw new SpecoraConfigurationException("specora.local-authority.enabled",
 						"The Specora local authority is for development, demos and tests only and refuses to "

@@ -5,6 +5,8 @@ import ai.specora.spring.enforcement.CompletionDispatcher;
 import ai.specora.spring.observation.CompletionMetrics;
 import ai.specora.spring.observation.EnforcementObservationConvention;
 import ai.specora.spring.observation.FailOpenMetrics;
+import ai.specora.spring.observation.PlatformObservationConvention;
+import ai.specora.spring.observation.PlatformObservationInterceptor;
 import ai.specora.spring.observation.SpecoraClientRequestObservationFilter;
 import ai.specora.spring.observation.SpecoraObservations;
 import ai.specora.spring.observation.WebhookMetrics;
@@ -24,7 +26,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of Specora observability: the {@code specora.enforcement}
- * observation of governed calls (metrics and traces), the {@code client.name} of the
+ * observation of governed calls (metrics and traces), the {@code specora.platform}
+ * observation of the auto-configured client's Platform API calls, the
+ * {@code client.name} of the
  * authority's {@code http.client.requests}, and the meters
  * {@code specora.enforcement.fail.open}, {@code specora.completions.pending},
  * {@code specora.completions.dropped} and {@code specora.webhook.events}.
@@ -33,7 +37,7 @@ import org.springframework.context.annotation.Configuration;
  * is not {@code false}; observations need an {@link ObservationRegistry} bean (or,
  * without one, a {@link MeterRegistry} bean, which then gets a registry of its own),
  * meters need a {@link MeterRegistry} bean. A {@link EnforcementObservationConvention}
- * bean replaces the default convention.
+ * or {@link PlatformObservationConvention} bean replaces the default convention.
  */
 @AutoConfiguration(after = { SpecoraClientAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class,
 		SpecoraWebhookAutoConfiguration.class },
@@ -45,6 +49,27 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(name = "specora.metrics.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SpecoraMetricsProperties.class)
 public final class SpecoraObservationAutoConfiguration {
+
+	/**
+	 * The name of the customizer that adds the {@code specora.platform} observation to
+	 * the auto-configured client.
+	 */
+	public static final String PLATFORM_OBSERVATION_CUSTOMIZER_BEAN_NAME = "specoraPlatformObservationCustomizer";
+
+	/**
+	 * Observes the Platform API calls of the auto-configured client, when observations
+	 * are on.
+	 * @param observations the registry calls are observed in, when there is one
+	 * @param convention a convention of the application, when there is one
+	 * @return the customizer of the client builder
+	 */
+	@Bean(PLATFORM_OBSERVATION_CUSTOMIZER_BEAN_NAME)
+	@ConditionalOnMissingBean(name = PLATFORM_OBSERVATION_CUSTOMIZER_BEAN_NAME)
+	SpecoraClientBuilderCustomizer specoraPlatformObservationCustomizer(ObjectProvider<SpecoraObservations> observations,
+			ObjectProvider<PlatformObservationConvention> convention) {
+		return (builder) -> observations.ifAvailable((specora) -> builder
+			.platformInterceptor(new PlatformObservationInterceptor(specora.registry(), convention.getIfUnique())));
+	}
 
 	/**
 	 * Observations in the application's {@link ObservationRegistry}.

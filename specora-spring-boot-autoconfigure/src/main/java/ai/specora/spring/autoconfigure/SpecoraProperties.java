@@ -55,14 +55,31 @@ public class SpecoraProperties {
 	private String agentId;
 
 	/**
-	 * Vendor id of the vendor-reseller model. Requires tenant-id too.
+	 * Vendor id of the vendor-reseller model (Model B), sent as X-Specora-Vendor-Id.
+	 * Requires tenant-id too; without both the client is org-scoped (Model A) and the
+	 * Model B platform calls (checkPolicy, validateBudget, recordExecution,
+	 * validateAssumptions, generateEvidenceBundle) are refused.
 	 */
 	private String vendorId;
 
 	/**
-	 * Tenant id of the vendor-reseller model. Requires vendor-id too.
+	 * Tenant id of the vendor-reseller model (Model B), sent as X-Specora-Tenant-Id.
+	 * Requires vendor-id too.
 	 */
 	private String tenantId;
+
+	/**
+	 * Workflow identity of this application for the Platform API, sent as
+	 * routing_hints.agent_name when a call sets none. Defaults to the
+	 * SPECORA_WORKFLOW_ID environment variable; with neither, agent_name is omitted.
+	 */
+	private String workflowId;
+
+	/**
+	 * Strict governance mode: proxyExecute without the authorization id of a prior
+	 * preAuthorize is refused before any request.
+	 */
+	private boolean strictMode;
 
 	/**
 	 * What decisions do when the authority cannot be reached or fails after all
@@ -163,6 +180,22 @@ public class SpecoraProperties {
 
 	public void setTenantId(String tenantId) {
 		this.tenantId = tenantId;
+	}
+
+	public String getWorkflowId() {
+		return this.workflowId;
+	}
+
+	public void setWorkflowId(String workflowId) {
+		this.workflowId = workflowId;
+	}
+
+	public boolean isStrictMode() {
+		return this.strictMode;
+	}
+
+	public void setStrictMode(boolean strictMode) {
+		this.strictMode = strictMode;
 	}
 
 	public FailMode getFailMode() {

@@ -31,6 +31,26 @@ public enum SpecoraObservationDocumentation implements ObservationDocumentation 
 			return HighCardinalityKeyNames.values();
 		}
 
+	},
+
+	/**
+	 * One call of the Platform API ({@code checkPolicy}, {@code preAuthorize},
+	 * {@code recordExecution}...) made through a client with a
+	 * {@link PlatformObservationInterceptor}, from its subscription to its answer,
+	 * failure or cancellation.
+	 */
+	PLATFORM {
+
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultPlatformObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return PlatformKeyNames.values();
+		}
+
 	};
 
 	/**
@@ -129,6 +149,71 @@ public enum SpecoraObservationDocumentation implements ObservationDocumentation 
 			@Override
 			public String asString() {
 				return "request.id";
+			}
+
+		}
+
+	}
+
+	/**
+	 * The low-cardinality keys of {@link #PLATFORM}: tags of the meters and of the spans,
+	 * each with a fixed set of values.
+	 */
+	public enum PlatformKeyNames implements KeyName {
+
+		/**
+		 * The call, named as in the Node SDK: {@code checkPolicy}, {@code validateBudget},
+		 * {@code recordExecution}, {@code validateAssumptions},
+		 * {@code generateEvidenceBundle}, {@code getRiskScore}, {@code preAuthorize},
+		 * {@code proxyExecute}, {@code getPreferences} or {@code resolvePreference}.
+		 */
+		CALL {
+
+			@Override
+			public String asString() {
+				return "call";
+			}
+
+		},
+
+		/**
+		 * How the call ended: {@code success}, {@code allow}, {@code warn},
+		 * {@code block}, {@code authorized}, {@code denied}, {@code fail_open},
+		 * {@code fail_closed}, {@code budget_exceeded}, {@code refused},
+		 * {@code unavailable}, {@code error} or {@code cancelled}.
+		 */
+		OUTCOME {
+
+			@Override
+			public String asString() {
+				return "outcome";
+			}
+
+		},
+
+		/**
+		 * The provider the request names ({@code recordExecution}, {@code preAuthorize},
+		 * {@code proxyExecute}), or {@code none}.
+		 */
+		PROVIDER {
+
+			@Override
+			public String asString() {
+				return "provider";
+			}
+
+		},
+
+		/**
+		 * The provider the platform selected ({@code preAuthorize}) or ran
+		 * ({@code proxyExecute}), {@code unknown} for one this client does not know, or
+		 * {@code none}.
+		 */
+		SELECTED_PROVIDER {
+
+			@Override
+			public String asString() {
+				return "selected.provider";
 			}
 
 		}

@@ -62,6 +62,17 @@ class SpecoraConfigurationMetadataTests {
 	}
 
 	@Test
+	void platformPropertiesAreDescribed() {
+		for (String name : new String[] { "specora.vendor-id", "specora.tenant-id", "specora.workflow-id",
+				"specora.strict-mode" }) {
+			assertThat(descriptionOf(name)).as(name).isNotBlank();
+		}
+		assertThat(descriptionOf("specora.workflow-id")).contains("SPECORA_WORKFLOW_ID");
+		assertThat(descriptionOf("specora.strict-mode")).contains("preAuthorize");
+		assertThat(defaultOf("specora.strict-mode")).isEqualTo("false");
+	}
+
+	@Test
 	void enumeratedValuesHaveDescribedHints() {
 		assertThat(hintValues("specora.fail-mode")).containsExactly("closed", "open");
 		assertThat(hintValues("specora.enforcement.completion.mode")).containsExactly("async", "sync");
