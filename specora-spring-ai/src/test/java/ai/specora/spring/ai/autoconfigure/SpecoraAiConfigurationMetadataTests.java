@@ -34,8 +34,7 @@ class SpecoraAiConfigurationMetadataTests {
 				"specora.ai.tool-calls.on-suspend", "specora.ai.tool-calls.approval-timeout",
 				"specora.ai.tool-calls.fail-mode", "specora.ai.tools", "specora.ai.observations.include-tool-name",
 				"specora.ai.chat.enabled", "specora.ai.chat.provider", "specora.ai.chat.model",
-				"specora.ai.chat.order", "specora.ai.chat.providers", "specora.ai.chat.pricing",
-				"specora.workflow-id");
+				"specora.ai.chat.order", "specora.ai.chat.providers", "specora.ai.chat.pricing");
 	}
 
 	@Test

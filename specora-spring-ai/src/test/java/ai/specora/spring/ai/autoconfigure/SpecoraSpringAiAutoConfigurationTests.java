@@ -51,7 +51,7 @@ class SpecoraSpringAiAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SpecoraClientAutoConfiguration.class,
-				SpecoraEnforcementAutoConfiguration.class, SpecoraWorkflowIdAutoConfiguration.class,
+				SpecoraEnforcementAutoConfiguration.class, 
 				SpecoraSpringAiAutoConfiguration.class, SpecoraChatAutoConfiguration.class,
 				ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
 		.withPropertyValues("specora.base-url=http://127.0.0.1:9", "specora.api-key=sk_test_key",

@@ -9,7 +9,6 @@ import ai.specora.spring.ai.Authority;
 import ai.specora.spring.ai.FakeChatModel;
 import ai.specora.spring.ai.autoconfigure.SpecoraChatAutoConfiguration;
 import ai.specora.spring.ai.autoconfigure.SpecoraSpringAiAutoConfiguration;
-import ai.specora.spring.ai.autoconfigure.SpecoraWorkflowIdAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -45,7 +44,7 @@ class SpecoraChatAdvisorTests {
 			+ "\"selected_provider\": \"openai\", \"selected_model\": \"gpt-test\", \"reason\": null}";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SpecoraWorkflowIdAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(
 				SpecoraClientAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class,
 				SpecoraSpringAiAutoConfiguration.class, SpecoraChatAutoConfiguration.class,
 				ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
