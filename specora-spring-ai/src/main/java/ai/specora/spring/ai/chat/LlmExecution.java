@@ -24,14 +24,4 @@ public record LlmExecution(Provider provider, String model, PreAuthorizationResu
 		Objects.requireNonNull(authorization, "authorization must not be null");
 	}
 
-	/**
-	 * Whether the platform routed the call elsewhere than it was asked for.
-	 * @param requestedProvider the provider asked for
-	 * @param requestedModel the model asked for
-	 * @return {@code true} when provider or model differ
-	 */
-	public boolean isRerouted(Provider requestedProvider, String requestedModel) {
-		return this.provider != requestedProvider || !this.model.equals(requestedModel);
-	}
-
 }

@@ -94,7 +94,7 @@ public final class LlmExecutionRecorder {
 		}
 	}
 
-	ExecutionRecordRequest request(LlmExecution execution, ChatResponse response, long durationNanos,
+	private ExecutionRecordRequest request(LlmExecution execution, ChatResponse response, long durationNanos,
 			boolean success) {
 		Usage usage = (response != null && response.getMetadata() != null) ? response.getMetadata().getUsage() : null;
 		long input = (usage != null) ? tokens(usage.getPromptTokens()) : 0;

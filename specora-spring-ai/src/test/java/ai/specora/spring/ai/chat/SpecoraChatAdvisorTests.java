@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import ai.specora.client.BudgetExceededException;
+import ai.specora.client.FailClosedException;
 import ai.specora.spring.ai.Authority;
 import ai.specora.spring.ai.FakeChatModel;
 import ai.specora.spring.ai.autoconfigure.SpecoraChatAutoConfiguration;
@@ -56,6 +57,10 @@ class SpecoraChatAdvisorTests {
 				"specora.ai.chat.pricing.claude-test.input=3", "specora.ai.chat.pricing.claude-test.output=15")
 		.withUserConfiguration(Models.class);
 
+	/**
+	 * Executions are recorded in the background: every test that makes an authorized
+	 * call waits for its record, so that none arrives during the next test.
+	 */
 	@BeforeEach
 	void reset() {
 		authority.reset();
@@ -100,6 +105,7 @@ class SpecoraChatAdvisorTests {
 			chatClient(context).prompt("hello").call().content();
 			assertThat(json(single(authority.preAuthorizations())).<String>read("$.routing_hints.agent_name"))
 				.isEqualTo("support-pipeline");
+			awaitSingle(authority::executions);
 		});
 	}
 
@@ -128,6 +134,7 @@ class SpecoraChatAdvisorTests {
 			chatClient(context).prompt("hello").call().content();
 			assertThat(context.getBean("primaryModel", FakeChatModel.class).prompts()).singleElement()
 				.satisfies((prompt) -> assertThat(prompt.getOptions().getModel()).isEqualTo("gpt-small"));
+			assertThat(json(awaitSingle(authority::executions)).<String>read("$.model")).isEqualTo("fake-model");
 		});
 	}
 
@@ -177,6 +184,16 @@ class SpecoraChatAdvisorTests {
 						+ "\"details\": {\"usage_percent\": 100}}}");
 		this.runner.run((context) -> {
 			assertThatExceptionOfType(BudgetExceededException.class)
+				.isThrownBy(() -> chatClient(context).prompt("hello").call().content());
+			assertThat(context.getBean("primaryModel", FakeChatModel.class).prompts()).isEmpty();
+		});
+	}
+
+	@Test
+	void unreachablePlatformFailsClosedAndTheModelIsNotCalled() {
+		authority.preAuthorizeStatus(503, "{\"error\": {\"code\": \"unavailable\", \"message\": \"down\"}}");
+		this.runner.run((context) -> {
+			assertThatExceptionOfType(FailClosedException.class)
 				.isThrownBy(() -> chatClient(context).prompt("hello").call().content());
 			assertThat(context.getBean("primaryModel", FakeChatModel.class).prompts()).isEmpty();
 		});
