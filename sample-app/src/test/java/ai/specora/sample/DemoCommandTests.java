@@ -43,7 +43,13 @@ class DemoCommandTests {
 				"[8] Draft the reply with the selected model and record the execution's real token counts",
 				".. draft: Hello Ada,", "-> 200 NORMAL: execution exe_", "[9] Generate the run's evidence bundle",
 				"-> 200 EVIDENCE: bundle evb_", "at local://evidence/evb_", ".. bundle_hash sha256:",
-				"[10] The authority goes away", ".. local authority stopped",
+				"[10] The agent (Spring AI ChatClient) looks a customer up",
+				"-> 200 ALLOW: Done with look_up_customer:", "Grace Hopper",
+				"[11] The agent tries to drop a table", "-> 200 BLOCK: I could not use drop_table.",
+				"dropping tables is never allowed for the support agent",
+				"[12] The agent refunds 80.00 USD", ".. approved by bob (finance)",
+				"-> 200 ALLOW: Done with refund_payment:", "pay_7005",
+				"[13] The authority goes away", ".. local authority stopped",
 				"-> 503 NO DECISION: The governance authority could not be reached; fail-closed: the action was not run",
 				"Demo complete: " + DemoScenario.STEPS + " of " + DemoScenario.STEPS + " steps behaved as expected.");
 		assertThat(output.getOut()).doesNotContain("FAILED");

@@ -39,13 +39,14 @@ import tools.jackson.databind.json.JsonMapper;
  * approval webhook arrives and the waiting call succeeds;</li>
  * <li>the {@link PlatformDemoSteps Platform API steps}: budget, routed pre-authorization,
  * recorded execution, evidence bundle;</li>
+ * <li>the support agent's tool calls (see {@link AgentDemoSteps});</li>
  * <li>the authority is stopped and the next call fails closed (503).</li>
  * </ol>
  */
 public final class DemoScenario {
 
 	/** The number of steps. */
-	public static final int STEPS = 6 + PlatformDemoSteps.STEPS;
+	public static final int STEPS = 6 + PlatformDemoSteps.STEPS + AgentDemoSteps.STEPS;
 
 	private static final String APPROVER = "alice (on-call SRE)";
 
@@ -106,6 +107,7 @@ public final class DemoScenario {
 		exhaustBudget();
 		changeProductionConfig();
 		this.platformSteps.run(6);
+		new AgentDemoSteps(this.baseUrl, this.authority, this.console, this.timeout).run(6 + PlatformDemoSteps.STEPS);
 		failClosed();
 		this.console.heading("Demo complete: " + STEPS + " of " + STEPS + " steps behaved as expected.");
 	}

@@ -166,6 +166,10 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 
 	@Override
 	public Object invoke(MethodInvocation invocation) throws Throwable {
+		if (GovernedCallScope.claim()) {
+			// already governed by the caller's decision: one round trip, one completion
+			return invocation.proceed();
+		}
 		Method method = invocation.getMethod();
 		Object target = invocation.getThis();
 		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : null;

@@ -1,0 +1,99 @@
+package ai.specora.spring.ai.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import ai.specora.spring.EnforcedFailMode;
+import ai.specora.spring.OnSuspend;
+import ai.specora.spring.ai.tool.OnToolBlock;
+import ai.specora.spring.ai.tool.ToolCallSpec;
+import ai.specora.spring.ai.tool.ToolCallSpecResolver;
+import ai.specora.spring.ai.tool.ToolWriteHints;
+
+import org.springframework.ai.tool.ToolCallback;
+
+/**
+ * Resolves each tool's governance from {@code specora.ai.*} once, by the tool's name:
+ * its entry under {@code specora.ai.tools} (matched exactly, else ignoring case and
+ * characters other than letters and digits, as relaxed binding may have dropped them),
+ * the defaults of {@code specora.ai.tool-calls}, and what the tool declares through
+ * {@link ToolWriteHints}.
+ */
+public final class PropertiesToolCallSpecResolver implements ToolCallSpecResolver {
+
+	/**
+	 * The action type shown in observations for a tool without a configured action
+	 * type, unless tool names may be tags.
+	 */
+	public static final String OBSERVED_TOOL_ACTION_TYPE = "spring_ai_tool";
+
+	private final SpecoraAiProperties properties;
+
+	private final ToolWriteHints writeHints;
+
+	private final Map<String, SpecoraAiProperties.Tool> normalizedTools = new LinkedHashMap<>();
+
+	private final Map<String, ToolCallSpec> cache = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates a resolver.
+	 * @param properties the settings
+	 * @param writeHints what tools declare about writing
+	 */
+	public PropertiesToolCallSpecResolver(SpecoraAiProperties properties, ToolWriteHints writeHints) {
+		this.properties = Objects.requireNonNull(properties, "properties must not be null");
+		this.writeHints = Objects.requireNonNull(writeHints, "writeHints must not be null");
+		properties.getTools().forEach((name, tool) -> this.normalizedTools.putIfAbsent(normalize(name), tool));
+	}
+
+	@Override
+	public ToolCallSpec resolve(ToolCallback tool) {
+		String name = tool.getToolDefinition().name();
+		ToolCallSpec spec = this.cache.get(name);
+		if (spec == null) {
+			spec = this.cache.computeIfAbsent(name, (key) -> create(key, tool));
+		}
+		return spec;
+	}
+
+	private ToolCallSpec create(String name, ToolCallback tool) {
+		SpecoraAiProperties.Tool settings = this.properties.getTools().get(name);
+		if (settings == null) {
+			settings = this.normalizedTools.getOrDefault(normalize(name), new SpecoraAiProperties.Tool());
+		}
+		SpecoraAiProperties.ToolCalls defaults = this.properties.getToolCalls();
+		boolean configuredActionType = settings.getActionType() != null && !settings.getActionType().isBlank();
+		String actionType = configuredActionType ? settings.getActionType() : name;
+		String observedActionType = (configuredActionType || this.properties.getObservations().isIncludeToolName())
+				? actionType : OBSERVED_TOOL_ACTION_TYPE;
+		Map<String, Object> scope = new LinkedHashMap<>(settings.getScope());
+		scope.put(ToolCallSpec.TOOL_SCOPE_KEY, name);
+		Boolean writeOp = settings.getWriteOp();
+		if (writeOp == null) {
+			writeOp = this.writeHints.writeOp(tool);
+		}
+		OnToolBlock onBlock = Objects.requireNonNullElse(settings.getOnBlock(), defaults.getOnBlock());
+		OnSuspend onSuspend = Objects.requireNonNullElse(settings.getOnSuspend(), defaults.getOnSuspend());
+		Duration approvalTimeout = Objects.requireNonNullElse(settings.getApprovalTimeout(),
+				defaults.getApprovalTimeout());
+		EnforcedFailMode failMode = Objects.requireNonNullElse(settings.getFailMode(), defaults.getFailMode());
+		return new ToolCallSpec(name, actionType, observedActionType, scope, Boolean.TRUE.equals(writeOp),
+				settings.isIncludeArgs(), onBlock, onSuspend, approvalTimeout, failMode);
+	}
+
+	private static String normalize(String name) {
+		StringBuilder normalized = new StringBuilder(name.length());
+		for (int i = 0; i < name.length(); i++) {
+			char ch = name.charAt(i);
+			if (Character.isLetterOrDigit(ch)) {
+				normalized.append(ch);
+			}
+		}
+		return normalized.toString().toLowerCase(Locale.ROOT);
+	}
+
+}

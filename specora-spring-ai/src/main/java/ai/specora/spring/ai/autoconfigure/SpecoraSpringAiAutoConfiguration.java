@@ -1,0 +1,147 @@
+package ai.specora.spring.ai.autoconfigure;
+
+import java.time.Duration;
+
+import ai.specora.client.SpecoraClient;
+import ai.specora.spring.ai.tool.BlockedToolResponder;
+import ai.specora.spring.ai.tool.ToolCallGovernor;
+import ai.specora.spring.ai.tool.ToolCallSpecResolver;
+import ai.specora.spring.ai.tool.ToolWriteHints;
+import ai.specora.spring.ai.tool.mcp.McpToolCatalog;
+import ai.specora.spring.ai.tool.mcp.McpToolWriteHints;
+import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraObservationAutoConfiguration;
+import ai.specora.spring.enforcement.ApprovalWaiter;
+import ai.specora.spring.enforcement.CompletionDispatcher;
+import ai.specora.spring.enforcement.SyncCompletionDispatcher;
+import ai.specora.spring.observation.SpecoraObservations;
+import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+
+import org.springframework.ai.mcp.SyncMcpToolCallback;
+import org.springframework.ai.model.tool.ToolCallingManager;
+import org.springframework.ai.tool.resolution.ToolCallbackResolver;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+
+/**
+ * Auto-configuration of the governance of Spring AI tool calls: every
+ * {@link ToolCallingManager} bean is decorated so that each tool call of every
+ * ChatClient built from the auto-configured {@code ChatClient.Builder} is enforced
+ * before it runs and completed after.
+ * <p>
+ * Active when Spring AI is on the class path, a {@link SpecoraClient} bean exists and
+ * {@code specora.ai.enabled} is not {@code false}. Every bean backs off when the
+ * application defines its own.
+ */
+@AutoConfiguration(after = { SpecoraClientAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class,
+		SpecoraObservationAutoConfiguration.class },
+		beforeName = "org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration")
+@ConditionalOnClass(ToolCallingManager.class)
+@ConditionalOnBean(SpecoraClient.class)
+@ConditionalOnProperty(prefix = "specora.ai", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(SpecoraAiProperties.class)
+public final class SpecoraSpringAiAutoConfiguration {
+
+	/**
+	 * Decorates the application's tool calling managers.
+	 * @param governor governs each tool call
+	 * @param resolver the application's tool resolver
+	 * @return the post-processor
+	 */
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static GovernedToolCallingManagerPostProcessor specoraGovernedToolCallingManagerPostProcessor(
+			ObjectProvider<ToolCallGovernor> governor, ObjectProvider<ToolCallbackResolver> resolver) {
+		return new GovernedToolCallingManagerPostProcessor(governor::getObject, resolver::getIfUnique);
+	}
+
+	/**
+	 * Warns when there is no tool calling manager to decorate.
+	 * @param managers the application's tool calling managers
+	 * @return the notice
+	 */
+	@Bean
+	static UngovernedToolCallsNotice specoraUngovernedToolCallsNotice(ObjectProvider<ToolCallingManager> managers) {
+		return new UngovernedToolCallsNotice(managers);
+	}
+
+	/**
+	 * How each tool is governed, from {@code specora.ai.*}.
+	 * @param properties the settings
+	 * @param writeHints what tools declare about writing
+	 * @return the resolver
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ToolCallSpecResolver specoraToolCallSpecResolver(SpecoraAiProperties properties,
+			ObjectProvider<ToolWriteHints> writeHints) {
+		return new PropertiesToolCallSpecResolver(properties, writeHints.getIfUnique(() -> ToolWriteHints.NONE));
+	}
+
+	/**
+	 * What the model receives for a blocked tool call.
+	 * @return the default responder
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	BlockedToolResponder specoraBlockedToolResponder() {
+		return BlockedToolResponder.DEFAULT;
+	}
+
+	/**
+	 * Governs each tool call with the Specora client, the completion dispatcher and the
+	 * approval waiter of {@code @Enforced} (their own when enforcement is off).
+	 * @param client the client
+	 * @param dispatcher delivers completions
+	 * @param approvalWaiter waits for approvals
+	 * @param specs how each tool is governed
+	 * @param blockedResponder what the model receives for a blocked call
+	 * @param observations observe governed calls, when metrics are on
+	 * @return the governor
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	ToolCallGovernor specoraToolCallGovernor(SpecoraClient client, ObjectProvider<CompletionDispatcher> dispatcher,
+			ObjectProvider<ApprovalWaiter> approvalWaiter, ToolCallSpecResolver specs,
+			BlockedToolResponder blockedResponder, ObjectProvider<SpecoraObservations> observations) {
+		ToolCallGovernor governor = new ToolCallGovernor(client,
+				dispatcher.getIfUnique(() -> new SyncCompletionDispatcher(client.reactive())),
+				approvalWaiter.getIfUnique(() -> new ApprovalWaiter(client.reactive())), specs, blockedResponder);
+		observations.ifAvailable((observing) -> {
+			governor.setObservationRegistry(observing.registry());
+			governor.setObservationConvention(observing.enforcementConvention());
+		});
+		return governor;
+	}
+
+	/**
+	 * MCP client tools: write hints from their annotations.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ SyncMcpToolCallback.class, McpSyncClient.class })
+	static class McpConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ToolWriteHints specoraMcpToolWriteHints(ObjectProvider<McpSyncClient> syncClients,
+				ObjectProvider<McpAsyncClient> asyncClients) {
+			return new McpToolWriteHints(() -> new McpToolCatalog(syncClients.orderedStream().toList(),
+					asyncClients.orderedStream().toList(), Duration.ofSeconds(10))
+				.get());
+		}
+
+	}
+
+}

@@ -1,0 +1,144 @@
+package ai.specora.spring.ai.chat;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import ai.specora.client.platform.ExecutionRecordRequest;
+import ai.specora.client.platform.ReactivePlatformClient;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.model.ChatResponse;
+
+/**
+ * Records governed LLM calls on the platform ({@code recordExecution}) with their real
+ * token usage, duration, outcome and cost, without delaying the call: the record is
+ * sent in the background and a failure to send it is logged, never raised. Each call
+ * is also a {@code specora.llm} observation with the fixed low-cardinality key values
+ * {@code provider} and {@code outcome} ({@code success} or {@code failure}).
+ * <p>
+ * Recording needs the vendor-reseller model (Model B: {@code specora.vendor-id} and
+ * {@code specora.tenant-id}); without it nothing is sent and only the observation is
+ * made.
+ */
+public final class LlmExecutionRecorder {
+
+	/**
+	 * The name of the observation of governed LLM calls.
+	 */
+	public static final String OBSERVATION_NAME = "specora.llm";
+
+	private static final Logger logger = LoggerFactory.getLogger(LlmExecutionRecorder.class);
+
+	private final ReactivePlatformClient platform;
+
+	private final LlmPricing pricing;
+
+	private final boolean sending;
+
+	private final ObservationRegistry observationRegistry;
+
+	/**
+	 * Creates a recorder.
+	 * @param platform the Platform API
+	 * @param pricing prices the calls
+	 * @param sending whether records are sent (Model B is configured)
+	 * @param observationRegistry observes the calls, {@link ObservationRegistry#NOOP}
+	 * for none
+	 */
+	public LlmExecutionRecorder(ReactivePlatformClient platform, LlmPricing pricing, boolean sending,
+			ObservationRegistry observationRegistry) {
+		this.platform = Objects.requireNonNull(platform, "platform must not be null");
+		this.pricing = Objects.requireNonNull(pricing, "pricing must not be null");
+		this.sending = sending;
+		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
+	}
+
+	/**
+	 * Whether a response carries token usage.
+	 * @param response the response
+	 * @return {@code true} when it reports prompt or completion tokens
+	 */
+	static boolean hasUsage(ChatResponse response) {
+		Usage usage = (response.getMetadata() != null) ? response.getMetadata().getUsage() : null;
+		return usage != null && (positive(usage.getPromptTokens()) || positive(usage.getCompletionTokens()));
+	}
+
+	/**
+	 * Records one call.
+	 * @param execution where the call went
+	 * @param response the (last) response with usage, or {@code null}
+	 * @param durationNanos how long the call took
+	 * @param success whether it succeeded
+	 * @param observation the call's observation, from {@link #start}
+	 */
+	public void record(LlmExecution execution, ChatResponse response, long durationNanos, boolean success,
+			Observation observation) {
+		stop(observation, success);
+		if (!this.sending) {
+			return;
+		}
+		try {
+			ExecutionRecordRequest request = request(execution, response, durationNanos, success);
+			this.platform.recordExecution(request)
+				.subscribe((recorded) -> logger.debug("Specora recorded LLM execution {}", recorded.executionId()),
+						(ex) -> logger.warn("Specora could not record an LLM execution of {} '{}': {}",
+								execution.provider().wireName(), request.model(), ex.toString()));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Specora could not record an LLM execution of {} '{}': {}", execution.provider().wireName(),
+					execution.model(), ex.toString());
+		}
+	}
+
+	private ExecutionRecordRequest request(LlmExecution execution, ChatResponse response, long durationNanos,
+			boolean success) {
+		Usage usage = (response != null && response.getMetadata() != null) ? response.getMetadata().getUsage() : null;
+		long input = (usage != null) ? tokens(usage.getPromptTokens()) : 0;
+		long output = (usage != null) ? tokens(usage.getCompletionTokens()) : 0;
+		String actualModel = (response != null && response.getMetadata() != null
+				&& response.getMetadata().getModel() != null && !response.getMetadata().getModel().isBlank())
+						? response.getMetadata().getModel() : execution.model();
+		ExecutionRecordRequest.Builder builder = ExecutionRecordRequest.builder(execution.provider(), actualModel)
+			.tokens(input, output)
+			.costMicros(Math.max(0, this.pricing.costMicros(execution.provider(), actualModel, input, output)))
+			.duration(Duration.ofNanos(durationNanos))
+			.success(success);
+		if (execution.authorization().authorizationId() != null) {
+			builder.metadata("authorization_id", execution.authorization().authorizationId());
+		}
+		return builder.build();
+	}
+
+	/**
+	 * Starts the observation of a call that is about to be made.
+	 * @param execution where the call goes
+	 * @return the started observation, a no-op one when observation is off
+	 */
+	public Observation start(LlmExecution execution) {
+		if (this.observationRegistry.isNoop()) {
+			return Observation.NOOP;
+		}
+		return Observation.createNotStarted(OBSERVATION_NAME, this.observationRegistry)
+			.lowCardinalityKeyValue("provider", execution.provider().wireName())
+			.start();
+	}
+
+	private static void stop(Observation observation, boolean success) {
+		if (!observation.isNoop()) {
+			observation.lowCardinalityKeyValue("outcome", success ? "success" : "failure").stop();
+		}
+	}
+
+	private static long tokens(Integer count) {
+		return (count != null && count > 0) ? count : 0;
+	}
+
+	private static boolean positive(Integer count) {
+		return count != null && count > 0;
+	}
+
+}

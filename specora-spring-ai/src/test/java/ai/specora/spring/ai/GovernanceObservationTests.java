@@ -1,0 +1,128 @@
+package ai.specora.spring.ai;
+
+import ai.specora.spring.ai.autoconfigure.SpecoraChatAutoConfiguration;
+import ai.specora.spring.ai.autoconfigure.SpecoraSpringAiAutoConfiguration;
+import ai.specora.spring.ai.chat.LlmExecutionRecorder;
+import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraObservationAutoConfiguration;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
+import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
+
+/**
+ * Governed tool calls are {@code specora.enforcement} observations and governed LLM
+ * calls {@code specora.llm} observations, with fixed low-cardinality key values; a tool's
+ * name is a key value only when configured or opted in.
+ */
+class GovernanceObservationTests {
+
+	static final Authority authority = new Authority().start();
+
+	private final TestObservationRegistry observations = TestObservationRegistry.create();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SpecoraClientAutoConfiguration.class,
+				SpecoraEnforcementAutoConfiguration.class, SpecoraObservationAutoConfiguration.class,
+				SpecoraSpringAiAutoConfiguration.class, SpecoraChatAutoConfiguration.class,
+				ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
+		.withPropertyValues(authority.properties())
+		.withPropertyValues("specora.ai.chat.provider=openai")
+		.withBean(TestObservationRegistry.class, () -> this.observations)
+		.withBean(FakeChatModel.class)
+		.withBean(SupportTools.class);
+
+	@BeforeEach
+	void reset() {
+		authority.reset();
+		authority.preAuthorize("{\"authorized\": true, \"authorization_id\": \"auth_1\"}");
+	}
+
+	@AfterAll
+	static void stopAuthority() {
+		authority.stop();
+	}
+
+	@Test
+	void toolCallIsAnEnforcementObservationWithoutTheToolNameByDefault() {
+		authority.allow("lookup_order", "jrn_lookup");
+		this.runner.run((context) -> {
+			ask(context, "lookup_order");
+			assertThat(this.observations).hasObservationWithNameEqualTo("specora.enforcement")
+				.that()
+				.hasLowCardinalityKeyValue("action.type", "spring_ai_tool")
+				.hasLowCardinalityKeyValue("decision", "allow")
+				.hasLowCardinalityKeyValue("outcome", "success")
+				.hasHighCardinalityKeyValue("journal.id", "jrn_lookup")
+				.hasBeenStopped();
+		});
+	}
+
+	@Test
+	void blockedToolCallIsObservedAsBlocked() {
+		authority.block("issue_refund", "jrn_refund", "no");
+		this.runner.run((context) -> {
+			ask(context, "issue_refund");
+			assertThat(this.observations).hasObservationWithNameEqualTo("specora.enforcement")
+				.that()
+				.hasLowCardinalityKeyValue("decision", "block")
+				.hasLowCardinalityKeyValue("outcome", "blocked");
+		});
+	}
+
+	@Test
+	void toolNameIsATagWhenOptedIn() {
+		authority.allow("lookup_order", "jrn_lookup");
+		this.runner.withPropertyValues("specora.ai.observations.include-tool-name=true").run((context) -> {
+			ask(context, "lookup_order");
+			assertThat(this.observations).hasObservationWithNameEqualTo("specora.enforcement")
+				.that()
+				.hasLowCardinalityKeyValue("action.type", "lookup_order");
+		});
+	}
+
+	@Test
+	void configuredActionTypeIsTheTag() {
+		authority.allow("order_read", "jrn_lookup");
+		this.runner.withPropertyValues("specora.ai.tools.lookup_order.action-type=order_read").run((context) -> {
+			ask(context, "lookup_order");
+			assertThat(this.observations).hasObservationWithNameEqualTo("specora.enforcement")
+				.that()
+				.hasLowCardinalityKeyValue("action.type", "order_read");
+		});
+	}
+
+	@Test
+	void llmCallIsAnLlmObservation() {
+		authority.allow("lookup_order", "jrn_lookup");
+		this.runner.run((context) -> {
+			ask(context, "lookup_order");
+			assertThat(this.observations).hasObservationWithNameEqualTo(LlmExecutionRecorder.OBSERVATION_NAME)
+				.that()
+				.hasLowCardinalityKeyValue("provider", "openai")
+				.hasLowCardinalityKeyValue("outcome", "success")
+				.hasBeenStopped();
+		});
+	}
+
+	private static void ask(AssertableApplicationContext context, String tool) {
+		context.getBean(FakeChatModel.class).thenCall(tool, "{\"orderId\": \"A-1\"}");
+		context.getBean(ChatClient.Builder.class)
+			.build()
+			.prompt("help")
+			.tools(context.getBean(SupportTools.class))
+			.call()
+			.content();
+	}
+
+}
