@@ -158,17 +158,37 @@ public final class EnforcedMethodRegistry {
 		if (annotation != null) {
 			int modifiers = specific.getModifiers();
 			if (Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers)) {
-				throw new EnforcedMethodDefinitionException(EnforcedMethodDefinitionException.Problem.NOT_INTERCEPTABLE,
-						type, specific, null, "a proxy cannot intercept a private or static method; make it public, "
-								+ "or govern the work inside it with SpecoraClient.enforced(...)",
-						null);
+				throw notInterceptable(type, specific, "a proxy cannot intercept a private or static method; make "
+						+ "it public, or govern the work inside it with SpecoraClient.enforced(...)");
 			}
+			requireNotFinal(type, specific, "the method");
 		}
 		else if (isClassLevelCandidate(specific)) {
 			annotation = closest(MergedAnnotations.from(type, SearchStrategy.TYPE_HIERARCHY), type, specific,
 					"the class");
+			if (annotation != null) {
+				requireNotFinal(type, specific, "the class");
+			}
 		}
 		return (annotation != null) ? parse(annotation, specific, type) : null;
+	}
+
+	/**
+	 * A proxy cannot override a final method: called on the proxy, it would run with no
+	 * governance at all.
+	 */
+	private static void requireNotFinal(Class<?> type, Method method, String annotated) {
+		if (Modifier.isFinal(method.getModifiers())) {
+			throw notInterceptable(type, method, "the method is final and " + annotated + " carries @Enforced: a "
+					+ "proxy cannot override a final method, so it would run ungoverned; remove 'final'"
+					+ ((method.getDeclaringClass() != type) ? " in " + method.getDeclaringClass().getName() : "")
+					+ ", or govern the work inside it with SpecoraClient.enforced(...)");
+		}
+	}
+
+	private static EnforcedMethodDefinitionException notInterceptable(Class<?> type, Method method, String detail) {
+		return new EnforcedMethodDefinitionException(EnforcedMethodDefinitionException.Problem.NOT_INTERCEPTABLE,
+				type, method, null, detail, null);
 	}
 
 	private static boolean isClassLevelCandidate(Method method) {
