@@ -22,8 +22,9 @@ import reactor.core.publisher.Mono;
  * back-off between reads, for {@link ai.specora.spring.OnSuspend#WAIT}.
  * <p>
  * Approved: an allow decision on the same journal entry, to be completed after the
- * method ran. Denied: {@link SpecoraBlockedException}. Not approved in time (or the
- * entry expired): {@link SpecoraSuspendedException}. Transient failures to read the
+ * method ran. Denied: {@link SpecoraBlockedException}. Not approved in time, or the
+ * entry expired (even when it also says approved: expired wins, the method does not
+ * run): {@link SpecoraSuspendedException}. Transient failures to read the
  * journal are retried until the timeout. Never blocks: waiting is done with timers.
  */
 public final class ApprovalWaiter {
@@ -102,6 +103,12 @@ public final class ApprovalWaiter {
 	}
 
 	private Mono<EnforcementResult> decide(EnforcementResult suspended, JournalEntry entry, Duration timeout) {
+		// expired wins over approved: the reservation behind the approval is gone
+		if (entry.status() == JournalStatus.EXPIRED) {
+			return Mono.error(new SpecoraSuspendedException(suspended, "Approval of action '" + suspended.actionType()
+					+ "' expired before it could be used (journal " + suspended.journalId() + ", approval state "
+					+ entry.approvalState() + ")"));
+		}
 		if (entry.approvalState() == ApprovalState.APPROVED) {
 			return Mono.just(new EnforcementResult(Decision.ALLOW, suspended.actionType(), suspended.journalId(),
 					suspended.requestId(), null, suspended.approvalSource(), suspended.approvalId(),
@@ -112,10 +119,6 @@ public final class ApprovalWaiter {
 					"Action '" + suspended.actionType() + "' was denied by "
 							+ Objects.requireNonNullElse(suspended.approvalSource(), "its approver") + " (approval "
 							+ suspended.approvalId() + ", journal " + suspended.journalId() + ")"));
-		}
-		if (entry.status() == JournalStatus.EXPIRED) {
-			return Mono.error(new SpecoraSuspendedException(suspended, "Approval of action '" + suspended.actionType()
-					+ "' expired before it was given (journal " + suspended.journalId() + ")"));
 		}
 		return Mono.empty();
 	}
