@@ -249,12 +249,12 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 	 * Runs the method with the call's observation as the current one.
 	 */
 	private static Object proceedInScope(MethodInvocation invocation, GovernedInvocation call) throws Throwable {
-		Observation.Scope scope = call.observation().openScope();
+		Observation.Scope scope = call.openScope();
 		try {
 			return invocation.proceed();
 		}
 		finally {
-			scope.close();
+			GovernedInvocation.closeScope(scope);
 		}
 	}
 
