@@ -2,14 +2,14 @@ package ai.specora.spring.autoconfigure;
 
 import ai.specora.client.SpecoraClient;
 import ai.specora.spring.enforcement.ApprovalWaiter;
-import ai.specora.spring.enforcement.AsyncCompletionDispatcher;
+import ai.specora.spring.enforcement.completion.AsyncCompletionDispatcher;
 import ai.specora.spring.enforcement.CompletionDispatcher;
 import ai.specora.spring.enforcement.EnforcedMethodRegistry;
 import ai.specora.spring.enforcement.EnforcementAdvisor;
 import ai.specora.spring.enforcement.EnforcementInterceptor;
 import ai.specora.spring.enforcement.EnforcementListener;
 import ai.specora.spring.enforcement.EnforcementPointcut;
-import ai.specora.spring.enforcement.SyncCompletionDispatcher;
+import ai.specora.spring.enforcement.completion.SyncCompletionDispatcher;
 import ai.specora.spring.observation.SpecoraObservations;
 
 import org.springframework.aop.config.AopConfigUtils;

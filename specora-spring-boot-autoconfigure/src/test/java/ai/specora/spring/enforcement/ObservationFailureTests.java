@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import ai.specora.client.SpecoraClient;
 import ai.specora.spring.enforcement.GovernedServices.Tools;
+import ai.specora.spring.enforcement.completion.SyncCompletionDispatcher;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
