@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import ai.specora.client.ApprovalState;
+import ai.specora.client.Backoff;
 import ai.specora.client.Decision;
 import ai.specora.client.DecisionSource;
 import ai.specora.client.EnforcementResult;
@@ -33,9 +34,7 @@ public final class ApprovalWaiter {
 
 	private final ReactiveSpecoraClient client;
 
-	private final Duration initialInterval;
-
-	private final Duration maxInterval;
+	private final Backoff intervals;
 
 	/**
 	 * Creates a waiter that reads the journal after 1 s, then doubles the interval up to
@@ -60,8 +59,7 @@ public final class ApprovalWaiter {
 		if (maxInterval == null || maxInterval.compareTo(initialInterval) < 0) {
 			throw new IllegalArgumentException("maxInterval must not be shorter than initialInterval");
 		}
-		this.initialInterval = initialInterval;
-		this.maxInterval = maxInterval;
+		this.intervals = new Backoff(initialInterval, maxInterval, Backoff.Jitter.NONE);
 	}
 
 	/**
@@ -75,22 +73,21 @@ public final class ApprovalWaiter {
 		if (suspended.decision() != Decision.SUSPEND || suspended.journalId() == null) {
 			return Mono.error(new SpecoraSuspendedException(suspended));
 		}
-		return Mono.defer(() -> poll(suspended, this.initialInterval, System.nanoTime() + timeout.toNanos(), timeout));
+		return Mono.defer(() -> poll(suspended, 1, System.nanoTime() + timeout.toNanos(), timeout));
 	}
 
-	private Mono<EnforcementResult> poll(EnforcementResult suspended, Duration interval, long deadlineNanos,
+	private Mono<EnforcementResult> poll(EnforcementResult suspended, int attempt, long deadlineNanos,
 			Duration timeout) {
 		long remaining = deadlineNanos - System.nanoTime();
 		if (remaining <= 0) {
 			return Mono.error(notApprovedInTime(suspended, timeout));
 		}
+		Duration interval = this.intervals.delay(attempt);
 		Duration wait = (interval.toNanos() < remaining) ? interval : Duration.ofNanos(remaining);
-		Duration next = interval.multipliedBy(2);
-		Duration nextInterval = (next.compareTo(this.maxInterval) > 0) ? this.maxInterval : next;
 		return Mono.delay(wait)
 			.then(readJournal(suspended))
 			.flatMap((entry) -> decide(suspended, entry, timeout))
-			.switchIfEmpty(Mono.defer(() -> poll(suspended, nextInterval, deadlineNanos, timeout)));
+			.switchIfEmpty(Mono.defer(() -> poll(suspended, attempt + 1, deadlineNanos, timeout)));
 	}
 
 	private Mono<JournalEntry> readJournal(EnforcementResult suspended) {
