@@ -273,15 +273,15 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 
 		private final ReactiveSpecoraClient client;
 
-		private int queueCapacity = 10_000;
+		private int queueCapacity = CompletionDefaults.QUEUE_CAPACITY;
 
-		private Duration maxAge = Duration.ofMinutes(15);
+		private Duration maxAge = CompletionDefaults.MAX_AGE;
 
-		private Duration shutdownTimeout = Duration.ofSeconds(10);
+		private Duration shutdownTimeout = CompletionDefaults.SHUTDOWN_TIMEOUT;
 
-		private Duration initialBackoff = Duration.ofMillis(500);
+		private Duration initialBackoff = CompletionDefaults.INITIAL_BACKOFF;
 
-		private Duration maxBackoff = Duration.ofSeconds(30);
+		private Duration maxBackoff = CompletionDefaults.MAX_BACKOFF;
 
 		private Clock clock = Clock.systemUTC();
 
