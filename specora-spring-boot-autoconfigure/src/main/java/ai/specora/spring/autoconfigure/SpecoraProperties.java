@@ -322,6 +322,28 @@ public class SpecoraProperties {
 		 */
 		private Duration shutdownTimeout = CompletionDefaults.SHUTDOWN_TIMEOUT;
 
+		/**
+		 * Where async completions wait for delivery: 'memory' (this process only, lost
+		 * if it dies), 'redis' (a Redis stream shared by the replicas, needs a
+		 * RedisConnectionFactory) or 'auto' (Redis when the application has a
+		 * RedisConnectionFactory, memory otherwise).
+		 */
+		private CompletionStoreType store = CompletionStoreType.MEMORY;
+
+		private final CompletionRedis redis = new CompletionRedis();
+
+		public CompletionStoreType getStore() {
+			return this.store;
+		}
+
+		public void setStore(CompletionStoreType store) {
+			this.store = store;
+		}
+
+		public CompletionRedis getRedis() {
+			return this.redis;
+		}
+
 		public CompletionMode getMode() {
 			return this.mode;
 		}
@@ -353,6 +375,69 @@ public class SpecoraProperties {
 		public void setShutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
 		}
+
+	}
+
+	/**
+	 * The Redis completion store.
+	 */
+	public static class CompletionRedis {
+
+		/**
+		 * Key of the Redis stream of completions, the same for every replica.
+		 */
+		private String stream = "specora:completions";
+
+		/**
+		 * Consumer group of the replicas that deliver the completions.
+		 */
+		private String group = "specora-completions";
+
+		/**
+		 * How long a completion may stay pending with a replica that does not answer
+		 * before another replica claims it; longer than specora.deadline.
+		 */
+		private Duration lease = Duration.ofMinutes(1);
+
+		public String getStream() {
+			return this.stream;
+		}
+
+		public void setStream(String stream) {
+			this.stream = stream;
+		}
+
+		public String getGroup() {
+			return this.group;
+		}
+
+		public void setGroup(String group) {
+			this.group = group;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
+		}
+
+	}
+
+	/**
+	 * Where async completions wait for delivery.
+	 */
+	public enum CompletionStoreType {
+
+		/** Redis when a RedisConnectionFactory is available, memory otherwise. */
+		AUTO,
+
+		/** In the memory of this process. */
+		MEMORY,
+
+		/** In a Redis stream shared by the replicas. */
+		REDIS
 
 	}
 

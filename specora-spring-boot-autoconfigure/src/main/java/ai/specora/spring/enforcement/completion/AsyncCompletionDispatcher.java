@@ -74,7 +74,7 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 		this.client = builder.client;
 		this.capacity = builder.queueCapacity;
 		this.shutdownTimeout = builder.shutdownTimeout;
-		this.queue = new MemoryCompletionQueue(builder.queueCapacity);
+		this.queue = builder.store.open(builder.queueCapacity);
 		RedeliveryPolicy policy = new RedeliveryPolicy(
 				new Backoff(builder.initialBackoff, builder.maxBackoff, Backoff.Jitter.EQUAL), builder.maxAge,
 				builder.clock);
@@ -143,7 +143,7 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 
 	@Override
 	public int pendingCount() {
-		return this.queue.size();
+		return (int) Math.min(Integer.MAX_VALUE, this.queue.backlog());
 	}
 
 	@Override
@@ -153,8 +153,9 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 
 	/**
 	 * The kind of store completions wait in.
-	 * @return {@code memory}
+	 * @return {@code memory} or {@code redis}
 	 */
+	@Override
 	public String storeName() {
 		return this.queue.name();
 	}
@@ -193,6 +194,7 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 			this.drainDeadlineNanos = System.nanoTime() + this.shutdownTimeout.toNanos();
 			this.stopping = true;
 		}
+		this.queue.close();
 		this.queue.wakeUp();
 		long joinDeadline = this.drainDeadlineNanos + Duration.ofSeconds(1).toNanos();
 		try {
@@ -228,7 +230,9 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 
 	@Override
 	public String toString() {
-		return "AsyncCompletionDispatcher[capacity=" + this.capacity + ", pending=" + this.queue.size() + "]";
+		String store = "memory".equals(this.queue.name()) ? "" : "store=" + this.queue.name() + ", ";
+		return "AsyncCompletionDispatcher[" + store + "capacity=" + this.capacity + ", pending=" + this.queue.size()
+				+ "]";
 	}
 
 	/**
@@ -285,6 +289,8 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 
 		private Clock clock = Clock.systemUTC();
 
+		private CompletionStore store = CompletionStore.memory();
+
 		private Builder(ReactiveSpecoraClient client) {
 			this.client = Objects.requireNonNull(client, "client must not be null");
 		}
@@ -329,6 +335,16 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 		public Builder backoff(Duration initial, Duration max) {
 			this.initialBackoff = initial;
 			this.maxBackoff = max;
+			return this;
+		}
+
+		/**
+		 * Where completions wait for delivery (default {@link CompletionStore#memory()}).
+		 * @param store the store
+		 * @return this builder
+		 */
+		public Builder store(CompletionStore store) {
+			this.store = Objects.requireNonNull(store, "store must not be null");
 			return this;
 		}
 

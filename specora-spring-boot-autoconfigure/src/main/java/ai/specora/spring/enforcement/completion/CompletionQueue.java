@@ -52,10 +52,27 @@ interface CompletionQueue {
 	List<QueuedCompletion> removeAll();
 
 	/**
-	 * How many completions wait (including the one being delivered).
-	 * @return the backlog
+	 * How many completions this process holds and must deliver or log before it exits
+	 * (including the one being delivered).
+	 * @return the completions held
 	 */
 	int size();
+
+	/**
+	 * How many completions wait for delivery in the store, for the actuator endpoint,
+	 * health and metrics: {@link #size()} in memory, every replica's in a shared store.
+	 * @return the backlog
+	 */
+	default long backlog() {
+		return size();
+	}
+
+	/**
+	 * Shutdown began: take no more completions from a shared store (they stay there for
+	 * the other replicas or the next start).
+	 */
+	default void close() {
+	}
 
 	/**
 	 * Wakes up a worker waiting in {@link #poll(long)}.

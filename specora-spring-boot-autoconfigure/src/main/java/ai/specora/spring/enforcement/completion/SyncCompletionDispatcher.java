@@ -60,4 +60,9 @@ public final class SyncCompletionDispatcher implements CompletionDispatcher {
 		return this.dropped.get();
 	}
 
+	@Override
+	public String storeName() {
+		return "none";
+	}
+
 }
