@@ -58,17 +58,9 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 
 	private final CompletionDrops drops = new CompletionDrops();
 
-	private final DeliveryWorker work;
+	private final DeliveryLifecycle lifecycle;
 
 	private final CompletableFuture<Void> queued = CompletableFuture.completedFuture(null);
-
-	private final Object lifecycleMonitor = new Object();
-
-	private volatile Thread worker;
-
-	private volatile boolean stopping;
-
-	private volatile long drainDeadlineNanos;
 
 	private AsyncCompletionDispatcher(Builder builder) {
 		this.client = builder.client;
@@ -78,7 +70,8 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 		RedeliveryPolicy policy = new RedeliveryPolicy(
 				new Backoff(builder.initialBackoff, builder.maxBackoff, Backoff.Jitter.EQUAL), builder.maxAge,
 				builder.clock);
-		this.work = new DeliveryWorker(this.client, this.queue, policy, this.drops, new WorkerLifecycle());
+		this.lifecycle = new DeliveryLifecycle(builder.shutdownTimeout);
+		this.lifecycle.work(new DeliveryWorker(this.client, this.queue, policy, this.drops, this.lifecycle));
 		this.clock = builder.clock;
 	}
 
@@ -95,18 +88,9 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 	public CompletionStage<Void> dispatch(String journalId, Completion completion) {
 		Objects.requireNonNull(journalId, "journalId must not be null");
 		Objects.requireNonNull(completion, "completion must not be null");
-		CompletionQueue.Offer offer;
-		synchronized (this.lifecycleMonitor) {
-			if (this.stopping) {
-				offer = null;
-			}
-			else {
-				offer = this.queue.offer(new PendingCompletion(journalId, completion, this.clock.instant()));
-				if (offer == CompletionQueue.Offer.ACCEPTED) {
-					ensureWorker();
-				}
-			}
-		}
+		CompletionQueue.Offer offer = this.lifecycle.unlessStopping(
+				() -> this.queue.offer(new PendingCompletion(journalId, completion, this.clock.instant())),
+				CompletionQueue.Offer.ACCEPTED);
 		if (offer == null) {
 			return deliverDirectly(journalId, completion);
 		}
@@ -162,23 +146,7 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 
 	@Override
 	public void start() {
-		synchronized (this.lifecycleMonitor) {
-			ensureWorker();
-		}
-	}
-
-	/**
-	 * Starts a worker unless one is alive; called with the lifecycle monitor held.
-	 */
-	private void ensureWorker() {
-		Thread current = this.worker;
-		if (current != null && current.isAlive()) {
-			return;
-		}
-		Thread thread = new Thread(this.work, "specora-completions");
-		thread.setDaemon(true);
-		this.worker = thread;
-		thread.start();
+		this.lifecycle.start();
 	}
 
 	/**
@@ -187,35 +155,17 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 	 */
 	@Override
 	public void stop() {
-		synchronized (this.lifecycleMonitor) {
-			if (this.stopping) {
-				return;
-			}
-			this.drainDeadlineNanos = System.nanoTime() + this.shutdownTimeout.toNanos();
-			this.stopping = true;
+		if (!this.lifecycle.beginStop()) {
+			return;
 		}
 		this.queue.close();
 		this.queue.wakeUp();
-		long joinDeadline = this.drainDeadlineNanos + Duration.ofSeconds(1).toNanos();
-		try {
-			Thread thread;
-			while ((thread = this.worker) != null && thread.isAlive()) {
-				long left = joinDeadline - System.nanoTime();
-				if (left <= 0) {
-					break;
-				}
-				thread.join(Math.max(1, left / 1_000_000));
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			logger.warn("Interrupted while waiting for {} Specora completions to be delivered", this.queue.size());
-		}
+		this.lifecycle.awaitWorker(this.queue::size);
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.worker != null && !this.stopping;
+		return this.lifecycle.isRunning();
 	}
 
 	@Override
@@ -236,42 +186,7 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 	}
 
 	/**
-	 * The dispatcher's side of its worker's lifecycle.
-	 */
-	private final class WorkerLifecycle implements DeliveryWorker.Lifecycle {
-
-		@Override
-		public boolean isStopping() {
-			return AsyncCompletionDispatcher.this.stopping;
-		}
-
-		@Override
-		public long drainTimeLeftNanos() {
-			return AsyncCompletionDispatcher.this.drainDeadlineNanos - System.nanoTime();
-		}
-
-		@Override
-		public Duration shutdownTimeout() {
-			return AsyncCompletionDispatcher.this.shutdownTimeout;
-		}
-
-		@Override
-		public void workerEnded(Thread ended, boolean failed) {
-			synchronized (AsyncCompletionDispatcher.this.lifecycleMonitor) {
-				if (AsyncCompletionDispatcher.this.worker != ended) {
-					return;
-				}
-				AsyncCompletionDispatcher.this.worker = null;
-				if (failed) {
-					ensureWorker();
-				}
-			}
-		}
-
-	}
-
-	/**
-	 * 	 * Builds an {@link AsyncCompletionDispatcher}.
+	 * Builds an {@link AsyncCompletionDispatcher}.
 	 */
 	public static final class Builder {
 
