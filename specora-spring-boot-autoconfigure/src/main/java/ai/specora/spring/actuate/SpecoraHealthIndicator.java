@@ -46,12 +46,12 @@ public final class SpecoraHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		HealthStatus status = this.client.health();
 		builder.withDetail("baseUrl", this.client.settings().baseUrl().toString());
 		if (this.dispatcher != null) {
 			builder.withDetail("completionStore", this.dispatcher.storeName())
 				.withDetail("completionBacklog", this.dispatcher.pendingCount());
 		}
+		HealthStatus status = this.client.health();
 		if (status.version() != null) {
 			builder.withDetail("version", status.version());
 		}

@@ -18,12 +18,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import ai.specora.client.Completion;
 import ai.specora.client.testing.RedisServer;
 import ai.specora.client.testing.RedisServerExtension;
+import ai.specora.spring.actuate.SpecoraEndpoint;
+import ai.specora.spring.actuate.SpecoraErrorRecorder;
+import ai.specora.spring.actuate.SpecoraHealthIndicator;
 import ai.specora.spring.enforcement.Authority;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -189,6 +193,27 @@ class RedisCompletionStoreTests {
 		assertThat(dispatcher.droppedCount()).isEqualTo(1);
 		assertThat(output).containsPattern("ERROR .*jrn_too_old dropped after \\d+ attempts: it is older than");
 		this.authority = new Authority(port).start();
+	}
+
+	@Test
+	void theActuatorEndpointAndHealthShowTheStoreAndItsBacklog() {
+		int port = this.authority.port();
+		this.authority.stop();
+		Authority down = new Authority(port);
+		AsyncCompletionDispatcher dispatcher = replica(down, Duration.ofSeconds(30));
+		dispatcher.dispatch("jrn_backlog_1", Completion.success(null));
+		dispatcher.dispatch("jrn_backlog_2", Completion.success(null));
+		SpecoraEndpoint.Completions completions = new SpecoraEndpoint(down.client(), true, dispatcher, null,
+				new SpecoraErrorRecorder())
+			.specora()
+			.enforcement()
+			.completions();
+		assertThat(completions.store()).isEqualTo("redis");
+		assertThat(completions.pending()).isEqualTo(2);
+		Health health = new SpecoraHealthIndicator(down.client(), dispatcher).health();
+		assertThat(health.getDetails()).containsEntry("completionStore", "redis").containsEntry("completionBacklog", 2);
+		this.authority = new Authority(port).start();
+		this.authority.reset();
 	}
 
 	@Test
