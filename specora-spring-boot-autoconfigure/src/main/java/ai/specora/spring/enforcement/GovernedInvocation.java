@@ -74,7 +74,9 @@ final class GovernedInvocation implements EnforcedCall {
 	 * @throws EnforcedExpressionException when an expression gives an unusable value
 	 */
 	EnforceRequest start() {
-		Listeners.callSafely(logger, "observation handler (start)", this.observation::start);
+		if (!this.observation.isNoop()) {
+			Listeners.callSafely(logger, "observation handler (start)", this.observation::start);
+		}
 		this.listener.onStart(this);
 		try {
 			this.request = this.method.request(this.evaluation);
@@ -209,6 +211,9 @@ final class GovernedInvocation implements EnforcedCall {
 	 * the call goes on without the scope.
 	 */
 	Observation.Scope openScope() {
+		if (this.observation.isNoop()) {
+			return null;
+		}
 		Observation.Scope[] scope = { null };
 		Listeners.callSafely(logger, "observation handler (scope opened)",
 				() -> scope[0] = this.observation.openScope());
