@@ -25,13 +25,9 @@ final class Callbacks {
 		if (first == null) {
 			return second;
 		}
+		String what = name + " callback";
 		return (value) -> {
-			try {
-				first.accept(value);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Specora {} callback failed; the call goes on", name, ex);
-			}
+			Listeners.callSafely(logger, what, () -> first.accept(value));
 			second.accept(value);
 		};
 	}

@@ -1,6 +1,8 @@
 package ai.specora.client;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -9,6 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The context of one allowed enforcement run by {@link SpecoraClient#enforced}:
  * completes it exactly once, explicitly or automatically.
+ * <p>
+ * The action already ran when its completion is sent, so an interrupted thread does
+ * not cancel the delivery: the wait for it ignores the interrupt (it is bounded by the
+ * client's deadline) and the thread's interrupt flag is set again afterwards.
  */
 final class DefaultEnforcementContext implements EnforcementContext {
 
@@ -38,7 +44,37 @@ final class DefaultEnforcementContext implements EnforcementContext {
 			throw new IllegalStateException("Enforcement " + this.result.journalId() + " is already completed");
 		}
 		if (this.result.requiresCompletion()) {
-			this.client.complete(this.result.journalId(), completion).block();
+			awaitUninterruptibly(this.client.complete(this.result.journalId(), completion).toFuture());
+		}
+	}
+
+	private static void awaitUninterruptibly(CompletableFuture<?> delivery) {
+		boolean interrupted = Thread.interrupted();
+		try {
+			while (true) {
+				try {
+					delivery.get();
+					return;
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+				catch (ExecutionException ex) {
+					Throwable cause = ex.getCause();
+					if (cause instanceof RuntimeException runtime) {
+						throw runtime;
+					}
+					if (cause instanceof Error error) {
+						throw error;
+					}
+					throw new IllegalStateException(cause);
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
@@ -62,9 +98,9 @@ final class DefaultEnforcementContext implements EnforcementContext {
 		try {
 			complete(completion);
 		}
-		catch (SpecoraException ex) {
+		catch (RuntimeException ex) {
 			logger.error("Specora completion {} of journal entry {} could not be delivered: {}", status,
-					this.result.journalId(), ex.getMessage());
+					this.result.journalId(), (ex instanceof SpecoraException) ? ex.getMessage() : ex.toString());
 		}
 	}
 

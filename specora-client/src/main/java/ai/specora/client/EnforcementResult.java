@@ -56,7 +56,15 @@ public record EnforcementResult(Decision decision, String actionType, String jou
 		return isAllowed() && this.journalId != null && this.source == DecisionSource.AUTHORITY;
 	}
 
-	static EnforcementResult failOpen(String actionType, String requestId) {
+	/**
+	 * The allow given without the authority under a fail-open mode: no journal entry,
+	 * nothing reserved, nothing to complete. The one factory for it, used by the client
+	 * and by the Spring Boot interceptor.
+	 * @param actionType the action type of the request
+	 * @param requestId the request id
+	 * @return an allow whose source is {@link DecisionSource#FAIL_OPEN}
+	 */
+	public static EnforcementResult failOpen(String actionType, String requestId) {
 		return new EnforcementResult(Decision.ALLOW, actionType, null, requestId, null, null, null, null, null,
 				DecisionSource.FAIL_OPEN, null);
 	}

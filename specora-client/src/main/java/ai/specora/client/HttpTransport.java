@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -219,10 +218,8 @@ final class HttpTransport {
 		if (failure.retryAfter() != null) {
 			return failure.retryAfter();
 		}
-		long initial = this.settings.retryBackoff().toMillis();
-		long max = this.settings.maxRetryBackoff().toMillis();
-		long ceiling = Math.min(max, initial << Math.min(attempt - 1, 20));
-		return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+		return new Backoff(this.settings.retryBackoff(), this.settings.maxRetryBackoff(), Backoff.Jitter.FULL)
+			.delay(attempt);
 	}
 
 	private static Duration min(Duration a, Duration b) {

@@ -206,24 +206,14 @@ public final class ReactiveSpecoraClient {
 		if (this.onDecision == null) {
 			return;
 		}
-		try {
-			this.onDecision.accept(result);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Specora onDecision callback failed; the call goes on", ex);
-		}
+		Listeners.callSafely(logger, "onDecision callback", () -> this.onDecision.accept(result));
 	}
 
 	private void notifyError(SpecoraException error) {
 		if (this.onError == null) {
 			return;
 		}
-		try {
-			this.onError.accept(error);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Specora onError callback failed; the call goes on", ex);
-		}
+		Listeners.callSafely(logger, "onError callback", () -> this.onError.accept(error));
 	}
 
 	@Override

@@ -224,17 +224,17 @@ public final class SpecoraClient {
 
 		private String tenantId;
 
-		private FailMode failMode = FailMode.CLOSED;
+		private FailMode failMode = SpecoraDefaults.FAIL_MODE;
 
-		private Duration timeout = Duration.ofSeconds(10);
+		private Duration timeout = SpecoraDefaults.TIMEOUT;
 
-		private Duration deadline = Duration.ofSeconds(30);
+		private Duration deadline = SpecoraDefaults.DEADLINE;
 
-		private int retries = 2;
+		private int retries = SpecoraDefaults.RETRIES;
 
-		private Duration retryBackoff = Duration.ofMillis(500);
+		private Duration retryBackoff = SpecoraDefaults.RETRY_BACKOFF;
 
-		private Duration maxRetryBackoff = Duration.ofSeconds(8);
+		private Duration maxRetryBackoff = SpecoraDefaults.MAX_RETRY_BACKOFF;
 
 		private Consumer<EnforcementResult> onDecision;
 
@@ -560,9 +560,9 @@ public final class SpecoraClient {
 				throw new InvalidConfigurationException("maxRetryBackoff",
 						"Specora maxRetryBackoff must not be shorter than retryBackoff");
 			}
-			if (this.retries < 0 || this.retries > 10) {
+			if (this.retries < 0 || this.retries > SpecoraDefaults.MAX_RETRIES) {
 				throw new InvalidConfigurationException("retries",
-						"Specora retries must be between 0 and 10, but was " + this.retries);
+						"Specora retries must be between 0 and " + SpecoraDefaults.MAX_RETRIES + ", but was " + this.retries);
 			}
 			Objects.requireNonNull(this.clock, "clock must not be null");
 			return new SpecoraClientSettings(uri, this.orgId.trim(), blankToNull(this.projectId),

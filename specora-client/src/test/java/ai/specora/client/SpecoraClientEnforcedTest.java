@@ -140,4 +140,47 @@ class SpecoraClientEnforcedTest {
 		assertThat(errors).singleElement().isInstanceOf(SpecoraUnavailableException.class);
 	}
 
+	@Test
+	void aBodyThatInterruptsItsThreadKeepsItsResultTheFlagAndItsCompletion() {
+		stubEnforce(ClientFixtures.allow("jrn_1"));
+		stubComplete();
+		try {
+			String value = ClientFixtures.client(authority).build().enforced(ClientFixtures.dbWrite(), (ctx) -> {
+				Thread.currentThread().interrupt();
+				return "written";
+			});
+			assertThat(value).isEqualTo("written");
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
+		authority.verify(1, postRequestedFor(urlEqualTo("/v1/runtime/complete"))
+			.withRequestBody(matchingJsonPath("$.status", equalTo("success"))));
+	}
+
+	@Test
+	void aFailingBodyThatInterruptsItsThreadKeepsItsExceptionTheFlagAndItsCompletion() {
+		stubEnforce(ClientFixtures.allow("jrn_1"));
+		stubComplete();
+		IOException failure = new IOException("interrupted write");
+		Throwable thrown;
+		boolean interrupted;
+		try {
+			thrown = catchThrowable(() -> ClientFixtures.client(authority).build()
+				.enforced(ClientFixtures.dbWrite(), (ctx) -> {
+					Thread.currentThread().interrupt();
+					throw failure;
+				}));
+			interrupted = Thread.currentThread().isInterrupted();
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertThat(thrown).isSameAs(failure);
+		assertThat(interrupted).isTrue();
+		authority.verify(1, postRequestedFor(urlEqualTo("/v1/runtime/complete"))
+			.withRequestBody(matchingJsonPath("$.status", equalTo("failure"))));
+	}
+
 }

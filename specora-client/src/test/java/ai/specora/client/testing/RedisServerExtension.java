@@ -9,9 +9,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts a {@link RedisServer} of its own before the tests of a class, restarts it
- * before a test if an earlier one stopped it, stops it after the class, and injects it
- * into test methods and constructors. Fails the tests if {@code redis-server} is not
- * installed.
+ * before a test if an earlier one stopped it, stops it and deletes its temporary
+ * directory after the class, and injects it into test methods and constructors. The
+ * Redis binary comes from the {@code embedded-redis} test dependency, so nothing needs
+ * to be installed on the machine.
  */
 public final class RedisServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
 		ParameterResolver {
@@ -35,7 +36,7 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
 	public void afterAll(ExtensionContext context) throws Exception {
 		RedisServer server = context.getStore(NAMESPACE).remove(RedisServer.class, RedisServer.class);
 		if (server != null) {
-			server.stop();
+			server.close();
 		}
 	}
 

@@ -54,7 +54,9 @@ public final class SpecoraEndpoint {
 	public SpecoraDescriptor specora() {
 		SpecoraClientSettings settings = this.client.settings();
 		Completions completions = (this.dispatcher != null)
-				? new Completions(this.dispatcher.pendingCount(), this.dispatcher.droppedCount()) : null;
+				? new Completions(this.dispatcher.pendingCount(), this.dispatcher.droppedCount(),
+						this.dispatcher.storeName())
+				: null;
 		return new SpecoraDescriptor(settings.baseUrl().toString(), settings.orgId(), settings.projectId(),
 				settings.agentId(), settings.vendorId(), settings.tenantId(),
 				settings.failMode().name().toLowerCase(Locale.ROOT),
@@ -95,10 +97,13 @@ public final class SpecoraEndpoint {
 	/**
 	 * The completion queue.
 	 *
-	 * @param pending completions waiting for delivery
+	 * @param pending completions waiting for delivery (in a Redis store: the backlog
+	 * of every replica)
 	 * @param dropped completions dropped undelivered since start-up
+	 * @param store where they wait: {@code memory}, {@code redis}, or {@code none} when
+	 * they are delivered synchronously
 	 */
-	public record Completions(int pending, long dropped) {
+	public record Completions(int pending, long dropped, String store) {
 
 	}
 

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import ai.specora.client.HealthStatus;
 import ai.specora.client.SpecoraClient;
+import ai.specora.spring.enforcement.CompletionDispatcher;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -22,19 +23,35 @@ public final class SpecoraHealthIndicator extends AbstractHealthIndicator {
 
 	private final SpecoraClient client;
 
+	private final CompletionDispatcher dispatcher;
+
 	/**
 	 * Creates the indicator.
 	 * @param client the client whose authority is checked
 	 */
 	public SpecoraHealthIndicator(SpecoraClient client) {
+		this(client, null);
+	}
+
+	/**
+	 * Creates the indicator that also shows where completions wait and how many.
+	 * @param client the client whose authority is checked
+	 * @param dispatcher the completion dispatcher, or {@code null}
+	 */
+	public SpecoraHealthIndicator(SpecoraClient client, CompletionDispatcher dispatcher) {
 		super("Specora authority health check failed");
 		this.client = Objects.requireNonNull(client, "client must not be null");
+		this.dispatcher = dispatcher;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		HealthStatus status = this.client.health();
 		builder.withDetail("baseUrl", this.client.settings().baseUrl().toString());
+		if (this.dispatcher != null) {
+			builder.withDetail("completionStore", this.dispatcher.storeName())
+				.withDetail("completionBacklog", this.dispatcher.pendingCount());
+		}
+		HealthStatus status = this.client.health();
 		if (status.version() != null) {
 			builder.withDetail("version", status.version());
 		}

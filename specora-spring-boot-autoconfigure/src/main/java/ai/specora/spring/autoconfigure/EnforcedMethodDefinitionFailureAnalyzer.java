@@ -41,7 +41,7 @@ final class EnforcedMethodDefinitionFailureAnalyzer extends AbstractFailureAnaly
 			case UNSUPPORTED_RETURN_TYPE -> "Return a plain value, void, a CompletionStage/CompletableFuture or a "
 					+ "reactive type (Mono, Flux, ...) from " + where
 					+ ", or govern the work inside it with SpecoraClient.enforced(...).";
-			case NOT_INTERCEPTABLE -> "Make " + cause.getMethod().getName() + " public and non-static, or govern the "
+			case NOT_INTERCEPTABLE -> "Make " + cause.getMethod().getName() + " public, non-static and non-final, or govern the "
 					+ "work inside it with SpecoraClient.enforced(...).";
 		};
 	}

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import ai.specora.client.InvalidConfigurationException;
+import ai.specora.client.SpecoraDefaults;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -44,17 +45,17 @@ class SpecoraClientConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<
 			case "failMode" -> analysis(cause, "The Specora fail mode is not set (property 'specora.fail-mode').",
 					"Set it to 'closed' (the default: decisions that cannot be had raise and the action does "
 							+ "not run) or 'open' (the action runs ungoverned and a warning is logged):",
-					"fail-mode: closed", null);
-			case "timeout" -> duration(cause, "timeout", properties.getTimeout(), "10s",
+					"fail-mode: " + SpecoraDefaults.FAIL_MODE.name().toLowerCase(Locale.ROOT), null);
+			case "timeout" -> duration(cause, "timeout", properties.getTimeout(), print(SpecoraDefaults.TIMEOUT),
 					"the time limit of one HTTP attempt");
-			case "deadline" -> duration(cause, "deadline", properties.getDeadline(), "30s",
+			case "deadline" -> duration(cause, "deadline", properties.getDeadline(), print(SpecoraDefaults.DEADLINE),
 					"the time limit of a whole call, retries and back-off included");
-			case "retryBackoff" -> duration(cause, "retry-backoff", properties.getRetryBackoff(), "500ms",
+			case "retryBackoff" -> duration(cause, "retry-backoff", properties.getRetryBackoff(), print(SpecoraDefaults.RETRY_BACKOFF),
 					"the back-off before the first retry");
 			case "maxRetryBackoff" -> maxRetryBackoff(cause, properties);
 			case "retries" -> analysis(cause,
-					"Property 'specora.retries' must be between 0 and 10, but is " + properties.getRetries() + ".",
-					"Set how many times a transient failure is retried, for example the default:", "retries: 2",
+					"Property 'specora.retries' must be between 0 and " + SpecoraDefaults.MAX_RETRIES + ", but is " + properties.getRetries() + ".",
+					"Set how many times a transient failure is retried, for example the default:", "retries: " + SpecoraDefaults.RETRIES,
 					null);
 			case "sslBundle" -> analysis(cause,
 					"Property 'specora.ssl.bundle' names SSL bundle '" + properties.getSsl().getBundle()
@@ -128,13 +129,14 @@ class SpecoraClientConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<
 	private FailureAnalysis maxRetryBackoff(InvalidConfigurationException cause, SpecoraProperties properties) {
 		Duration max = properties.getMaxRetryBackoff();
 		if (max == null || max.isZero() || max.isNegative()) {
-			return duration(cause, "max-retry-backoff", max, "8s", "the largest back-off between two retries");
+			return duration(cause, "max-retry-backoff", max, print(SpecoraDefaults.MAX_RETRY_BACKOFF), "the largest back-off between two retries");
 		}
 		return analysis(cause,
 				"Property 'specora.max-retry-backoff' (" + print(max) + ") must not be shorter than "
 						+ "'specora.retry-backoff' (" + print(properties.getRetryBackoff()) + ").",
 				"Set the largest back-off at least as long as the first one, for example the defaults:",
-				"retry-backoff: 500ms\nmax-retry-backoff: 8s", null);
+				"retry-backoff: " + print(SpecoraDefaults.RETRY_BACKOFF) + "\nmax-retry-backoff: "
+						+ print(SpecoraDefaults.MAX_RETRY_BACKOFF), null);
 	}
 
 	private FailureAnalysis fromConnectionDetails(SpecoraClientConfigurationException context,

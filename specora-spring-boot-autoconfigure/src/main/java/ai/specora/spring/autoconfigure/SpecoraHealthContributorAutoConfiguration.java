@@ -2,7 +2,9 @@ package ai.specora.spring.autoconfigure;
 
 import ai.specora.client.SpecoraClient;
 import ai.specora.spring.actuate.SpecoraHealthIndicator;
+import ai.specora.spring.enforcement.CompletionDispatcher;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -38,8 +40,9 @@ public final class SpecoraHealthContributorAutoConfiguration {
 
 		@Bean(HEALTH_INDICATOR_BEAN_NAME)
 		@ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
-		SpecoraHealthIndicator specoraHealthIndicator(SpecoraClient client) {
-			return new SpecoraHealthIndicator(client);
+		SpecoraHealthIndicator specoraHealthIndicator(SpecoraClient client,
+				ObjectProvider<CompletionDispatcher> dispatcher) {
+			return new SpecoraHealthIndicator(client, dispatcher.getIfAvailable());
 		}
 
 	}

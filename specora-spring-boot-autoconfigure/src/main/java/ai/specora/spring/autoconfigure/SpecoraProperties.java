@@ -3,6 +3,8 @@ package ai.specora.spring.autoconfigure;
 import java.time.Duration;
 
 import ai.specora.client.FailMode;
+import ai.specora.client.SpecoraDefaults;
+import ai.specora.spring.enforcement.completion.CompletionDefaults;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
@@ -86,33 +88,33 @@ public class SpecoraProperties {
 	 * retries: 'closed' raises and the action does not run; 'open' allows the action
 	 * ungoverned and logs a warning.
 	 */
-	private FailMode failMode = FailMode.CLOSED;
+	private FailMode failMode = SpecoraDefaults.FAIL_MODE;
 
 	/**
 	 * Time limit of one HTTP attempt.
 	 */
-	private Duration timeout = Duration.ofSeconds(10);
+	private Duration timeout = SpecoraDefaults.TIMEOUT;
 
 	/**
 	 * Time limit of a whole call to the authority, retries and back-off included.
 	 */
-	private Duration deadline = Duration.ofSeconds(30);
+	private Duration deadline = SpecoraDefaults.DEADLINE;
 
 	/**
 	 * How many times a transient failure (connection error, 408, 429, 5xx) is retried.
 	 */
-	private int retries = 2;
+	private int retries = SpecoraDefaults.RETRIES;
 
 	/**
 	 * Back-off before the first retry; it doubles on every further retry, with full
 	 * jitter.
 	 */
-	private Duration retryBackoff = Duration.ofMillis(500);
+	private Duration retryBackoff = SpecoraDefaults.RETRY_BACKOFF;
 
 	/**
 	 * Largest back-off between two retries.
 	 */
-	private Duration maxRetryBackoff = Duration.ofSeconds(8);
+	private Duration maxRetryBackoff = SpecoraDefaults.MAX_RETRY_BACKOFF;
 
 	private final Ssl ssl = new Ssl();
 
@@ -340,18 +342,40 @@ public class SpecoraProperties {
 		 * Largest number of completions waiting for delivery in async mode. A completion
 		 * arriving when the queue is full is dropped and logged at ERROR.
 		 */
-		private int queueCapacity = 10_000;
+		private int queueCapacity = CompletionDefaults.QUEUE_CAPACITY;
 
 		/**
 		 * How long an undelivered completion is retried before it is dropped and logged
 		 * at ERROR.
 		 */
-		private Duration maxAge = Duration.ofMinutes(15);
+		private Duration maxAge = CompletionDefaults.MAX_AGE;
 
 		/**
 		 * How long shutdown waits for the queue of completions to drain.
 		 */
-		private Duration shutdownTimeout = Duration.ofSeconds(10);
+		private Duration shutdownTimeout = CompletionDefaults.SHUTDOWN_TIMEOUT;
+
+		/**
+		 * Where async completions wait for delivery: 'memory' (this process only, lost
+		 * if it dies), 'redis' (a Redis stream shared by the replicas, needs a
+		 * RedisConnectionFactory) or 'auto' (Redis when the application has a
+		 * RedisConnectionFactory, memory otherwise).
+		 */
+		private CompletionStoreType store = CompletionStoreType.MEMORY;
+
+		private final CompletionRedis redis = new CompletionRedis();
+
+		public CompletionStoreType getStore() {
+			return this.store;
+		}
+
+		public void setStore(CompletionStoreType store) {
+			this.store = store;
+		}
+
+		public CompletionRedis getRedis() {
+			return this.redis;
+		}
 
 		public CompletionMode getMode() {
 			return this.mode;
@@ -384,6 +408,69 @@ public class SpecoraProperties {
 		public void setShutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
 		}
+
+	}
+
+	/**
+	 * The Redis completion store.
+	 */
+	public static class CompletionRedis {
+
+		/**
+		 * Key of the Redis stream of completions, the same for every replica.
+		 */
+		private String stream = "specora:completions";
+
+		/**
+		 * Consumer group of the replicas that deliver the completions.
+		 */
+		private String group = "specora-completions";
+
+		/**
+		 * How long a completion may stay pending with a replica that does not answer
+		 * before another replica claims it; longer than specora.deadline.
+		 */
+		private Duration lease = Duration.ofMinutes(1);
+
+		public String getStream() {
+			return this.stream;
+		}
+
+		public void setStream(String stream) {
+			this.stream = stream;
+		}
+
+		public String getGroup() {
+			return this.group;
+		}
+
+		public void setGroup(String group) {
+			this.group = group;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
+		}
+
+	}
+
+	/**
+	 * Where async completions wait for delivery.
+	 */
+	public enum CompletionStoreType {
+
+		/** Redis when a RedisConnectionFactory is available, memory otherwise. */
+		AUTO,
+
+		/** In the memory of this process. */
+		MEMORY,
+
+		/** In a Redis stream shared by the replicas. */
+		REDIS
 
 	}
 

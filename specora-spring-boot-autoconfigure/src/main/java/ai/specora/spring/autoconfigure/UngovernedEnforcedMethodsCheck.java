@@ -1,11 +1,11 @@
 package ai.specora.spring.autoconfigure;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 
 import ai.specora.client.SpecoraClient;
 import ai.specora.spring.Enforced;
+import ai.specora.spring.enforcement.EnforcedMethodRegistry;
 import ai.specora.spring.enforcement.EnforcementAdvisor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,16 +13,15 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.core.annotation.MergedAnnotations;
-import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Makes sure {@link Enforced @Enforced} methods never run ungoverned without anyone
  * knowing: when the application has governed methods but no enforcement advisor, start-up
  * fails if that is because there is no {@link SpecoraClient} bean, and a warning says so
- * if {@code specora.enforcement.enabled=false} turned enforcement off on purpose.
+ * if {@code specora.enforcement.enabled=false} turned enforcement off on purpose. Which
+ * beans have governed methods is the {@link EnforcedMethodRegistry}'s answer, the same
+ * one the advisor would use, so a wrong declaration fails start-up here too.
  */
 final class UngovernedEnforcedMethodsCheck implements SmartInitializingSingleton {
 
@@ -61,32 +60,18 @@ final class UngovernedEnforcedMethodsCheck implements SmartInitializingSingleton
 
 	private List<String> beansWithEnforcedMethods() {
 		List<String> names = new ArrayList<>();
+		EnforcedMethodRegistry registry = new EnforcedMethodRegistry(this.beanFactory);
 		for (String name : this.beanFactory.getBeanDefinitionNames()) {
 			BeanDefinition definition = this.beanFactory.getBeanDefinition(name);
 			if (definition.getRole() == BeanDefinition.ROLE_INFRASTRUCTURE || definition.isAbstract()) {
 				continue;
 			}
 			Class<?> type = this.beanFactory.getType(name, false);
-			if (type != null && hasEnforcedMethods(ClassUtils.getUserClass(type))) {
+			if (type != null && registry.hasEnforcedMethods(ClassUtils.getUserClass(type))) {
 				names.add(name);
 			}
 		}
 		return names;
-	}
-
-	private static boolean hasEnforcedMethods(Class<?> type) {
-		if (type.getName().startsWith("java.") || type.getName().startsWith("org.springframework.")) {
-			return false;
-		}
-		if (MergedAnnotations.from(type, SearchStrategy.TYPE_HIERARCHY).isPresent(Enforced.class)) {
-			return true;
-		}
-		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
-			if (MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY).isPresent(Enforced.class)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import ai.specora.client.ApprovalState;
+import ai.specora.client.Backoff;
 import ai.specora.client.Decision;
 import ai.specora.client.DecisionSource;
 import ai.specora.client.EnforcementResult;
@@ -22,8 +23,9 @@ import reactor.core.publisher.Mono;
  * back-off between reads, for {@link ai.specora.spring.OnSuspend#WAIT}.
  * <p>
  * Approved: an allow decision on the same journal entry, to be completed after the
- * method ran. Denied: {@link SpecoraBlockedException}. Not approved in time (or the
- * entry expired): {@link SpecoraSuspendedException}. Transient failures to read the
+ * method ran. Denied: {@link SpecoraBlockedException}. Not approved in time, or the
+ * entry expired (even when it also says approved: expired wins, the method does not
+ * run): {@link SpecoraSuspendedException}. Transient failures to read the
  * journal are retried until the timeout. Never blocks: waiting is done with timers.
  */
 public final class ApprovalWaiter {
@@ -32,9 +34,7 @@ public final class ApprovalWaiter {
 
 	private final ReactiveSpecoraClient client;
 
-	private final Duration initialInterval;
-
-	private final Duration maxInterval;
+	private final Backoff intervals;
 
 	/**
 	 * Creates a waiter that reads the journal after 1 s, then doubles the interval up to
@@ -59,8 +59,7 @@ public final class ApprovalWaiter {
 		if (maxInterval == null || maxInterval.compareTo(initialInterval) < 0) {
 			throw new IllegalArgumentException("maxInterval must not be shorter than initialInterval");
 		}
-		this.initialInterval = initialInterval;
-		this.maxInterval = maxInterval;
+		this.intervals = new Backoff(initialInterval, maxInterval, Backoff.Jitter.NONE);
 	}
 
 	/**
@@ -74,22 +73,21 @@ public final class ApprovalWaiter {
 		if (suspended.decision() != Decision.SUSPEND || suspended.journalId() == null) {
 			return Mono.error(new SpecoraSuspendedException(suspended));
 		}
-		return Mono.defer(() -> poll(suspended, this.initialInterval, System.nanoTime() + timeout.toNanos(), timeout));
+		return Mono.defer(() -> poll(suspended, 1, System.nanoTime() + timeout.toNanos(), timeout));
 	}
 
-	private Mono<EnforcementResult> poll(EnforcementResult suspended, Duration interval, long deadlineNanos,
+	private Mono<EnforcementResult> poll(EnforcementResult suspended, int attempt, long deadlineNanos,
 			Duration timeout) {
 		long remaining = deadlineNanos - System.nanoTime();
 		if (remaining <= 0) {
 			return Mono.error(notApprovedInTime(suspended, timeout));
 		}
+		Duration interval = this.intervals.delay(attempt);
 		Duration wait = (interval.toNanos() < remaining) ? interval : Duration.ofNanos(remaining);
-		Duration next = interval.multipliedBy(2);
-		Duration nextInterval = (next.compareTo(this.maxInterval) > 0) ? this.maxInterval : next;
 		return Mono.delay(wait)
 			.then(readJournal(suspended))
 			.flatMap((entry) -> decide(suspended, entry, timeout))
-			.switchIfEmpty(Mono.defer(() -> poll(suspended, nextInterval, deadlineNanos, timeout)));
+			.switchIfEmpty(Mono.defer(() -> poll(suspended, attempt + 1, deadlineNanos, timeout)));
 	}
 
 	private Mono<JournalEntry> readJournal(EnforcementResult suspended) {
@@ -102,6 +100,12 @@ public final class ApprovalWaiter {
 	}
 
 	private Mono<EnforcementResult> decide(EnforcementResult suspended, JournalEntry entry, Duration timeout) {
+		// expired wins over approved: the reservation behind the approval is gone
+		if (entry.status() == JournalStatus.EXPIRED) {
+			return Mono.error(new SpecoraSuspendedException(suspended, "Approval of action '" + suspended.actionType()
+					+ "' expired before it could be used (journal " + suspended.journalId() + ", approval state "
+					+ entry.approvalState() + ")"));
+		}
 		if (entry.approvalState() == ApprovalState.APPROVED) {
 			return Mono.just(new EnforcementResult(Decision.ALLOW, suspended.actionType(), suspended.journalId(),
 					suspended.requestId(), null, suspended.approvalSource(), suspended.approvalId(),
@@ -112,10 +116,6 @@ public final class ApprovalWaiter {
 					"Action '" + suspended.actionType() + "' was denied by "
 							+ Objects.requireNonNullElse(suspended.approvalSource(), "its approver") + " (approval "
 							+ suspended.approvalId() + ", journal " + suspended.journalId() + ")"));
-		}
-		if (entry.status() == JournalStatus.EXPIRED) {
-			return Mono.error(new SpecoraSuspendedException(suspended, "Approval of action '" + suspended.actionType()
-					+ "' expired before it was given (journal " + suspended.journalId() + ")"));
 		}
 		return Mono.empty();
 	}

@@ -39,4 +39,13 @@ public interface CompletionDispatcher {
 		return 0;
 	}
 
+	/**
+	 * Where completions wait for delivery, for the actuator endpoint and health.
+	 * @return {@code memory}, {@code redis}, or {@code none} when they are delivered
+	 * before the governed method returns
+	 */
+	default String storeName() {
+		return "memory";
+	}
+
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import ai.specora.client.CompletionStatus;
 import ai.specora.client.EnforcementResult;
+import ai.specora.client.Listeners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,53 +25,33 @@ final class CompositeEnforcementListener implements EnforcementListener {
 	@Override
 	public void onStart(EnforcedCall call) {
 		for (EnforcementListener listener : this.listeners) {
-			try {
-				listener.onStart(call);
-			}
-			catch (RuntimeException ex) {
-				failed(listener, ex);
-			}
+			Listeners.callSafely(logger, describe(listener), () -> listener.onStart(call));
 		}
 	}
 
 	@Override
 	public void onDecision(EnforcedCall call, EnforcementResult result) {
 		for (EnforcementListener listener : this.listeners) {
-			try {
-				listener.onDecision(call, result);
-			}
-			catch (RuntimeException ex) {
-				failed(listener, ex);
-			}
+			Listeners.callSafely(logger, describe(listener), () -> listener.onDecision(call, result));
 		}
 	}
 
 	@Override
 	public void onCompletion(EnforcedCall call, CompletionStatus status, Throwable error) {
 		for (EnforcementListener listener : this.listeners) {
-			try {
-				listener.onCompletion(call, status, error);
-			}
-			catch (RuntimeException ex) {
-				failed(listener, ex);
-			}
+			Listeners.callSafely(logger, describe(listener), () -> listener.onCompletion(call, status, error));
 		}
 	}
 
 	@Override
 	public void onError(EnforcedCall call, Throwable error) {
 		for (EnforcementListener listener : this.listeners) {
-			try {
-				listener.onError(call, error);
-			}
-			catch (RuntimeException ex) {
-				failed(listener, ex);
-			}
+			Listeners.callSafely(logger, describe(listener), () -> listener.onError(call, error));
 		}
 	}
 
-	private static void failed(EnforcementListener listener, RuntimeException ex) {
-		logger.warn("Specora enforcement listener {} failed; the call goes on", listener.getClass().getName(), ex);
+	private static String describe(EnforcementListener listener) {
+		return "enforcement listener " + listener.getClass().getName();
 	}
 
 }

@@ -47,27 +47,11 @@ public final class EnforcedMethod {
 
 	private final String actionType;
 
-	private final Expression scope;
-
-	private final Expression args;
-
-	private final BigDecimal constantCost;
-
-	private final Expression cost;
-
-	private final Long constantVolume;
-
-	private final Expression volume;
-
 	private final boolean writeOp;
 
-	private final Expression costActual;
+	private final EnforcedExpressions expressions;
 
-	private final EnforcedFailMode failMode;
-
-	private final OnSuspend onSuspend;
-
-	private final Duration approvalTimeout;
+	private final EnforcedPolicy policy;
 
 	private final ReturnKind returnKind;
 
@@ -77,26 +61,16 @@ public final class EnforcedMethod {
 
 	private final StandardEvaluationContext sharedContext;
 
-	EnforcedMethod(Method method, Class<?> targetClass, String actionType, Expression scope, Expression args,
-			BigDecimal constantCost, Expression cost, Long constantVolume, Expression volume, boolean writeOp,
-			Expression costActual, EnforcedFailMode failMode, OnSuspend onSuspend, Duration approvalTimeout,
-			ReturnKind returnKind, ReactiveAdapter reactiveAdapter, ParameterBindings bindings,
-			StandardEvaluationContext sharedContext) {
+	EnforcedMethod(Method method, Class<?> targetClass, String actionType, boolean writeOp,
+			EnforcedExpressions expressions, EnforcedPolicy policy, ReturnKind returnKind,
+			ReactiveAdapter reactiveAdapter, ParameterBindings bindings, StandardEvaluationContext sharedContext) {
 		this.method = method;
 		this.targetClass = targetClass;
 		this.description = EnforcedMethodDefinitionException.describe(targetClass, method);
 		this.actionType = actionType;
-		this.scope = scope;
-		this.args = args;
-		this.constantCost = constantCost;
-		this.cost = cost;
-		this.constantVolume = constantVolume;
-		this.volume = volume;
 		this.writeOp = writeOp;
-		this.costActual = costActual;
-		this.failMode = failMode;
-		this.onSuspend = onSuspend;
-		this.approvalTimeout = approvalTimeout;
+		this.expressions = expressions;
+		this.policy = policy;
 		this.returnKind = returnKind;
 		this.reactiveAdapter = reactiveAdapter;
 		this.bindings = bindings;
@@ -140,7 +114,7 @@ public final class EnforcedMethod {
 	 * @return the fail mode
 	 */
 	public EnforcedFailMode getFailMode() {
-		return this.failMode;
+		return this.policy.failMode();
 	}
 
 	/**
@@ -148,7 +122,7 @@ public final class EnforcedMethod {
 	 * @return the suspension policy
 	 */
 	public OnSuspend getOnSuspend() {
-		return this.onSuspend;
+		return this.policy.onSuspend();
 	}
 
 	/**
@@ -156,7 +130,7 @@ public final class EnforcedMethod {
 	 * @return the approval timeout
 	 */
 	public Duration getApprovalTimeout() {
-		return this.approvalTimeout;
+		return this.policy.approvalTimeout();
 	}
 
 	/**
@@ -185,21 +159,22 @@ public final class EnforcedMethod {
 	 * @throws EnforcedExpressionException when an expression gives an unusable value
 	 */
 	EnforceRequest request(InvocationEvaluationContext context) {
-		Map<String, Object> scopeValue = map(SCOPE, this.scope, context);
+		EnforcedExpressions parsed = this.expressions;
+		Map<String, Object> scopeValue = map(SCOPE, parsed.scope(), context);
 		if (scopeValue == null || scopeValue.isEmpty()) {
 			throw new EnforcedExpressionException("@Enforced scope of " + this.description + " evaluated to "
 					+ ((scopeValue == null) ? "null" : "an empty map")
 					+ ": the audit trail needs an explicit scope, so the method was not run", SCOPE, null);
 		}
-		Map<String, Object> argsValue = (this.args != null) ? map(ARGS, this.args, context) : null;
-		BigDecimal costValue = (this.cost != null) ? decimal(ESTIMATED_COST, evaluate(ESTIMATED_COST, this.cost, context))
-				: this.constantCost;
+		Map<String, Object> argsValue = (parsed.args() != null) ? map(ARGS, parsed.args(), context) : null;
+		BigDecimal costValue = (parsed.cost() != null)
+				? decimal(ESTIMATED_COST, evaluate(ESTIMATED_COST, parsed.cost(), context)) : parsed.constantCost();
 		if (costValue == null || costValue.signum() < 0) {
 			throw new EnforcedExpressionException("@Enforced estimatedCost of " + this.description + " evaluated to "
 					+ costValue + ": it must be a number of at least zero", ESTIMATED_COST, null);
 		}
-		long volumeValue = (this.volume != null) ? wholeNumber(evaluate(ESTIMATED_VOLUME, this.volume, context))
-				: this.constantVolume;
+		long volumeValue = (parsed.volume() != null)
+				? wholeNumber(evaluate(ESTIMATED_VOLUME, parsed.volume(), context)) : parsed.constantVolume();
 		if (volumeValue < 0) {
 			throw new EnforcedExpressionException("@Enforced estimatedVolume of " + this.description
 					+ " evaluated to " + volumeValue + ": it must be at least zero", ESTIMATED_VOLUME, null);
@@ -213,12 +188,12 @@ public final class EnforcedMethod {
 	 * reported as an unknown cost, never raised.
 	 */
 	BigDecimal costActual(InvocationEvaluationContext context, Object result) {
-		if (this.costActual == null) {
+		if (this.expressions.costActual() == null) {
 			return null;
 		}
 		try {
 			context.setResult(result);
-			BigDecimal value = decimal(COST_ACTUAL, evaluate(COST_ACTUAL, this.costActual, context));
+			BigDecimal value = decimal(COST_ACTUAL, evaluate(COST_ACTUAL, this.expressions.costActual(), context));
 			if (value != null && value.signum() < 0) {
 				logger.warn("@Enforced costActual of {} evaluated to a negative number; reporting no actual cost",
 						this.description);

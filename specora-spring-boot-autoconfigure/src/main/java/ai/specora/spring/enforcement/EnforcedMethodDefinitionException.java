@@ -117,7 +117,7 @@ public class EnforcedMethodDefinitionException extends IllegalStateException {
 		/** The method's return type cannot be governed. */
 		UNSUPPORTED_RETURN_TYPE("unsupported return type"),
 
-		/** The method cannot be intercepted by a proxy (private or static). */
+		/** The method cannot be intercepted by a proxy (private, static or final). */
 		NOT_INTERCEPTABLE("method cannot be intercepted");
 
 		private final String summary;

@@ -12,6 +12,7 @@ import ai.specora.client.Completion;
 import ai.specora.client.CompletionStatus;
 import ai.specora.client.EnforceRequest;
 import ai.specora.client.EnforcementResult;
+import ai.specora.client.Listeners;
 import ai.specora.client.SpecoraBlockedException;
 import ai.specora.client.SpecoraSuspendedException;
 import ai.specora.spring.observation.EnforcementObservationContext;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * decision, times the method, and completes the enforcement exactly once, telling the
  * {@link EnforcementListener} at every step. The call's {@link Observation} (a no-op
  * one when observation is off) starts with the call and stops once, when the method
- * ended or the call was refused.
+ * ended or the call was refused. An observation handler that throws is logged and
+ * never changes the call's outcome nor its completion.
  */
 final class GovernedInvocation implements EnforcedCall {
 
@@ -72,7 +74,9 @@ final class GovernedInvocation implements EnforcedCall {
 	 * @throws EnforcedExpressionException when an expression gives an unusable value
 	 */
 	EnforceRequest start() {
-		this.observation.start();
+		if (!this.observation.isNoop()) {
+			Listeners.callSafely(logger, "observation handler (start)", this.observation::start);
+		}
 		this.listener.onStart(this);
 		try {
 			this.request = this.method.request(this.evaluation);
@@ -197,9 +201,32 @@ final class GovernedInvocation implements EnforcedCall {
 			context.setOutcome(outcome);
 		}
 		if (error != null) {
-			this.observation.error(error);
+			Listeners.callSafely(logger, "observation handler (error)", () -> this.observation.error(error));
 		}
-		this.observation.stop();
+		Listeners.callSafely(logger, "observation handler (stop)", this.observation::stop);
+	}
+
+	/**
+	 * Opens the observation's scope on this thread; a handler that fails is logged and
+	 * the call goes on without the scope.
+	 */
+	Observation.Scope openScope() {
+		if (this.observation.isNoop()) {
+			return null;
+		}
+		Observation.Scope[] scope = { null };
+		Listeners.callSafely(logger, "observation handler (scope opened)",
+				() -> scope[0] = this.observation.openScope());
+		return scope[0];
+	}
+
+	/**
+	 * Closes a scope of {@link #openScope()}; a handler that fails is logged.
+	 */
+	static void closeScope(Observation.Scope scope) {
+		if (scope != null) {
+			Listeners.callSafely(logger, "observation handler (scope closed)", scope::close);
+		}
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
+import ai.specora.client.Listeners;
 import ai.specora.client.webhook.ReplayStoreUnavailableException;
 import ai.specora.client.webhook.WebhookEvent;
 import ai.specora.client.webhook.WebhookEventType;
@@ -120,13 +121,8 @@ public final class SpecoraWebhookHandler {
 	 */
 	private void report(WebhookEventType eventType, WebhookResult result) {
 		for (WebhookResultListener listener : this.listeners) {
-			try {
-				listener.onResult(eventType, result);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Specora webhook result listener {} failed; the response is unchanged",
-						listener.getClass().getName(), ex);
-			}
+			Listeners.callSafely(logger, "webhook result listener " + listener.getClass().getName(),
+					() -> listener.onResult(eventType, result));
 		}
 	}
 

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import ai.specora.client.Completion;
 import ai.specora.client.CompletionStatus;
+import ai.specora.spring.enforcement.completion.AsyncCompletionDispatcher;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.jayway.jsonpath.JsonPath;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -207,6 +211,85 @@ class AsyncCompletionDispatcherTests {
 	}
 
 	@Test
+	void aDeliveryInFlightAtShutdownIsBoundedByTheTimeoutAndLoggedWhenCutOff(CapturedOutput output) {
+		this.authority.server()
+			.stubFor(post(urlEqualTo(Authority.COMPLETE)).willReturn(
+					okJson("{\"journal_id\": \"x\", \"status\": \"success\", \"recorded\": true}").withFixedDelay(8000)));
+		this.dispatcher = builder().shutdownTimeout(Duration.ofMillis(300)).build();
+		this.dispatcher.dispatch("jrn_in_flight", Completion.success(null));
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.authority.completionsOf("jrn_in_flight").isEmpty());
+		long start = System.nanoTime();
+		this.dispatcher.stop();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		assertThat(this.dispatcher.pendingCount()).isZero();
+		assertThat(this.dispatcher.droppedCount()).isEqualTo(1);
+		assertThat(output).containsPattern("ERROR .*jrn_in_flight dropped after \\d+ attempts: the shutdown timeout");
+	}
+
+	@Test
+	void anInterruptedWorkerGoesOnDelivering() {
+		this.dispatcher = builder().build();
+		this.dispatcher.start();
+		Thread worker = await().atMost(Duration.ofSeconds(5)).until(AsyncCompletionDispatcherTests::worker,
+				(thread) -> thread != null);
+		worker.interrupt();
+		this.dispatcher.dispatch("jrn_after_interrupt", Completion.success(null));
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.authority.completionsOf("jrn_after_interrupt").isEmpty());
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.dispatcher.pendingCount() == 0);
+	}
+
+	@Test
+	void aWorkerKilledByAnErrorIsReplacedAndNothingIsLost(CapturedOutput output) {
+		FailingOnceClock clock = new FailingOnceClock();
+		this.dispatcher = builder().clock(clock).build();
+		this.dispatcher.dispatch("jrn_error_1", Completion.success(null));
+		await().atMost(Duration.ofSeconds(10)).until(() -> clock.failed);
+		this.dispatcher.dispatch("jrn_error_2", Completion.success(null));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.dispatcher.pendingCount() == 0);
+		assertThat(this.authority.completionsOf("jrn_error_1")).isNotEmpty();
+		assertThat(this.authority.completionsOf("jrn_error_2")).isNotEmpty();
+		assertThat(output).containsPattern("ERROR .*completion worker .*failed");
+	}
+
+	@Test
+	void dispatchesRacingWithShutdownAreNeverStranded(CapturedOutput output) throws Exception {
+		for (int i = 0; i < 20; i++) {
+			AsyncCompletionDispatcher racing = builder().shutdownTimeout(Duration.ofSeconds(5)).build();
+			racing.start();
+			String journalId = "jrn_race_" + i;
+			Thread stopper = new Thread(racing::stop);
+			stopper.start();
+			racing.dispatch(journalId, Completion.success(null)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+			stopper.join(10_000);
+			assertThat(racing.pendingCount()).isZero();
+			assertThat(!this.authority.completionsOf(journalId).isEmpty() || output.getOut().contains(journalId))
+				.as(journalId + " delivered or logged")
+				.isTrue();
+		}
+	}
+
+	@Test
+	void aCompletionArrivingAfterShutdownOnAnEventLoopThreadIsDelivered() {
+		this.dispatcher = builder().build();
+		this.dispatcher.start();
+		this.dispatcher.stop();
+		Mono.fromRunnable(() -> this.dispatcher.dispatch("jrn_event_loop", Completion.success(null)))
+			.subscribeOn(Schedulers.parallel())
+			.block(Duration.ofSeconds(5));
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.authority.completionsOf("jrn_event_loop").isEmpty());
+		assertThat(this.dispatcher.droppedCount()).isZero();
+	}
+
+	private static Thread worker() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().startsWith("specora-completions") && thread.isAlive())
+			.findFirst()
+			.orElse(null);
+	}
+
+	@Test
 	void settingsAreChecked() {
 		assertThatIllegalArgumentException().isThrownBy(() -> builder().queueCapacity(0).build())
 			.withMessageContaining("queue-capacity");
@@ -214,6 +297,34 @@ class AsyncCompletionDispatcherTests {
 			.withMessageContaining("max-age");
 		assertThatIllegalArgumentException().isThrownBy(() -> builder().shutdownTimeout(Duration.ofSeconds(-1)).build())
 			.withMessageContaining("shutdown-timeout");
+	}
+
+	/**
+	 * Throws an {@link Error} the first time the delivery worker asks it for the time.
+	 */
+	static final class FailingOnceClock extends Clock {
+
+		volatile boolean failed;
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			if (!this.failed && Thread.currentThread().getName().startsWith("specora-completions")) {
+				this.failed = true;
+				throw new AssertionError("the clock broke");
+			}
+			return Instant.now();
+		}
+
 	}
 
 	static final class MutableClock extends Clock {

@@ -39,6 +39,7 @@ public final class Authority {
 
 	public Authority(int port) {
 		this.server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").port(port));
+		this.port = port;
 	}
 
 	public Authority start() {

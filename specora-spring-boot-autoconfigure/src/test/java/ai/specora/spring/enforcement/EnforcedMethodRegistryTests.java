@@ -72,6 +72,41 @@ class EnforcedMethodRegistryTests {
 	}
 
 	@Test
+	void finalMethodCannotBeGoverned() {
+		assertThatExceptionOfType(EnforcedMethodDefinitionException.class)
+			.isThrownBy(() -> this.registry.hasEnforcedMethods(FinalMethod.class))
+			.satisfies((ex) -> assertThat(ex.getProblem())
+				.isEqualTo(EnforcedMethodDefinitionException.Problem.NOT_INTERCEPTABLE))
+			.withMessageContaining("FinalMethod")
+			.withMessageContaining("run()")
+			.withMessageContaining("final");
+	}
+
+	@Test
+	void inheritedFinalMethodCannotBeGoverned() {
+		assertThatExceptionOfType(EnforcedMethodDefinitionException.class)
+			.isThrownBy(() -> this.registry.hasEnforcedMethods(InheritsFinalMethod.class))
+			.satisfies((ex) -> assertThat(ex.getProblem())
+				.isEqualTo(EnforcedMethodDefinitionException.Problem.NOT_INTERCEPTABLE))
+			.withMessageContaining("InheritsFinalMethod")
+			.withMessageContaining("run()");
+	}
+
+	@Test
+	void classLevelAnnotationOnAClassWithAPublicFinalMethodIsRefused() {
+		assertThatExceptionOfType(EnforcedMethodDefinitionException.class)
+			.isThrownBy(() -> this.registry.hasEnforcedMethods(GovernedClassWithFinalMethod.class))
+			.satisfies((ex) -> assertThat(ex.getProblem())
+				.isEqualTo(EnforcedMethodDefinitionException.Problem.NOT_INTERCEPTABLE))
+			.withMessageContaining("GovernedClassWithFinalMethod")
+			.withMessageContaining("sealed()");
+		assertThatExceptionOfType(EnforcedMethodDefinitionException.class)
+			.isThrownBy(() -> this.registry.hasEnforcedMethods(GovernedClassInheritingFinalMethod.class))
+			.withMessageContaining("GovernedClassInheritingFinalMethod")
+			.withMessageContaining("sealed()");
+	}
+
+	@Test
 	void invalidApprovalTimeoutIsRefused() {
 		assertThatExceptionOfType(EnforcedMethodDefinitionException.class)
 			.isThrownBy(() -> this.registry.hasEnforcedMethods(BadTimeout.class))
@@ -126,6 +161,44 @@ class EnforcedMethodRegistryTests {
 
 		@Enforced(actionType = "x", scope = "{'k': 'v'}")
 		private void hidden() {
+		}
+
+	}
+
+	public static class FinalMethod {
+
+		@Enforced(actionType = "x", scope = "{'k': 'v'}")
+		public final void run() {
+		}
+
+	}
+
+	public static class InheritsFinalMethod extends FinalMethod {
+
+	}
+
+	@Enforced(actionType = "x", scope = "{'k': 'v'}")
+	public static class GovernedClassWithFinalMethod {
+
+		public void open() {
+		}
+
+		public final void sealed() {
+		}
+
+	}
+
+	public static class UngovernedBase {
+
+		public final void sealed() {
+		}
+
+	}
+
+	@Enforced(actionType = "x", scope = "{'k': 'v'}")
+	public static class GovernedClassInheritingFinalMethod extends UngovernedBase {
+
+		public void open() {
 		}
 
 	}

@@ -446,6 +446,19 @@ class EnforcementInterceptorTests {
 	}
 
 	@Test
+	void anApprovalOnAnExpiredEntryDoesNotRunTheMethod() {
+		authority.suspend("wait", "jrn_wait");
+		authority.server()
+			.stubFor(get(urlEqualTo("/v1/runtime/journal/jrn_wait")).willReturn(okJson("{\"journal_id\": \"jrn_wait\", "
+					+ "\"decision\": \"suspend\", \"status\": \"expired\", \"approval_state\": \"approved\", "
+					+ "\"approval_id\": \"apr_1\"}")));
+		assertThatExceptionOfType(SpecoraSuspendedException.class).isThrownBy(this.tools::waitForApproval)
+			.withMessageContaining("expired");
+		assertThat(this.tools.runs()).hasValue(0);
+		assertThat(authority.completions()).isEmpty();
+	}
+
+	@Test
 	void waitingForAnApprovalThatDoesNotComeRaisesSuspended() {
 		authority.suspend("wait", "jrn_wait");
 		authority.journal("jrn_wait", "pending");

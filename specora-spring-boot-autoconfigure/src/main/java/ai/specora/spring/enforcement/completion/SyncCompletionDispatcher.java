@@ -1,4 +1,4 @@
-package ai.specora.spring.enforcement;
+package ai.specora.spring.enforcement.completion;
 
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import ai.specora.client.Completion;
 import ai.specora.client.ReactiveSpecoraClient;
+import ai.specora.spring.enforcement.CompletionDispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -57,6 +58,11 @@ public final class SyncCompletionDispatcher implements CompletionDispatcher {
 	@Override
 	public long droppedCount() {
 		return this.dropped.get();
+	}
+
+	@Override
+	public String storeName() {
+		return "none";
 	}
 
 }

@@ -1,0 +1,237 @@
+package ai.specora.spring.enforcement;
+
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import java.util.stream.BaseStream;
+
+import ai.specora.spring.Enforced;
+import ai.specora.spring.EnforcedFailMode;
+import ai.specora.spring.OnSuspend;
+
+import org.springframework.core.KotlinDetector;
+import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.ReactiveAdapter;
+import org.springframework.core.ReactiveAdapterRegistry;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.expression.Expression;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.SpelNode;
+import org.springframework.expression.spel.ast.VariableReference;
+import org.springframework.expression.spel.standard.SpelExpression;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
+
+/**
+ * Parses one {@code @Enforced} declaration, once, into an {@link EnforcedMethod}: the
+ * literal attributes into an {@link EnforcedPolicy}, the expressions into
+ * {@link EnforcedExpressions} (each checked for unknown variables), and the return type
+ * into how it is governed. Every mistake is an {@link EnforcedMethodDefinitionException}
+ * naming the class, method and attribute.
+ */
+final class EnforcedAnnotationParser {
+
+	private final SpelExpressionParser parser = new SpelExpressionParser();
+
+	private final ParameterNameDiscoverer parameterNameDiscoverer;
+
+	private final ReactiveAdapterRegistry reactiveAdapterRegistry;
+
+	private final StandardEvaluationContext sharedContext;
+
+	EnforcedAnnotationParser(ParameterNameDiscoverer parameterNameDiscoverer,
+			ReactiveAdapterRegistry reactiveAdapterRegistry, StandardEvaluationContext sharedContext) {
+		this.parameterNameDiscoverer = parameterNameDiscoverer;
+		this.reactiveAdapterRegistry = reactiveAdapterRegistry;
+		this.sharedContext = sharedContext;
+	}
+
+	EnforcedMethod parse(MergedAnnotation<Enforced> annotation, Method method, Class<?> type) {
+		String[] names = this.parameterNameDiscoverer.getParameterNames(method);
+		ParameterBindings bindings = ParameterBindings.of(method.getParameterCount(), names);
+		ExpressionParsing parsing = new ExpressionParsing(type, method, bindings);
+		String actionType = annotation.getString("actionType");
+		if (actionType.isBlank()) {
+			throw parsing.error(EnforcedMethodDefinitionException.Problem.EMPTY_ATTRIBUTE, "actionType",
+					"set the action type, e.g. actionType = \"db_write\"", null);
+		}
+		String scopeText = annotation.getString(EnforcedMethod.SCOPE);
+		if (scopeText.isBlank()) {
+			throw parsing.error(EnforcedMethodDefinitionException.Problem.EMPTY_ATTRIBUTE, EnforcedMethod.SCOPE,
+					"the scope is required: the audit trail needs to know what the action touches", null);
+		}
+		Expression scope = parsing.parse(EnforcedMethod.SCOPE, scopeText, false);
+		String argsText = annotation.getString(EnforcedMethod.ARGS);
+		Expression args = argsText.isBlank() ? null : parsing.parse(EnforcedMethod.ARGS, argsText, false);
+		String costText = annotation.getString(EnforcedMethod.ESTIMATED_COST);
+		BigDecimal constantCost = constantDecimal(costText.isBlank() ? "0" : costText);
+		if (constantCost != null && constantCost.signum() < 0) {
+			throw parsing.error(EnforcedMethodDefinitionException.Problem.INVALID_VALUE, EnforcedMethod.ESTIMATED_COST,
+					"the estimated cost must not be negative", null);
+		}
+		Expression cost = (constantCost != null) ? null
+				: parsing.parse(EnforcedMethod.ESTIMATED_COST, costText, false);
+		String volumeText = annotation.getString(EnforcedMethod.ESTIMATED_VOLUME);
+		Long constantVolume = constantLong(volumeText.isBlank() ? "1" : volumeText);
+		if (constantVolume != null && constantVolume < 0) {
+			throw parsing.error(EnforcedMethodDefinitionException.Problem.INVALID_VALUE,
+					EnforcedMethod.ESTIMATED_VOLUME, "the estimated volume must not be negative", null);
+		}
+		Expression volume = (constantVolume != null) ? null
+				: parsing.parse(EnforcedMethod.ESTIMATED_VOLUME, volumeText, false);
+		String costActualText = annotation.getString(EnforcedMethod.COST_ACTUAL);
+		Expression costActual = costActualText.isBlank() ? null
+				: parsing.parse(EnforcedMethod.COST_ACTUAL, costActualText, true);
+		OnSuspend onSuspend = annotation.getEnum("onSuspend", OnSuspend.class);
+		Duration approvalTimeout = approvalTimeout(annotation.getString("approvalTimeout"), parsing);
+		EnforcedFailMode failMode = annotation.getEnum("failMode", EnforcedFailMode.class);
+		EnforcedMethod.ReturnKind kind = returnKind(method, type);
+		ReactiveAdapter adapter = (kind == EnforcedMethod.ReturnKind.REACTIVE)
+				? this.reactiveAdapterRegistry.getAdapter(method.getReturnType()) : null;
+		return new EnforcedMethod(method, type, actionType.trim(), annotation.getBoolean("writeOp"),
+				new EnforcedExpressions(scope, args, constantCost, cost, constantVolume, volume, costActual),
+				new EnforcedPolicy(failMode, onSuspend, approvalTimeout), kind, adapter, bindings, this.sharedContext);
+	}
+
+	private static Duration approvalTimeout(String text, ExpressionParsing parsing) {
+		String value = text.trim();
+		Duration timeout;
+		try {
+			timeout = (value.startsWith("P") || value.startsWith("p")) ? Duration.parse(value)
+					: Duration.ofSeconds(Long.parseLong(value));
+		}
+		catch (DateTimeParseException | NumberFormatException ex) {
+			throw parsing.error(EnforcedMethodDefinitionException.Problem.INVALID_VALUE, "approvalTimeout",
+					"'" + text + "' is neither an ISO-8601 duration (PT5M) nor a number of seconds", ex);
+		}
+		if (timeout.isZero() || timeout.isNegative()) {
+			throw parsing.error(EnforcedMethodDefinitionException.Problem.INVALID_VALUE, "approvalTimeout",
+					"the approval timeout must be positive, but was '" + text + "'", null);
+		}
+		return timeout;
+	}
+
+	private EnforcedMethod.ReturnKind returnKind(Method method, Class<?> type) {
+		Class<?> returnType = method.getReturnType();
+		if (KotlinDetector.isSuspendingFunction(method)) {
+			throw unsupported(type, method, "Kotlin suspending functions cannot be governed by a proxy; call "
+					+ "the reactive Specora client from the function instead");
+		}
+		if (CompletionStage.class.isAssignableFrom(returnType)) {
+			if (!returnType.isAssignableFrom(CompletableFuture.class)) {
+				throw unsupported(type, method, returnType.getName() + " cannot be returned in its place; declare "
+						+ "CompletionStage or CompletableFuture");
+			}
+			return EnforcedMethod.ReturnKind.COMPLETION_STAGE;
+		}
+		ReactiveAdapter adapter = this.reactiveAdapterRegistry.getAdapter(returnType);
+		if (adapter != null) {
+			return EnforcedMethod.ReturnKind.REACTIVE;
+		}
+		if (Future.class.isAssignableFrom(returnType) || BaseStream.class.isAssignableFrom(returnType)) {
+			throw unsupported(type, method, returnType.getName() + " gives no completion signal without blocking; "
+					+ "return a CompletionStage, a reactive type or a plain value");
+		}
+		if (returnType.getName().startsWith("kotlinx.coroutines.")) {
+			throw unsupported(type, method,
+					returnType.getName() + " is not a reactive type known to Spring's ReactiveAdapterRegistry");
+		}
+		return EnforcedMethod.ReturnKind.BLOCKING;
+	}
+
+	private static EnforcedMethodDefinitionException unsupported(Class<?> type, Method method, String detail) {
+		return new EnforcedMethodDefinitionException(EnforcedMethodDefinitionException.Problem.UNSUPPORTED_RETURN_TYPE,
+				type, method, null, detail, null);
+	}
+
+	private static BigDecimal constantDecimal(String text) {
+		try {
+			return new BigDecimal(text.trim());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static Long constantLong(String text) {
+		try {
+			return Long.valueOf(text.trim());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Parses and checks the expressions of one method.
+	 */
+	private final class ExpressionParsing {
+
+		private final Class<?> type;
+
+		private final Method method;
+
+		private final ParameterBindings bindings;
+
+		ExpressionParsing(Class<?> type, Method method, ParameterBindings bindings) {
+			this.type = type;
+			this.method = method;
+			this.bindings = bindings;
+		}
+
+		Expression parse(String attribute, String text, boolean resultAvailable) {
+			Expression expression;
+			try {
+				expression = EnforcedAnnotationParser.this.parser.parseExpression(text);
+			}
+			catch (ParseException ex) {
+				throw error(EnforcedMethodDefinitionException.Problem.INVALID_EXPRESSION, attribute,
+						"'" + text + "': " + ex.getMessage(), ex);
+			}
+			if (expression instanceof SpelExpression spel) {
+				checkVariables(attribute, spel.getAST(), resultAvailable);
+			}
+			return expression;
+		}
+
+		private void checkVariables(String attribute, SpelNode node, boolean resultAvailable) {
+			if (node instanceof VariableReference) {
+				String name = node.toStringAST().substring(1);
+				if (!isKnown(name, resultAvailable)) {
+					if (!this.bindings.namesAvailable() && this.method.getParameterCount() > 0) {
+						throw new EnforcedParameterNamesException(this.type, this.method, attribute, name);
+					}
+					throw error(EnforcedMethodDefinitionException.Problem.UNKNOWN_VARIABLE, attribute,
+							"the expression refers to #" + name + ", which is not a parameter of the method "
+									+ parameterList() + "; refer to parameters by name or as #p0/#a0",
+							null);
+				}
+			}
+			for (int i = 0; i < node.getChildCount(); i++) {
+				checkVariables(attribute, node.getChild(i), resultAvailable);
+			}
+		}
+
+		private boolean isKnown(String name, boolean resultAvailable) {
+			return "root".equals(name) || "this".equals(name) || (resultAvailable && "result".equals(name))
+					|| this.bindings.contains(name);
+		}
+
+		private String parameterList() {
+			String[] names = EnforcedAnnotationParser.this.parameterNameDiscoverer.getParameterNames(this.method);
+			return (names != null) ? Arrays.toString(names) : "(" + this.method.getParameterCount() + " parameters)";
+		}
+
+		EnforcedMethodDefinitionException error(EnforcedMethodDefinitionException.Problem problem, String attribute,
+				String detail, Throwable cause) {
+			return new EnforcedMethodDefinitionException(problem, this.type, this.method, attribute, detail, cause);
+		}
+
+	}
+
+}

@@ -1,0 +1,309 @@
+package ai.specora.spring.enforcement.completion;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import ai.specora.client.Backoff;
+import ai.specora.client.Completion;
+import ai.specora.client.ReactiveSpecoraClient;
+import ai.specora.spring.enforcement.CompletionDispatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Delivers completions in the background so that governed methods never wait for
+ * them, without losing them when the authority is briefly unavailable.
+ * <p>
+ * Completions go into a bounded {@link CompletionQueue} served by one daemon worker
+ * thread ({@link DeliveryWorker}); a worker that dies of an {@link Error} is replaced,
+ * and an interrupt does not stop it. A delivery that fails for a transient reason is
+ * retried as the {@link RedeliveryPolicy} says, always with the same
+ * {@link Completion} (so the same idempotency key: the authority records it once),
+ * until it is older than the maximum age. At shutdown the queue is drained for up to
+ * the shutdown timeout, a delivery in flight included; a completion handed over after
+ * shutdown began is delivered directly (without blocking an event-loop thread). A
+ * completion is dropped only when the queue is full, when it is too old, when the
+ * authority refuses it (4xx), or when the shutdown timeout ends; each drop is logged
+ * at ERROR with its journal id (never arguments) and counted (see
+ * {@link #droppedCount()}).
+ */
+public final class AsyncCompletionDispatcher implements CompletionDispatcher, SmartLifecycle, DisposableBean {
+
+	/**
+	 * The lifecycle phase: started early and stopped late, after the web server and
+	 * task executors, so that completions of the last governed calls are still
+	 * delivered.
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 8192;
+
+	private static final Logger logger = LoggerFactory.getLogger(AsyncCompletionDispatcher.class);
+
+	private final ReactiveSpecoraClient client;
+
+	private final CompletionQueue queue;
+
+	private final int capacity;
+
+	private final Duration shutdownTimeout;
+
+	private final Clock clock;
+
+	private final CompletionDrops drops = new CompletionDrops();
+
+	private final DeliveryLifecycle lifecycle;
+
+	private final CompletableFuture<Void> queued = CompletableFuture.completedFuture(null);
+
+	private AsyncCompletionDispatcher(Builder builder) {
+		this.client = builder.client;
+		this.capacity = builder.queueCapacity;
+		this.shutdownTimeout = builder.shutdownTimeout;
+		this.queue = builder.store.open(builder.queueCapacity);
+		RedeliveryPolicy policy = new RedeliveryPolicy(
+				new Backoff(builder.initialBackoff, builder.maxBackoff, Backoff.Jitter.EQUAL), builder.maxAge,
+				builder.clock);
+		this.lifecycle = new DeliveryLifecycle(builder.shutdownTimeout);
+		this.lifecycle.work(new DeliveryWorker(this.client, this.queue, policy, this.drops, this.lifecycle));
+		this.clock = builder.clock;
+	}
+
+	/**
+	 * Starts building a dispatcher.
+	 * @param client the client that delivers completions
+	 * @return a builder
+	 */
+	public static Builder builder(ReactiveSpecoraClient client) {
+		return new Builder(client);
+	}
+
+	@Override
+	public CompletionStage<Void> dispatch(String journalId, Completion completion) {
+		Objects.requireNonNull(journalId, "journalId must not be null");
+		Objects.requireNonNull(completion, "completion must not be null");
+		CompletionQueue.Offer offer = this.lifecycle.unlessStopping(
+				() -> this.queue.offer(new PendingCompletion(journalId, completion, this.clock.instant())),
+				CompletionQueue.Offer.ACCEPTED);
+		if (offer == null) {
+			return deliverDirectly(journalId, completion);
+		}
+		if (offer == CompletionQueue.Offer.DUPLICATE) {
+			logger.warn("Specora completion {} of journal entry {} ignored: a completion of that entry is already "
+					+ "waiting for delivery", completion.status(), journalId);
+		}
+		else if (offer == CompletionQueue.Offer.FULL) {
+			this.drops.dropped(journalId, completion.status(), "the completion queue is full (" + this.capacity
+					+ " waiting; raise specora.enforcement.completion.queue-capacity if the authority is reachable)");
+		}
+		return this.queued;
+	}
+
+	/**
+	 * After shutdown began: one delivery (with the client's retries), bounded by the
+	 * shutdown timeout; the calling thread waits for it unless it must not block.
+	 */
+	private CompletionStage<Void> deliverDirectly(String journalId, Completion completion) {
+		CompletableFuture<Void> delivery = this.client.complete(journalId, completion)
+			.timeout(this.shutdownTimeout.plusSeconds(1))
+			.then()
+			.onErrorResume((ex) -> {
+				this.drops.dropped(journalId, completion.status(),
+						"it arrived after shutdown and could not be delivered: " + ex.getMessage());
+				return Mono.empty();
+			})
+			.toFuture();
+		if (!Schedulers.isInNonBlockingThread()) {
+			delivery.join();
+		}
+		return delivery;
+	}
+
+	@Override
+	public int pendingCount() {
+		return (int) Math.min(Integer.MAX_VALUE, this.queue.backlog());
+	}
+
+	@Override
+	public long droppedCount() {
+		return this.drops.count();
+	}
+
+	/**
+	 * The kind of store completions wait in.
+	 * @return {@code memory} or {@code redis}
+	 */
+	@Override
+	public String storeName() {
+		return this.queue.name();
+	}
+
+	@Override
+	public void start() {
+		this.lifecycle.start();
+	}
+
+	/**
+	 * Stops accepting completions and drains the queue for up to the shutdown timeout;
+	 * what is left then, a delivery in flight included, is logged at ERROR and dropped.
+	 */
+	@Override
+	public void stop() {
+		if (!this.lifecycle.beginStop()) {
+			return;
+		}
+		this.queue.close();
+		this.queue.wakeUp();
+		this.lifecycle.awaitWorker(this.queue::size);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.lifecycle.isRunning();
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	@Override
+	public void destroy() {
+		stop();
+	}
+
+	@Override
+	public String toString() {
+		String store = "memory".equals(this.queue.name()) ? "" : "store=" + this.queue.name() + ", ";
+		return "AsyncCompletionDispatcher[" + store + "capacity=" + this.capacity + ", pending=" + this.queue.size()
+				+ "]";
+	}
+
+	/**
+	 * Builds an {@link AsyncCompletionDispatcher}.
+	 */
+	public static final class Builder {
+
+		private final ReactiveSpecoraClient client;
+
+		private int queueCapacity = CompletionDefaults.QUEUE_CAPACITY;
+
+		private Duration maxAge = CompletionDefaults.MAX_AGE;
+
+		private Duration shutdownTimeout = CompletionDefaults.SHUTDOWN_TIMEOUT;
+
+		private Duration initialBackoff = CompletionDefaults.INITIAL_BACKOFF;
+
+		private Duration maxBackoff = CompletionDefaults.MAX_BACKOFF;
+
+		private Clock clock = Clock.systemUTC();
+
+		private CompletionStore store = CompletionStore.memory();
+
+		private Builder(ReactiveSpecoraClient client) {
+			this.client = Objects.requireNonNull(client, "client must not be null");
+		}
+
+		/**
+		 * The largest number of completions waiting for delivery (default 10,000).
+		 * @param queueCapacity the capacity, positive
+		 * @return this builder
+		 */
+		public Builder queueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+			return this;
+		}
+
+		/**
+		 * How long a completion is retried before it is dropped (default 15 minutes).
+		 * @param maxAge the maximum age, positive
+		 * @return this builder
+		 */
+		public Builder maxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+			return this;
+		}
+
+		/**
+		 * How long shutdown waits for the queue to drain (default 10 seconds).
+		 * @param shutdownTimeout the timeout, zero or positive
+		 * @return this builder
+		 */
+		public Builder shutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+			return this;
+		}
+
+		/**
+		 * The back-off before the first redelivery (default 500 ms) and the largest one
+		 * (default 30 s); it doubles on each attempt, with jitter.
+		 * @param initial the first back-off, positive
+		 * @param max the largest back-off, at least {@code initial}
+		 * @return this builder
+		 */
+		public Builder backoff(Duration initial, Duration max) {
+			this.initialBackoff = initial;
+			this.maxBackoff = max;
+			return this;
+		}
+
+		/**
+		 * Where completions wait for delivery (default {@link CompletionStore#memory()}).
+		 * @param store the store
+		 * @return this builder
+		 */
+		public Builder store(CompletionStore store) {
+			this.store = Objects.requireNonNull(store, "store must not be null");
+			return this;
+		}
+
+		/**
+		 * The clock that measures the age of completions.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Checks the settings and builds the dispatcher; its worker thread starts with
+		 * the first completion or {@link AsyncCompletionDispatcher#start()}.
+		 * @return the dispatcher
+		 * @throws IllegalArgumentException when a setting is out of range
+		 */
+		public AsyncCompletionDispatcher build() {
+			if (this.queueCapacity <= 0) {
+				throw new IllegalArgumentException(
+						"specora.enforcement.completion.queue-capacity must be positive, but was " + this.queueCapacity);
+			}
+			requirePositive("specora.enforcement.completion.max-age", this.maxAge);
+			if (this.shutdownTimeout == null || this.shutdownTimeout.isNegative()) {
+				throw new IllegalArgumentException("specora.enforcement.completion.shutdown-timeout must not be "
+						+ "negative, but was " + this.shutdownTimeout);
+			}
+			requirePositive("initial back-off", this.initialBackoff);
+			requirePositive("maximum back-off", this.maxBackoff);
+			if (this.maxBackoff.compareTo(this.initialBackoff) < 0) {
+				throw new IllegalArgumentException("the maximum back-off must not be shorter than the initial one");
+			}
+			Objects.requireNonNull(this.clock, "clock must not be null");
+			return new AsyncCompletionDispatcher(this);
+		}
+
+		private static void requirePositive(String name, Duration value) {
+			if (value == null || value.isZero() || value.isNegative()) {
+				throw new IllegalArgumentException(name + " must be a positive duration, but was " + value);
+			}
+		}
+
+	}
+
+}

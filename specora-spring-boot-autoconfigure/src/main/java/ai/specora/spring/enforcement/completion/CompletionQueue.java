@@ -1,0 +1,98 @@
+package ai.specora.spring.enforcement.completion;
+
+import java.util.List;
+
+/**
+ * Where completions wait for delivery: in memory, or in a durable store shared by the
+ * replicas of an application. {@link #offer} is called by any thread; everything else by
+ * the one delivery worker of a dispatcher.
+ */
+interface CompletionQueue {
+
+	/**
+	 * The kind of store, for the actuator endpoint and health: {@code memory} or
+	 * {@code redis}.
+	 * @return the store's name
+	 */
+	String name();
+
+	/**
+	 * Adds a completion.
+	 * @param pending the completion
+	 * @return whether it was accepted
+	 * @throws CompletionStoreException when a durable store cannot be reached
+	 */
+	Offer offer(PendingCompletion pending);
+
+	/**
+	 * The next completion due for an attempt, waiting for up to the given time.
+	 * @param waitNanos the longest wait
+	 * @return the completion, or {@code null} when none is due in time
+	 * @throws InterruptedException when interrupted while waiting
+	 */
+	QueuedCompletion poll(long waitNanos) throws InterruptedException;
+
+	/**
+	 * Keeps a completion whose attempt failed for another attempt after a delay.
+	 * @param item the completion
+	 * @param delayNanos the delay
+	 */
+	void retryLater(QueuedCompletion item, long delayNanos);
+
+	/**
+	 * Removes a completion for good: it was delivered, or dropped (and logged).
+	 * @param item the completion
+	 */
+	void remove(QueuedCompletion item);
+
+	/**
+	 * Removes and returns every completion this process holds, at the end of shutdown.
+	 * @return the completions left
+	 */
+	List<QueuedCompletion> removeAll();
+
+	/**
+	 * How many completions this process holds and must deliver or log before it exits
+	 * (including the one being delivered).
+	 * @return the completions held
+	 */
+	int size();
+
+	/**
+	 * How many completions wait for delivery in the store, for the actuator endpoint,
+	 * health and metrics: {@link #size()} in memory, every replica's in a shared store.
+	 * @return the backlog
+	 */
+	default long backlog() {
+		return size();
+	}
+
+	/**
+	 * Shutdown began: take no more completions from a shared store (they stay there for
+	 * the other replicas or the next start).
+	 */
+	default void close() {
+	}
+
+	/**
+	 * Wakes up a worker waiting in {@link #poll(long)}.
+	 */
+	void wakeUp();
+
+	/**
+	 * The outcome of {@link #offer}.
+	 */
+	enum Offer {
+
+		/** The completion waits for delivery. */
+		ACCEPTED,
+
+		/** A completion of the same journal entry already waits: this one is ignored. */
+		DUPLICATE,
+
+		/** The queue is at capacity: the completion is dropped. */
+		FULL
+
+	}
+
+}

@@ -1,0 +1,252 @@
+package ai.specora.spring.enforcement.completion;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.RecordId;
+
+/**
+ * Completions in a Redis stream shared by every replica of an application, so that
+ * they survive a crash of the process that handed them over.
+ * <p>
+ * {@link #offer} appends an entry ({@code XADD}, refused at capacity) before the
+ * governed call returns. The replicas read new entries through one consumer group
+ * ({@code XREADGROUP}); an entry is acknowledged and deleted ({@code XACK},
+ * {@code XDEL}) only after the authority's answer (or when it is dropped and logged).
+ * An entry whose delivery failed stays pending with this consumer and is retried after
+ * the back-off, its idle time reset first ({@code XCLAIM}), so that no other replica
+ * takes it while this one is alive. Entries left pending by a replica that died are
+ * claimed by another after the lease ({@code XAUTOCLAIM}, Redis 6.2+) and delivered
+ * with the same idempotency key.
+ * <p>
+ * When Redis cannot be reached at dispatch, the completion goes to an in-memory queue
+ * of this process instead, with a WARN: it is not lost while the process lives. At
+ * shutdown, entries still pending in Redis are left there for the other replicas (or
+ * the next start); only in-memory ones can be dropped.
+ */
+final class RedisCompletionQueue implements CompletionQueue {
+
+	private static final Logger logger = LoggerFactory.getLogger(AsyncCompletionDispatcher.class);
+
+	private static final int CLAIM_COUNT = 16;
+
+	/** Short enough to stay under any sensible Redis command timeout. */
+	private static final long READ_BLOCK_MILLIS = 200;
+
+	private final RedisCompletionStream stream;
+
+	private final MemoryCompletionQueue fallback;
+
+	private final long leaseNanos;
+
+	private final Deque<QueuedCompletion> ready = new ArrayDeque<>();
+
+	private final PriorityQueue<QueuedCompletion> retries = new PriorityQueue<>(
+			(left, right) -> Long.compare(left.nextAttemptNanos(), right.nextAttemptNanos()));
+
+	private final Set<String> held = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger heldCount = new AtomicInteger();
+
+	private volatile boolean closed;
+
+	private long nextClaimNanos;
+
+	private long nextFailureLogNanos;
+
+	RedisCompletionQueue(RedisCompletionStream stream, int fallbackCapacity, Duration lease) {
+		this.stream = stream;
+		this.fallback = new MemoryCompletionQueue(fallbackCapacity);
+		this.leaseNanos = lease.toNanos();
+	}
+
+	@Override
+	public String name() {
+		return "redis";
+	}
+
+	@Override
+	public Offer offer(PendingCompletion pending) {
+		try {
+			return this.stream.append(pending) ? Offer.ACCEPTED : Offer.FULL;
+		}
+		catch (DataAccessException | CompletionStoreException ex) {
+			logger.warn("Specora completion {} of journal entry {} kept in memory: the Redis completion store "
+					+ "cannot be reached ({}); it is delivered by this process only", pending.completion().status(),
+					pending.journalId(), ex.getMessage());
+			return this.fallback.offer(pending);
+		}
+	}
+
+	@Override
+	public QueuedCompletion poll(long waitNanos) throws InterruptedException {
+		QueuedCompletion local = this.fallback.poll(0);
+		if (local != null) {
+			return local;
+		}
+		long now = System.nanoTime();
+		QueuedCompletion due = this.retries.peek();
+		if (due != null && due.nextAttemptNanos() - now <= 0) {
+			this.retries.poll();
+			return touched(due);
+		}
+		if (!this.ready.isEmpty()) {
+			return this.ready.poll();
+		}
+		long wait = (due != null) ? Math.min(waitNanos, due.nextAttemptNanos() - now) : waitNanos;
+		if (this.closed) {
+			return this.fallback.poll(Math.max(wait, 0));
+		}
+		try {
+			if (now - this.nextClaimNanos >= 0) {
+				this.nextClaimNanos = now + Math.max(this.leaseNanos / 2, TimeUnit.MILLISECONDS.toNanos(100));
+				hold(this.stream.claimAbandoned(this.leaseNanos, CLAIM_COUNT));
+			}
+			if (this.ready.isEmpty()) {
+				long block = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(Math.max(wait, 0)), READ_BLOCK_MILLIS));
+				hold(this.stream.readNew(CLAIM_COUNT, Duration.ofMillis(block)));
+			}
+		}
+		catch (DataAccessException | CompletionStoreException ex) {
+			storeFailed("read", ex);
+			Thread.sleep(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(Math.max(wait, 0)), 1000)));
+		}
+		return this.ready.poll();
+	}
+
+	private void hold(List<MapRecord<String, Object, Object>> records) {
+		for (MapRecord<String, Object, Object> record : records) {
+			String id = record.getId().getValue();
+			if (!this.held.add(id)) {
+				continue;
+			}
+			PendingCompletion pending = RedisCompletionStream.decode(record);
+			if (pending == null) {
+				logger.error("Specora completion stream entry {} cannot be read; it is removed", id);
+				this.held.remove(id);
+				this.stream.removeQuietly(id);
+				continue;
+			}
+			this.heldCount.incrementAndGet();
+			this.ready.add(new QueuedCompletion(pending, id));
+		}
+	}
+
+	/**
+	 * Resets the idle time of a held entry before another attempt; {@code null} (and
+	 * forgotten) when another replica took it meanwhile.
+	 */
+	private QueuedCompletion touched(QueuedCompletion item) {
+		try {
+			if (this.stream.touch(RecordId.of(item.storeId()))) {
+				return item;
+			}
+			forget(item);
+			return null;
+		}
+		catch (DataAccessException ex) {
+			storeFailed("keep", ex);
+			return item;
+		}
+	}
+
+	@Override
+	public void retryLater(QueuedCompletion item, long delayNanos) {
+		if (item.storeId() == null) {
+			this.fallback.retryLater(item, delayNanos);
+			return;
+		}
+		item.nextAttemptNanos(System.nanoTime() + delayNanos);
+		this.retries.add(item);
+	}
+
+	@Override
+	public void remove(QueuedCompletion item) {
+		if (item.storeId() == null) {
+			this.fallback.remove(item);
+			return;
+		}
+		forget(item);
+		try {
+			this.stream.remove(RecordId.of(item.storeId()));
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Specora completion stream entry {} (journal entry {}) could not be removed ({}); it may be "
+					+ "delivered again, with the same idempotency key", item.storeId(), item.journalId(),
+					ex.getMessage());
+		}
+	}
+
+	private void forget(QueuedCompletion item) {
+		if (this.held.remove(item.storeId())) {
+			this.heldCount.decrementAndGet();
+		}
+	}
+
+	@Override
+	public List<QueuedCompletion> removeAll() {
+		int left = this.heldCount.get();
+		if (left > 0) {
+			logger.info("{} Specora completions stay pending in the Redis completion store for another replica or the "
+					+ "next start", left);
+		}
+		this.ready.clear();
+		this.retries.clear();
+		this.held.clear();
+		this.heldCount.set(0);
+		return new ArrayList<>(this.fallback.removeAll());
+	}
+
+	@Override
+	public int size() {
+		return this.heldCount.get() + this.fallback.size();
+	}
+
+	@Override
+	public long backlog() {
+		try {
+			return this.stream.length() + this.fallback.size();
+		}
+		catch (DataAccessException ex) {
+			return size();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.closed = true;
+	}
+
+	@Override
+	public void wakeUp() {
+		this.fallback.wakeUp();
+	}
+
+	private void storeFailed(String what, RuntimeException ex) {
+		long now = System.nanoTime();
+		if (now - this.nextFailureLogNanos >= 0) {
+			this.nextFailureLogNanos = now + TimeUnit.SECONDS.toNanos(10);
+			logger.warn("The Specora Redis completion store cannot {} entries ({}); trying again", what,
+					ex.getMessage());
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "RedisCompletionQueue[" + this.stream + "]";
+	}
+
+}

@@ -1,0 +1,85 @@
+package ai.specora.spring.enforcement.completion;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * The durable {@link CompletionStore}: a Redis stream (Redis 6.2 or later) read by one
+ * consumer group shared by every replica, so that completions survive a crash or the
+ * loss of a replica. See {@link RedisCompletionQueue} for how entries are appended,
+ * delivered, acknowledged and claimed.
+ * <p>
+ * Needs {@code spring-data-redis} and a driver (such as Lettuce) on the class path; no
+ * other class of the dispatcher refers to them.
+ */
+public final class RedisCompletionStore extends CompletionStore {
+
+	/** The default stream key. */
+	public static final String DEFAULT_STREAM = "specora:completions";
+
+	/** The default consumer group. */
+	public static final String DEFAULT_GROUP = "specora-completions";
+
+	/** The default lease: how long an entry may stay pending with a silent consumer. */
+	public static final Duration DEFAULT_LEASE = Duration.ofMinutes(1);
+
+	private final StringRedisTemplate redis;
+
+	private final String stream;
+
+	private final String group;
+
+	private final Duration lease;
+
+	private final String consumer;
+
+	/**
+	 * Creates a store with the default stream, group and lease.
+	 * @param redis the template of the application's Redis
+	 */
+	public RedisCompletionStore(StringRedisTemplate redis) {
+		this(redis, DEFAULT_STREAM, DEFAULT_GROUP, DEFAULT_LEASE);
+	}
+
+	/**
+	 * Creates a store.
+	 * @param redis the template of the application's Redis
+	 * @param stream the stream key, the same for every replica
+	 * @param group the consumer group, the same for every replica
+	 * @param lease how long an entry may stay pending with a consumer before another
+	 * claims it; longer than the client's deadline
+	 */
+	public RedisCompletionStore(StringRedisTemplate redis, String stream, String group, Duration lease) {
+		this.redis = Objects.requireNonNull(redis, "redis must not be null");
+		this.stream = requireText(stream, "stream");
+		this.group = requireText(group, "group");
+		if (lease == null || lease.isZero() || lease.isNegative()) {
+			throw new IllegalArgumentException(
+					"specora.enforcement.completion.redis.lease must be a positive duration, but was " + lease);
+		}
+		this.lease = lease;
+		this.consumer = "specora-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private static String requireText(String value, String name) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("the Redis completion " + name + " must not be empty");
+		}
+		return value;
+	}
+
+	@Override
+	CompletionQueue open(int capacity) {
+		return new RedisCompletionQueue(new RedisCompletionStream(this.redis, this.stream, this.group, this.consumer,
+				capacity), capacity, this.lease);
+	}
+
+	@Override
+	public String toString() {
+		return "RedisCompletionStore[stream=" + this.stream + ", group=" + this.group + ", lease=" + this.lease + "]";
+	}
+
+}

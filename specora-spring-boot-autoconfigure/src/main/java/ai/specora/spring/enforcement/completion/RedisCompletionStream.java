@@ -1,0 +1,247 @@
+package ai.specora.spring.enforcement.completion;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import ai.specora.client.Completion;
+import ai.specora.client.CompletionStatus;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.RedisStreamCommands.XClaimOptions;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The Redis commands of the completion store, on one stream and one consumer group:
+ * an entry per completion with its journal id, its {@link Completion} (idempotency key
+ * included) and when it was handed over. Every method may throw
+ * {@link DataAccessException} when Redis cannot be reached.
+ */
+final class RedisCompletionStream {
+
+	/** Appends unless the stream holds {@code ARGV[1]} entries already. */
+	private static final RedisScript<String> APPEND = new DefaultRedisScript<>(
+			"if redis.call('XLEN', KEYS[1]) >= tonumber(ARGV[1]) then return false end "
+					+ "return redis.call('XADD', KEYS[1], '*', unpack(ARGV, 2))",
+			String.class);
+
+	/**
+	 * Claims entries idle for at least {@code ARGV[3]} ms; flattens them as id, field
+	 * count, fields; acknowledges entries deleted meanwhile.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> CLAIM = new DefaultRedisScript<>(
+			"local r = redis.call('XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], '0-0', 'COUNT', ARGV[4]) "
+					+ "local out = {} "
+					+ "for _, e in ipairs(r[2]) do "
+					+ "  if type(e) == 'table' and type(e[2]) == 'table' then "
+					+ "    table.insert(out, e[1]) table.insert(out, tostring(#e[2])) "
+					+ "    for _, v in ipairs(e[2]) do table.insert(out, v) end "
+					+ "  elseif type(e) == 'table' then redis.call('XACK', KEYS[1], ARGV[1], e[1]) end "
+					+ "end "
+					+ "return out",
+			List.class);
+
+	private final StringRedisTemplate redis;
+
+	private final String key;
+
+	private final String group;
+
+	private final String consumer;
+
+	private final int capacity;
+
+	private volatile boolean groupReady;
+
+	RedisCompletionStream(StringRedisTemplate redis, String key, String group, String consumer, int capacity) {
+		this.redis = redis;
+		this.key = key;
+		this.group = group;
+		this.consumer = consumer;
+		this.capacity = capacity;
+	}
+
+	/**
+	 * Appends a completion.
+	 * @return {@code false} when the stream is at capacity
+	 */
+	boolean append(PendingCompletion pending) {
+		Completion completion = pending.completion();
+		List<String> args = new ArrayList<>(16);
+		args.add(Integer.toString(this.capacity));
+		add(args, "j", pending.journalId());
+		add(args, "r", completion.requestId().toString());
+		add(args, "s", completion.status().name());
+		add(args, "t", Long.toString(pending.createdAt().toEpochMilli()));
+		if (completion.costActual() != null) {
+			add(args, "c", completion.costActual().toPlainString());
+		}
+		if (completion.volumeActual() != null) {
+			add(args, "v", completion.volumeActual().toString());
+		}
+		if (completion.duration() != null) {
+			add(args, "d", Long.toString(completion.duration().toMillis()));
+		}
+		if (completion.error() != null) {
+			add(args, "e", completion.error());
+		}
+		String id = this.redis.execute(APPEND, List.of(this.key), args.toArray());
+		return id != null;
+	}
+
+	private static void add(List<String> args, String field, String value) {
+		args.add(field);
+		args.add(value);
+	}
+
+	/**
+	 * Reads entries never delivered to any consumer of the group.
+	 */
+	List<MapRecord<String, Object, Object>> readNew(int count, Duration block) {
+		ensureGroup();
+		List<MapRecord<String, Object, Object>> records = this.redis.opsForStream()
+			.read(Consumer.from(this.group, this.consumer), StreamReadOptions.empty().count(count).block(block),
+					StreamOffset.create(this.key, ReadOffset.lastConsumed()));
+		return (records != null) ? records : List.of();
+	}
+
+	/**
+	 * Claims for this consumer the entries idle for longer than the lease: left by a
+	 * replica that died (or stopped with entries pending).
+	 */
+	@SuppressWarnings("unchecked")
+	List<MapRecord<String, Object, Object>> claimAbandoned(long leaseNanos, int count) {
+		ensureGroup();
+		List<Object> flat = this.redis.execute(CLAIM, List.of(this.key), this.group, this.consumer,
+				Long.toString(TimeUnit.NANOSECONDS.toMillis(leaseNanos)), Integer.toString(count));
+		List<MapRecord<String, Object, Object>> records = new ArrayList<>();
+		if (flat == null) {
+			return records;
+		}
+		int i = 0;
+		while (i + 1 < flat.size()) {
+			String id = text(flat.get(i++));
+			int fields = Integer.parseInt(text(flat.get(i++)));
+			Map<Object, Object> values = new java.util.LinkedHashMap<>();
+			for (int f = 0; f + 1 < fields && i + 1 < flat.size(); f += 2) {
+				values.put(text(flat.get(i++)), text(flat.get(i++)));
+			}
+			records.add(StreamRecords.newRecord().in(this.key).withId(RecordId.of(id)).ofMap(values));
+		}
+		return records;
+	}
+
+	private static String text(Object value) {
+		return (value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
+	}
+
+	/**
+	 * Resets the idle time of an entry this consumer holds.
+	 * @return {@code false} when the entry is no longer pending (another consumer took
+	 * it, or it was removed)
+	 */
+	boolean touch(RecordId id) {
+		byte[] rawKey = this.key.getBytes(StandardCharsets.UTF_8);
+		List<RecordId> claimed = this.redis.execute((RedisCallback<List<RecordId>>) (connection) -> connection
+			.streamCommands()
+			.xClaimJustId(rawKey, this.group, this.consumer, XClaimOptions.minIdle(Duration.ZERO).ids(id)));
+		return claimed != null && !claimed.isEmpty();
+	}
+
+	/**
+	 * Acknowledges and deletes an entry: delivered, or dropped and logged.
+	 */
+	void remove(RecordId id) {
+		this.redis.opsForStream().acknowledge(this.key, this.group, id);
+		this.redis.opsForStream().delete(this.key, id);
+	}
+
+	void removeQuietly(String id) {
+		try {
+			remove(RecordId.of(id));
+		}
+		catch (DataAccessException ex) {
+			// left for a later claim, which will find it unreadable again
+		}
+	}
+
+	long length() {
+		Long size = this.redis.opsForStream().size(this.key);
+		return (size != null) ? size : 0;
+	}
+
+	private void ensureGroup() {
+		if (this.groupReady) {
+			return;
+		}
+		byte[] rawKey = this.key.getBytes(StandardCharsets.UTF_8);
+		try {
+			this.redis.execute((RedisCallback<String>) (connection) -> connection.streamCommands()
+				.xGroupCreate(rawKey, this.group, ReadOffset.from("0-0"), true));
+		}
+		catch (DataAccessException ex) {
+			if (!String.valueOf(ex.getMessage()).contains("BUSYGROUP")
+					&& !String.valueOf(ex.getMostSpecificCause().getMessage()).contains("BUSYGROUP")) {
+				throw ex;
+			}
+		}
+		this.groupReady = true;
+	}
+
+	/**
+	 * The completion of a stream entry, or {@code null} when the entry is not one.
+	 */
+	static PendingCompletion decode(MapRecord<String, Object, Object> record) {
+		Map<Object, Object> values = record.getValue();
+		try {
+			Completion completion = new Completion(UUID.fromString(field(values, "r")),
+					CompletionStatus.valueOf(field(values, "s")), decimal(values.get("c")), number(values.get("v")),
+					(values.get("d") != null) ? Duration.ofMillis(Long.parseLong(values.get("d").toString())) : null,
+					(values.get("e") != null) ? values.get("e").toString() : null);
+			return new PendingCompletion(field(values, "j"), completion,
+					Instant.ofEpochMilli(Long.parseLong(field(values, "t"))));
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static String field(Map<Object, Object> values, String name) {
+		Object value = values.get(name);
+		if (value == null) {
+			throw new IllegalArgumentException("missing field " + name);
+		}
+		return value.toString();
+	}
+
+	private static BigDecimal decimal(Object value) {
+		return (value != null) ? new BigDecimal(value.toString()) : null;
+	}
+
+	private static Long number(Object value) {
+		return (value != null) ? Long.valueOf(value.toString()) : null;
+	}
+
+	@Override
+	public String toString() {
+		return "stream=" + this.key + ", group=" + this.group + ", consumer=" + this.consumer;
+	}
+
+}

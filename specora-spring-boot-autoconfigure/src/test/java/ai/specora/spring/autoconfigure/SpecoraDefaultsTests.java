@@ -1,0 +1,122 @@
+package ai.specora.spring.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Enumeration;
+
+import ai.specora.client.ReactiveSpecoraClient;
+import ai.specora.client.SpecoraClient;
+import ai.specora.client.SpecoraClientSettings;
+import ai.specora.client.SpecoraDefaults;
+import ai.specora.spring.enforcement.completion.AsyncCompletionDispatcher;
+import ai.specora.spring.enforcement.completion.CompletionDefaults;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.convert.DurationStyle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The client builder, the {@code specora.*} properties, their IDE metadata and the
+ * completion dispatcher all start from the same defaults ({@link SpecoraDefaults},
+ * {@link CompletionDefaults}).
+ */
+class SpecoraDefaultsTests {
+
+	private final JsonNode metadata = read();
+
+	@Test
+	void clientBuilderStartsFromTheDefaults() {
+		SpecoraClientSettings settings = SpecoraClient.builder()
+			.baseUrl("http://127.0.0.1:1")
+			.apiKey("sk_test_key")
+			.orgId("org-1")
+			.build()
+			.settings();
+		assertThat(settings.failMode()).isEqualTo(SpecoraDefaults.FAIL_MODE);
+		assertThat(settings.timeout()).isEqualTo(SpecoraDefaults.TIMEOUT);
+		assertThat(settings.deadline()).isEqualTo(SpecoraDefaults.DEADLINE);
+		assertThat(settings.retries()).isEqualTo(SpecoraDefaults.RETRIES);
+		assertThat(settings.retryBackoff()).isEqualTo(SpecoraDefaults.RETRY_BACKOFF);
+		assertThat(settings.maxRetryBackoff()).isEqualTo(SpecoraDefaults.MAX_RETRY_BACKOFF);
+	}
+
+	@Test
+	void propertiesAndTheirMetadataShowTheClientDefaults() {
+		SpecoraProperties properties = new SpecoraProperties();
+		assertThat(properties.getFailMode()).isEqualTo(SpecoraDefaults.FAIL_MODE);
+		assertThat(properties.getTimeout()).isEqualTo(SpecoraDefaults.TIMEOUT);
+		assertThat(properties.getDeadline()).isEqualTo(SpecoraDefaults.DEADLINE);
+		assertThat(properties.getRetries()).isEqualTo(SpecoraDefaults.RETRIES);
+		assertThat(properties.getRetryBackoff()).isEqualTo(SpecoraDefaults.RETRY_BACKOFF);
+		assertThat(properties.getMaxRetryBackoff()).isEqualTo(SpecoraDefaults.MAX_RETRY_BACKOFF);
+		assertThat(defaultOf("specora.fail-mode")).isEqualToIgnoringCase(SpecoraDefaults.FAIL_MODE.name());
+		assertThat(durationDefaultOf("specora.timeout")).isEqualTo(SpecoraDefaults.TIMEOUT);
+		assertThat(durationDefaultOf("specora.deadline")).isEqualTo(SpecoraDefaults.DEADLINE);
+		assertThat(defaultOf("specora.retries")).isEqualTo(String.valueOf(SpecoraDefaults.RETRIES));
+		assertThat(durationDefaultOf("specora.retry-backoff")).isEqualTo(SpecoraDefaults.RETRY_BACKOFF);
+		assertThat(durationDefaultOf("specora.max-retry-backoff")).isEqualTo(SpecoraDefaults.MAX_RETRY_BACKOFF);
+	}
+
+	@Test
+	void completionPropertiesMetadataAndDispatcherShareTheDefaults() {
+		SpecoraProperties.Completion completion = new SpecoraProperties().getEnforcement().getCompletion();
+		assertThat(completion.getQueueCapacity()).isEqualTo(CompletionDefaults.QUEUE_CAPACITY);
+		assertThat(completion.getMaxAge()).isEqualTo(CompletionDefaults.MAX_AGE);
+		assertThat(completion.getShutdownTimeout()).isEqualTo(CompletionDefaults.SHUTDOWN_TIMEOUT);
+		assertThat(defaultOf("specora.enforcement.completion.queue-capacity"))
+			.isEqualTo(String.valueOf(CompletionDefaults.QUEUE_CAPACITY));
+		assertThat(durationDefaultOf("specora.enforcement.completion.max-age")).isEqualTo(CompletionDefaults.MAX_AGE);
+		assertThat(durationDefaultOf("specora.enforcement.completion.shutdown-timeout"))
+			.isEqualTo(CompletionDefaults.SHUTDOWN_TIMEOUT);
+		ReactiveSpecoraClient client = SpecoraClient.builder()
+			.baseUrl("http://127.0.0.1:1")
+			.apiKey("sk_test_key")
+			.orgId("org-1")
+			.build()
+			.reactive();
+		assertThat(AsyncCompletionDispatcher.builder(client).build())
+			.hasToString("AsyncCompletionDispatcher[capacity=" + CompletionDefaults.QUEUE_CAPACITY + ", pending=0]");
+	}
+
+	private Duration durationDefaultOf(String name) {
+		return DurationStyle.detectAndParse(defaultOf(name));
+	}
+
+	private String defaultOf(String name) {
+		for (JsonNode property : this.metadata.path("properties")) {
+			if (name.equals(property.path("name").asString()) && !property.path("defaultValue").isMissingNode()) {
+				return property.path("defaultValue").asString();
+			}
+		}
+		throw new AssertionError("No default for property " + name);
+	}
+
+	private static JsonNode read() {
+		try {
+			Enumeration<URL> resources = SpecoraDefaultsTests.class.getClassLoader()
+				.getResources("META-INF/spring-configuration-metadata.json");
+			JsonMapper mapper = JsonMapper.builder().build();
+			while (resources.hasMoreElements()) {
+				try (InputStream in = resources.nextElement().openStream()) {
+					JsonNode metadata = mapper.readTree(in);
+					for (JsonNode group : metadata.path("groups")) {
+						if ("specora".equals(group.path("name").asString())) {
+							return metadata;
+						}
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		throw new AssertionError("No Specora configuration metadata on the class path");
+	}
+
+}

@@ -1,0 +1,252 @@
+package ai.specora.spring.enforcement.completion;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import ai.specora.client.Completion;
+import ai.specora.client.testing.RedisServer;
+import ai.specora.client.testing.RedisServerExtension;
+import ai.specora.spring.actuate.SpecoraEndpoint;
+import ai.specora.spring.actuate.SpecoraErrorRecorder;
+import ai.specora.spring.actuate.SpecoraHealthIndicator;
+import ai.specora.spring.enforcement.Authority;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Redis completion store against a real Redis 6.2 and a stand-in authority:
+ * replicas sharing one stream, an outage of the authority, a replica killed with
+ * completions pending, Redis down at dispatch, and the bounds.
+ */
+@ExtendWith({ RedisServerExtension.class, OutputCaptureExtension.class })
+class RedisCompletionStoreTests {
+
+	private final RedisFixtures fixtures = new RedisFixtures();
+
+	private final List<AsyncCompletionDispatcher> dispatchers = new ArrayList<>();
+
+	private final String stream = "specora:test:" + UUID.randomUUID();
+
+	private RedisServer redis;
+
+	private Authority authority;
+
+	@BeforeEach
+	void start(RedisServer redis) {
+		this.redis = redis;
+		this.authority = new Authority().start();
+		this.authority.reset();
+	}
+
+	@AfterEach
+	void stop() {
+		this.dispatchers.forEach(AsyncCompletionDispatcher::stop);
+		this.fixtures.close();
+		this.authority.stop();
+	}
+
+	private AsyncCompletionDispatcher replica(Authority target, Duration lease, Clock clock, int capacity) {
+		AsyncCompletionDispatcher dispatcher = AsyncCompletionDispatcher.builder(target.client().reactive())
+			.store(new RedisCompletionStore(this.fixtures.template(this.redis.port()), this.stream,
+					RedisCompletionStore.DEFAULT_GROUP, lease))
+			.backoff(Duration.ofMillis(50), Duration.ofMillis(200))
+			.shutdownTimeout(Duration.ofSeconds(2))
+			.queueCapacity(capacity)
+			.clock(clock)
+			.build();
+		dispatcher.start();
+		this.dispatchers.add(dispatcher);
+		return dispatcher;
+	}
+
+	private AsyncCompletionDispatcher replica(Authority target, Duration lease) {
+		return replica(target, lease, Clock.systemUTC(), 1000);
+	}
+
+	private long streamLength() {
+		Long size = this.fixtures.template(this.redis.port()).opsForStream().size(this.stream);
+		return (size != null) ? size : 0;
+	}
+
+	private long pendingInGroup() {
+		return this.fixtures.template(this.redis.port())
+			.opsForStream()
+			.pending(this.stream, RedisCompletionStore.DEFAULT_GROUP)
+			.getTotalPendingMessages();
+	}
+
+	@Test
+	void twoReplicasDeliverEveryCompletionExactlyOnceOnceTheAuthorityIsBack() {
+		int port = this.authority.port();
+		this.authority.stop();
+		Authority down = new Authority(port);
+		AsyncCompletionDispatcher first = replica(down, Duration.ofSeconds(30));
+		AsyncCompletionDispatcher second = replica(down, Duration.ofSeconds(30));
+		assertThat(first.storeName()).isEqualTo("redis");
+		for (int i = 0; i < 10; i++) {
+			first.dispatch("jrn_first_" + i, Completion.success(null));
+			second.dispatch("jrn_second_" + i, Completion.success(null));
+		}
+		assertThat(streamLength()).isEqualTo(20);
+		this.authority = new Authority(port).start();
+		this.authority.reset();
+		await().atMost(Duration.ofSeconds(60)).until(() -> streamLength() == 0);
+		for (int i = 0; i < 10; i++) {
+			assertThat(this.authority.completionsOf("jrn_first_" + i)).as("jrn_first_" + i).hasSize(1);
+			assertThat(this.authority.completionsOf("jrn_second_" + i)).as("jrn_second_" + i).hasSize(1);
+		}
+		assertThat(first.pendingCount() + second.pendingCount()).isZero();
+		assertThat(first.droppedCount() + second.droppedCount()).isZero();
+	}
+
+	@Test
+	void completionsOfAReplicaKilledAbruptlyAreDeliveredByAnotherAfterTheLease() throws Exception {
+		int count = 5;
+		String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+		ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				CompletionReplica.class.getName(), String.valueOf(this.redis.port()), this.stream,
+				"http://127.0.0.1:" + RedisServer.freePort(), String.valueOf(count), "jrn_killed_");
+		builder.redirectErrorStream(true);
+		Process child = builder.start();
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = out.readLine()) != null && !line.startsWith("APPENDED")) {
+				// the replica's start-up log
+			}
+			assertThat(line).isEqualTo("APPENDED " + count);
+			// the replica takes the entries: they are pending with it when it dies
+			await().atMost(Duration.ofSeconds(20)).until(() -> pendingInGroup() == count);
+		}
+		finally {
+			child.destroyForcibly();
+			assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		}
+		assertThat(streamLength()).isEqualTo(count);
+		AsyncCompletionDispatcher survivor = replica(this.authority, Duration.ofSeconds(1));
+		await().atMost(Duration.ofSeconds(60)).until(() -> streamLength() == 0);
+		for (int i = 0; i < count; i++) {
+			assertThat(this.authority.completionsOf("jrn_killed_" + i)).as("jrn_killed_" + i).hasSize(1);
+		}
+		assertThat(survivor.droppedCount()).isZero();
+	}
+
+	@Test
+	void redisDownAtDispatchKeepsTheCompletionInMemoryAndDeliversIt(CapturedOutput output) throws Exception {
+		AsyncCompletionDispatcher dispatcher = replica(this.authority, Duration.ofSeconds(30));
+		this.redis.stop();
+		dispatcher.dispatch("jrn_fallback", Completion.success(null));
+		assertThat(output).containsPattern("WARN .*jrn_fallback kept in memory");
+		await().atMost(Duration.ofSeconds(30)).until(() -> !this.authority.completionsOf("jrn_fallback").isEmpty());
+		assertThat(this.authority.completionsOf("jrn_fallback")).hasSize(1);
+		assertThat(dispatcher.droppedCount()).isZero();
+	}
+
+	@Test
+	void aFullStreamDropsTheCompletionLogsItsJournalIdAndCountsIt(CapturedOutput output) {
+		int port = this.authority.port();
+		this.authority.stop();
+		AsyncCompletionDispatcher dispatcher = replica(new Authority(port), Duration.ofSeconds(30),
+				Clock.systemUTC(), 2);
+		dispatcher.dispatch("jrn_cap_1", Completion.success(null));
+		dispatcher.dispatch("jrn_cap_2", Completion.success(null));
+		dispatcher.dispatch("jrn_cap_3", Completion.success(null));
+		assertThat(streamLength()).isEqualTo(2);
+		assertThat(dispatcher.droppedCount()).isEqualTo(1);
+		assertThat(output).containsPattern("ERROR .*jrn_cap_3 dropped: the completion queue is full");
+		this.authority = new Authority(port).start();
+		this.authority.reset();
+	}
+
+	@Test
+	void aCompletionPastTheMaximumAgeIsDroppedLoggedCountedAndRemoved(CapturedOutput output) {
+		int port = this.authority.port();
+		this.authority.stop();
+		MutableClock clock = new MutableClock();
+		AsyncCompletionDispatcher dispatcher = replica(new Authority(port), Duration.ofSeconds(30), clock, 100);
+		dispatcher.dispatch("jrn_too_old", Completion.success(null));
+		await().atMost(Duration.ofSeconds(30)).until(() -> output.getOut().contains("jrn_too_old not delivered"));
+		clock.advance(Duration.ofHours(1));
+		await().atMost(Duration.ofSeconds(30)).until(() -> streamLength() == 0);
+		assertThat(dispatcher.droppedCount()).isEqualTo(1);
+		assertThat(output).containsPattern("ERROR .*jrn_too_old dropped after \\d+ attempts: it is older than");
+		this.authority = new Authority(port).start();
+	}
+
+	@Test
+	void theActuatorEndpointAndHealthShowTheStoreAndItsBacklog() {
+		int port = this.authority.port();
+		this.authority.stop();
+		Authority down = new Authority(port);
+		AsyncCompletionDispatcher dispatcher = replica(down, Duration.ofSeconds(30));
+		dispatcher.dispatch("jrn_backlog_1", Completion.success(null));
+		dispatcher.dispatch("jrn_backlog_2", Completion.success(null));
+		SpecoraEndpoint.Completions completions = new SpecoraEndpoint(down.client(), true, dispatcher, null,
+				new SpecoraErrorRecorder())
+			.specora()
+			.enforcement()
+			.completions();
+		assertThat(completions.store()).isEqualTo("redis");
+		assertThat(completions.pending()).isEqualTo(2);
+		Health health = new SpecoraHealthIndicator(down.client(), dispatcher).health();
+		assertThat(health.getDetails()).containsEntry("completionStore", "redis").containsEntry("completionBacklog", 2);
+		this.authority = new Authority(port).start();
+		this.authority.reset();
+	}
+
+	@Test
+	void theTemplateStaysUsableForTheApplication() {
+		StringRedisTemplate template = this.fixtures.template(this.redis.port());
+		replica(this.authority, Duration.ofSeconds(30)).dispatch("jrn_plain", Completion.success(null));
+		await().atMost(Duration.ofSeconds(30)).until(() -> !this.authority.completionsOf("jrn_plain").isEmpty());
+		assertThat(template.opsForStream().size(this.stream)).isZero();
+	}
+
+	static final class MutableClock extends Clock {
+
+		private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+
+		void advance(Duration duration) {
+			this.now.updateAndGet((instant) -> instant.plus(duration));
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now.get();
+		}
+
+	}
+
+}
