@@ -14,7 +14,7 @@ import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraObservationAutoConfiguration;
 import ai.specora.spring.enforcement.ApprovalWaiter;
 import ai.specora.spring.enforcement.CompletionDispatcher;
-import ai.specora.spring.enforcement.SyncCompletionDispatcher;
+import ai.specora.spring.enforcement.completion.SyncCompletionDispatcher;
 import ai.specora.spring.observation.SpecoraObservations;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpSyncClient;

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionStage;
 import ai.specora.client.Completion;
 import ai.specora.client.CompletionStatus;
 import ai.specora.client.Decision;
-import ai.specora.client.DecisionSource;
 import ai.specora.client.EnforceRequest;
 import ai.specora.client.EnforcementResult;
 import ai.specora.client.FailClosedException;
@@ -274,8 +273,7 @@ public final class ToolCallGovernor {
 	private static EnforcementResult failOpen(ToolCallSpec spec, EnforceRequest request, FailClosedException ex) {
 		logger.warn("No Specora decision for tool '{}' (action '{}', request {}); the tool is FAIL-OPEN: running it "
 				+ "ungoverned. Cause: {}", spec.toolName(), spec.actionType(), request.requestId(), ex.getMessage());
-		return new EnforcementResult(Decision.ALLOW, spec.actionType(), null, request.requestId().toString(), null,
-				null, null, null, null, DecisionSource.FAIL_OPEN, null);
+		return EnforcementResult.failOpen(spec.actionType(), request.requestId().toString());
 	}
 
 	/**
