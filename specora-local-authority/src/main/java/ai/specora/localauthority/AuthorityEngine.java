@@ -86,7 +86,8 @@ final class AuthorityEngine {
 						entry.approvalState = "pending";
 					}
 					case ALLOW -> {
-						List<BudgetAccount> matching = this.budgets.matching(payload.actionType(), payload.scope(), now);
+						List<BudgetAccount> matching = this.budgets.matching(payload.actionType(), payload.scope(),
+								now);
 						BudgetAccount exhausted = RuntimeBudgets.firstExhausted(matching, payload.estimatedCost());
 						if (exhausted != null) {
 							entry.block(RuntimeBudgets.exhaustedReason(exhausted, payload.estimatedCost()), now);
