@@ -18,13 +18,13 @@ final class BudgetAccount {
 
 	private final long periodMillis;
 
-	long window = Long.MIN_VALUE;
+	private long window = Long.MIN_VALUE;
 
-	long breachNotifiedWindow = Long.MIN_VALUE;
+	private long breachNotifiedWindow = Long.MIN_VALUE;
 
-	BigDecimal settled = BigDecimal.ZERO;
+	private BigDecimal settled = BigDecimal.ZERO;
 
-	BigDecimal reserved = BigDecimal.ZERO;
+	private BigDecimal reserved = BigDecimal.ZERO;
 
 	BudgetAccount(BudgetRule rule) {
 		this.rule = rule;
@@ -66,6 +66,15 @@ final class BudgetAccount {
 		if (holdWindow == this.window) {
 			this.settled = this.settled.add(amount);
 		}
+	}
+
+	/** Whether a breach webhook is still due in this window; marks it sent. */
+	boolean breachDue() {
+		if (this.breachNotifiedWindow == this.window) {
+			return false;
+		}
+		this.breachNotifiedWindow = this.window;
+		return true;
 	}
 
 	/** Where the current window starts. */

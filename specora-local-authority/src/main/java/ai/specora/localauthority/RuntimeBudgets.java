@@ -61,11 +61,9 @@ final class RuntimeBudgets {
 	 */
 	void breach(BudgetAccount account, BigDecimal requested, String actionType, String journalId, Instant now,
 			List<Wire.WebhookEvent> out) {
-		if (account.breachNotifiedWindow == account.window) {
-			return;
+		if (account.breachDue()) {
+			out.add(this.events.budgetBreach(account, requested, actionType, journalId, now));
 		}
-		account.breachNotifiedWindow = account.window;
-		out.add(this.events.budgetBreach(account, requested, actionType, journalId, now));
 	}
 
 	/** The state of the tightest budget that applies to a {@code budget/validate} scope. */
