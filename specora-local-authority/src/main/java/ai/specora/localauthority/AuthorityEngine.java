@@ -1,17 +1,12 @@
 package ai.specora.localauthority;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -24,7 +19,9 @@ import ai.specora.localauthority.Requests.EnforceRequest;
 /**
  * The state of the local authority: policies, budgets and the journal. Every operation
  * runs under one lock, which makes each budget reservation atomic across all the
- * budgets it touches. Events are handed to the sink after the lock is released.
+ * budgets it touches; the {@link RuntimeJournal}, {@link RuntimeBudgets},
+ * {@link RuntimeApprovals} and {@link DecisionCounts} it delegates to are guarded by
+ * it. Events are handed to the sink after the lock is released.
  */
 final class AuthorityEngine {
 
@@ -32,39 +29,33 @@ final class AuthorityEngine {
 
 	private static final Logger logger = LoggerFactory.getLogger(AuthorityEngine.class);
 
-	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
 	private final Object lock = new Object();
 
-	private final LocalAuthoritySettings settings;
+	private final String orgId;
 
 	private final Clock clock;
 
 	private final Consumer<Wire.WebhookEvent> events;
 
-	private final List<BudgetAccount> accounts;
+	private final RuntimePolicies policies;
 
-	private final LinkedHashMap<String, JournalEntry> journal = new LinkedHashMap<>();
+	private final RuntimeBudgets budgets;
 
-	private final Map<String, JournalEntry> byRequestId = new HashMap<>();
+	private final RuntimeJournal journal;
 
-	private final Map<String, JournalEntry> byCompletionRequestId = new HashMap<>();
+	private final RuntimeApprovals approvals;
 
-	private final Map<String, JournalEntry> byApprovalId = new HashMap<>();
-
-	private final LinkedHashMap<String, JournalEntry> holding = new LinkedHashMap<>();
-
-	private long decisions;
-
-	private long blocks;
-
-	private long suspensions;
+	private final DecisionCounts counts = new DecisionCounts();
 
 	AuthorityEngine(LocalAuthoritySettings settings, Consumer<Wire.WebhookEvent> events) {
-		this.settings = settings;
+		this.orgId = settings.orgId();
 		this.clock = settings.clock();
 		this.events = events;
-		this.accounts = settings.budgets().stream().map(BudgetAccount::new).toList();
+		RuntimeEvents runtimeEvents = new RuntimeEvents(settings.orgId());
+		this.policies = new RuntimePolicies(settings.policies(), settings.defaultEffect());
+		this.budgets = new RuntimeBudgets(settings.budgets(), runtimeEvents);
+		this.journal = new RuntimeJournal(settings);
+		this.approvals = new RuntimeApprovals(this.journal, this.budgets, runtimeEvents);
 	}
 
 	Wire.EnforceResponse enforce(EnforceRequest request) {
@@ -72,9 +63,9 @@ final class AuthorityEngine {
 		try {
 			synchronized (this.lock) {
 				Instant now = this.clock.instant();
-				expireReservations(now);
+				this.journal.expireReservations(now);
 				EnforcePayload payload = withOrg(request.payload());
-				JournalEntry existing = this.byRequestId.get(request.requestId());
+				JournalEntry existing = this.journal.byRequestId(request.requestId());
 				if (existing != null) {
 					if (existing.payload.equals(payload)) {
 						return existing.response;
@@ -82,38 +73,34 @@ final class AuthorityEngine {
 					throw LocalAuthorityException.conflict("idempotency_conflict",
 							"request_id " + request.requestId() + " was already used with a different payload");
 				}
-				if (this.journal.size() >= this.settings.journalCapacity()) {
-					evictOne();
-				}
-				JournalEntry entry = new JournalEntry(newId("jrn_"), request.requestId(), payload, now);
-				PolicyRule rule = firstMatch(payload.actionType(), payload.scope());
+				this.journal.makeRoom();
+				JournalEntry entry = new JournalEntry(Ids.newId("jrn_"), request.requestId(), payload, now);
+				PolicyRule rule = this.policies.firstMatch(payload.actionType(), payload.scope());
 				entry.policyId = (rule != null) ? rule.policyId() : null;
-				switch (effectOf(rule)) {
-					case BLOCK -> entry.block(blockedReason(rule), now);
+				switch (this.policies.effectOf(rule)) {
+					case BLOCK -> entry.block(RuntimePolicies.blockedReason(rule), now);
 					case SUSPEND -> {
 						entry.decision = "suspend";
-						entry.approvalSource = approvalSource(rule);
-						entry.approvalId = newId("apr_");
+						entry.approvalSource = RuntimePolicies.approvalSource(rule);
+						entry.approvalId = Ids.newId("apr_");
 						entry.approvalState = "pending";
 					}
 					case ALLOW -> {
-						List<BudgetAccount> matching = matchingAccounts(payload.actionType(), payload.scope(), now);
-						BudgetAccount exhausted = firstExhausted(matching, payload.estimatedCost());
+						List<BudgetAccount> matching = this.budgets.matching(payload.actionType(), payload.scope(),
+								now);
+						BudgetAccount exhausted = RuntimeBudgets.firstExhausted(matching, payload.estimatedCost());
 						if (exhausted != null) {
-							entry.block(exhaustedReason(exhausted, payload.estimatedCost()), now);
-							breach(exhausted, payload.estimatedCost(), payload.actionType(), entry.journalId, now, out);
+							entry.block(RuntimeBudgets.exhaustedReason(exhausted, payload.estimatedCost()), now);
+							this.budgets.breach(exhausted, payload.estimatedCost(), payload.actionType(),
+									entry.journalId, now, out);
 						}
 						else {
-							allow(entry, matching, now);
+							this.journal.allow(entry, matching, now);
 						}
 					}
 				}
-				this.journal.put(entry.journalId, entry);
-				this.byRequestId.put(entry.requestId, entry);
-				if (entry.approvalId != null) {
-					this.byApprovalId.put(entry.approvalId, entry);
-				}
-				count(entry.decision);
+				this.journal.add(entry);
+				this.counts.count(entry.decision);
 				entry.response = entry.enforceResponse();
 				if (logger.isDebugEnabled()) {
 					logger.debug("Decision {} for action type '{}' ({})", entry.decision, payload.actionType(),
@@ -130,19 +117,19 @@ final class AuthorityEngine {
 	Wire.EnforceResponse simulate(EnforceRequest request) {
 		synchronized (this.lock) {
 			Instant now = this.clock.instant();
-			expireReservations(now);
+			this.journal.expireReservations(now);
 			EnforcePayload payload = withOrg(request.payload());
-			PolicyRule rule = firstMatch(payload.actionType(), payload.scope());
+			PolicyRule rule = this.policies.firstMatch(payload.actionType(), payload.scope());
 			String policyId = (rule != null) ? rule.policyId() : null;
-			return switch (effectOf(rule)) {
-				case BLOCK -> simulation("block", request, blockedReason(rule), null, policyId);
-				case SUSPEND -> simulation("suspend", request, null, approvalSource(rule), policyId);
+			return switch (this.policies.effectOf(rule)) {
+				case BLOCK -> simulation("block", request, RuntimePolicies.blockedReason(rule), null, policyId);
+				case SUSPEND -> simulation("suspend", request, null, RuntimePolicies.approvalSource(rule), policyId);
 				case ALLOW -> {
-					BudgetAccount exhausted = firstExhausted(
-							matchingAccounts(payload.actionType(), payload.scope(), now), payload.estimatedCost());
+					BudgetAccount exhausted = RuntimeBudgets.firstExhausted(
+							this.budgets.matching(payload.actionType(), payload.scope(), now), payload.estimatedCost());
 					yield (exhausted != null)
-							? simulation("block", request, exhaustedReason(exhausted, payload.estimatedCost()), null,
-									policyId)
+							? simulation("block", request,
+									RuntimeBudgets.exhaustedReason(exhausted, payload.estimatedCost()), null, policyId)
 							: simulation("allow", request, null, null, policyId);
 				}
 			};
@@ -152,8 +139,8 @@ final class AuthorityEngine {
 	Wire.CompleteResponse complete(CompleteRequest completion) {
 		synchronized (this.lock) {
 			Instant now = this.clock.instant();
-			expireReservations(now);
-			JournalEntry prior = this.byCompletionRequestId.get(completion.requestId());
+			this.journal.expireReservations(now);
+			JournalEntry prior = this.journal.byCompletionRequestId(completion.requestId());
 			if (prior != null) {
 				if (prior.completion.equals(completion)) {
 					return prior.completionResponse;
@@ -161,7 +148,7 @@ final class AuthorityEngine {
 				throw LocalAuthorityException.conflict("idempotency_conflict",
 						"request_id " + completion.requestId() + " was already used with a different payload");
 			}
-			JournalEntry entry = entry(completion.journalId());
+			JournalEntry entry = this.journal.entry(completion.journalId());
 			if ("completed".equals(entry.status)) {
 				throw LocalAuthorityException.conflict("already_completed", "block".equals(entry.decision)
 						? "journal entry " + entry.journalId + " was blocked; there is nothing to complete"
@@ -170,10 +157,10 @@ final class AuthorityEngine {
 			boolean success = "success".equals(completion.status());
 			BigDecimal cost = (success && completion.costActual() == null) ? entry.payload.estimatedCost()
 					: completion.costActual();
-			releaseHolds(entry, now);
+			this.journal.releaseHolds(entry, now);
 			if (cost != null && cost.signum() > 0) {
-				for (Hold hold : entry.holds) {
-					hold.account.charge(hold.window, cost, now);
+				for (BudgetAccount.Hold hold : entry.holds) {
+					hold.charge(cost, now);
 				}
 			}
 			entry.status = "completed";
@@ -182,15 +169,15 @@ final class AuthorityEngine {
 			entry.updatedAt = now;
 			entry.completion = completion;
 			entry.completionResponse = new Wire.CompleteResponse(entry.journalId, completion.status(), true);
-			this.byCompletionRequestId.put(completion.requestId(), entry);
+			this.journal.completed(entry, completion.requestId());
 			return entry.completionResponse;
 		}
 	}
 
 	Wire.JournalView journal(String journalId) {
 		synchronized (this.lock) {
-			expireReservations(this.clock.instant());
-			return entry(journalId).view();
+			this.journal.expireReservations(this.clock.instant());
+			return this.journal.entry(journalId).view();
 		}
 	}
 
@@ -202,47 +189,8 @@ final class AuthorityEngine {
 		try {
 			synchronized (this.lock) {
 				Instant now = this.clock.instant();
-				expireReservations(now);
-				JournalEntry entry = this.byApprovalId.get(approvalId);
-				if (entry == null) {
-					throw LocalAuthorityException.notFound("approval " + approvalId + " not found");
-				}
-				if (!"pending".equals(entry.approvalState)) {
-					throw LocalAuthorityException.conflict("already_resolved",
-							"approval " + approvalId + " is already " + entry.approvalState);
-				}
-				if (!"pending".equals(entry.status)) {
-					throw LocalAuthorityException.conflict("already_completed",
-							"journal entry " + entry.journalId + " is already completed");
-				}
-				EnforcePayload payload = entry.payload;
-				if (approve) {
-					List<BudgetAccount> matching = matchingAccounts(payload.actionType(), payload.scope(), now);
-					BudgetAccount exhausted = firstExhausted(matching, payload.estimatedCost());
-					if (exhausted != null) {
-						breach(exhausted, payload.estimatedCost(), payload.actionType(), entry.journalId, now, out);
-						throw new LocalAuthorityException(409, "budget_exhausted",
-								"cannot approve: " + exhaustedReason(exhausted, payload.estimatedCost()),
-								Map.of("budget", exhausted.rule.name()));
-					}
-					allow(entry, matching, now);
-					entry.approvalState = "approved";
-				}
-				else {
-					entry.block("denied by " + resolvedBy, now);
-					entry.approvalState = "denied";
-				}
-				entry.resolvedBy = resolvedBy;
-				entry.updatedAt = now;
-				Map<String, Object> data = new LinkedHashMap<>();
-				data.put("journal_id", entry.journalId);
-				data.put("approval_id", approvalId);
-				data.put("approval_state", entry.approvalState);
-				data.put("resolved_by", resolvedBy);
-				data.put("decision", entry.decision);
-				out.add(event("runtime.approval_resolved", data, now));
-				return new ApprovalOutcome(approvalId, entry.journalId, approve, resolvedBy, entry.reservationId,
-						entry.expiresAt);
+				this.journal.expireReservations(now);
+				return this.approvals.resolve(approvalId, approve, resolvedBy, now, out);
 			}
 		}
 		finally {
@@ -252,55 +200,22 @@ final class AuthorityEngine {
 
 	List<PendingApproval> pendingApprovals() {
 		synchronized (this.lock) {
-			expireReservations(this.clock.instant());
-			List<PendingApproval> pending = new ArrayList<>();
-			for (JournalEntry entry : this.journal.values()) {
-				if ("pending".equals(entry.approvalState) && "pending".equals(entry.status)) {
-					pending.add(new PendingApproval(entry.approvalId, entry.journalId, entry.payload.actionType(),
-							entry.payload.scope(), entry.approvalSource, entry.payload.estimatedCost(),
-							entry.createdAt));
-				}
-			}
-			return pending;
+			this.journal.expireReservations(this.clock.instant());
+			return this.journal.pendingApprovals();
 		}
 	}
 
 	Wire.BudgetValidation validateBudget(Map<String, String> scope) {
 		synchronized (this.lock) {
 			Instant now = this.clock.instant();
-			expireReservations(now);
-			BudgetAccount tightest = null;
-			BigDecimal tightestPercent = null;
-			for (BudgetAccount account : this.accounts) {
-				if (!account.appliesTo(scope)) {
-					continue;
-				}
-				account.roll(now);
-				BigDecimal percent = account.usagePercent();
-				if (tightest == null || percent.compareTo(tightestPercent) > 0) {
-					tightest = account;
-					tightestPercent = percent;
-				}
-			}
-			if (tightest == null) {
-				return new Wire.BudgetValidation(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, false, "normal", null);
-			}
-			BigDecimal limit = tightest.rule.limit();
-			BigDecimal remaining = limit.subtract(tightest.used()).max(BigDecimal.ZERO);
-			String state = (tightestPercent.compareTo(HUNDRED) >= 0) ? "blocked"
-					: (tightestPercent.compareTo(BigDecimal.valueOf(80)) >= 0) ? "throttled" : "normal";
-			return new Wire.BudgetValidation(remaining, limit, tightestPercent, tightest.forecastBreach(now), state,
-					tightest.rule.name());
+			this.journal.expireReservations(now);
+			return this.budgets.validate(scope, now);
 		}
 	}
 
 	Wire.RiskScore riskScore() {
 		synchronized (this.lock) {
-			double blockRatio = (this.decisions > 0) ? (double) this.blocks / this.decisions : 0;
-			double suspendRatio = (this.decisions > 0) ? (double) this.suspensions / this.decisions : 0;
-			String anomaly = (blockRatio >= 0.5) ? "critical" : (blockRatio >= 0.2) ? "elevated" : "normal";
-			return new Wire.RiskScore((int) Math.round(blockRatio * 100), 0.0, Math.round(suspendRatio * 100) / 100.0,
-					anomaly);
+			return this.counts.riskScore();
 		}
 	}
 
@@ -318,24 +233,24 @@ final class AuthorityEngine {
 		try {
 			synchronized (this.lock) {
 				Instant now = this.clock.instant();
-				expireReservations(now);
-				PolicyRule rule = firstMatch(PREAUTHORIZE_ACTION_TYPE, scope);
-				PolicyEffect effect = effectOf(rule);
+				this.journal.expireReservations(now);
+				PolicyRule rule = this.policies.firstMatch(PREAUTHORIZE_ACTION_TYPE, scope);
+				PolicyEffect effect = this.policies.effectOf(rule);
 				if (effect == PolicyEffect.BLOCK) {
-					return blockedReason(rule);
+					return RuntimePolicies.blockedReason(rule);
 				}
 				if (effect == PolicyEffect.SUSPEND) {
-					return "approval required from " + approvalSource(rule);
+					return "approval required from " + RuntimePolicies.approvalSource(rule);
 				}
-				BudgetAccount exhausted = firstExhausted(matchingAccounts(PREAUTHORIZE_ACTION_TYPE, scope, now),
-						estimatedCost);
+				BudgetAccount exhausted = RuntimeBudgets
+					.firstExhausted(this.budgets.matching(PREAUTHORIZE_ACTION_TYPE, scope, now), estimatedCost);
 				if (exhausted != null) {
-					breach(exhausted, estimatedCost, PREAUTHORIZE_ACTION_TYPE, null, now, out);
+					this.budgets.breach(exhausted, estimatedCost, PREAUTHORIZE_ACTION_TYPE, null, now, out);
 					Map<String, Object> details = new LinkedHashMap<>();
 					details.put("usage_percent", exhausted.usagePercent());
 					details.put("budget", exhausted.rule.name());
 					throw new LocalAuthorityException(402, "budget_exceeded",
-							exhaustedReason(exhausted, estimatedCost), details);
+							RuntimeBudgets.exhaustedReason(exhausted, estimatedCost), details);
 				}
 				return null;
 			}
@@ -346,348 +261,22 @@ final class AuthorityEngine {
 	}
 
 	private EnforcePayload withOrg(EnforcePayload payload) {
-		String configured = this.settings.orgId();
 		if (payload.orgId() == null) {
-			return (configured != null) ? new EnforcePayload(configured, payload.projectId(), payload.agentId(),
+			return (this.orgId != null) ? new EnforcePayload(this.orgId, payload.projectId(), payload.agentId(),
 					payload.actionType(), payload.scope(), payload.args(), payload.estimatedCost(),
 					payload.estimatedVolume(), payload.writeOp()) : payload;
 		}
-		if (configured != null && !configured.equals(payload.orgId())) {
+		if (this.orgId != null && !this.orgId.equals(payload.orgId())) {
 			throw new LocalAuthorityException(403, "forbidden",
 					"this key has no access to org_id " + payload.orgId(), Map.of("field", "org_id"));
 		}
 		return payload;
 	}
 
-	private PolicyRule firstMatch(String actionType, Map<String, String> scope) {
-		for (PolicyRule rule : this.settings.policies()) {
-			if (rule.matches(actionType, scope)) {
-				return rule;
-			}
-		}
-		return null;
-	}
-
-	private PolicyEffect effectOf(PolicyRule rule) {
-		return (rule != null) ? rule.effect() : this.settings.defaultEffect();
-	}
-
-	private static String blockedReason(PolicyRule rule) {
-		return (rule != null) ? rule.blockedReason() : "blocked by the default policy";
-	}
-
-	private static String approvalSource(PolicyRule rule) {
-		return (rule != null) ? rule.effectiveApprovalSource() : PolicyRule.DEFAULT_APPROVAL_SOURCE;
-	}
-
 	private Wire.EnforceResponse simulation(String decision, EnforceRequest request, String blockedReason,
 			String approvalSource, String policyId) {
 		return new Wire.EnforceResponse(decision, null, request.requestId(), blockedReason, approvalSource, null,
 				policyId, null, "simulation", null);
-	}
-
-	private List<BudgetAccount> matchingAccounts(String actionType, Map<String, String> scope, Instant now) {
-		List<BudgetAccount> matching = new ArrayList<>();
-		for (BudgetAccount account : this.accounts) {
-			if (account.rule.matches(actionType, scope)) {
-				account.roll(now);
-				matching.add(account);
-			}
-		}
-		return matching;
-	}
-
-	private static BudgetAccount firstExhausted(List<BudgetAccount> matching, BigDecimal cost) {
-		for (BudgetAccount account : matching) {
-			if (account.used().add(cost).compareTo(account.rule.limit()) > 0) {
-				return account;
-			}
-		}
-		return null;
-	}
-
-	private static String exhaustedReason(BudgetAccount account, BigDecimal cost) {
-		return "budget '" + account.rule.name() + "' exhausted: " + usd(account.used()) + " of "
-				+ usd(account.rule.limit()) + " USD used or reserved, " + usd(cost) + " requested";
-	}
-
-	private static String usd(BigDecimal amount) {
-		BigDecimal plain = amount.stripTrailingZeros();
-		return plain.setScale(Math.max(2, plain.scale())).toPlainString();
-	}
-
-	private void allow(JournalEntry entry, List<BudgetAccount> matching, Instant now) {
-		BigDecimal cost = entry.payload.estimatedCost();
-		for (BudgetAccount account : matching) {
-			account.reserved = account.reserved.add(cost);
-			entry.holds.add(new Hold(account, account.window));
-		}
-		entry.decision = "allow";
-		entry.reservationId = newId("res_");
-		entry.expiresAt = now.plus(this.settings.reservationTtl());
-		entry.updatedAt = now;
-		this.holding.put(entry.journalId, entry);
-	}
-
-	private void releaseHolds(JournalEntry entry, Instant now) {
-		if (this.holding.remove(entry.journalId) != null) {
-			for (Hold hold : entry.holds) {
-				hold.account.release(hold.window, entry.payload.estimatedCost(), now);
-			}
-		}
-	}
-
-	private void breach(BudgetAccount account, BigDecimal requested, String actionType, String journalId,
-			Instant now, List<Wire.WebhookEvent> out) {
-		if (account.breachNotifiedWindow == account.window) {
-			return;
-		}
-		account.breachNotifiedWindow = account.window;
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("budget_name", account.rule.name());
-		data.put("budget_total", account.rule.limit());
-		data.put("budget_used", account.used());
-		data.put("requested", requested);
-		data.put("usage_percent", account.usagePercent());
-		data.put("action_type", actionType);
-		data.put("journal_id", journalId);
-		data.put("period_start", Wire.time(account.windowStart()));
-		data.put("period_end", Wire.time(account.windowStart().plus(account.rule.period())));
-		out.add(event("platform.budget_breach", data, now));
-	}
-
-	private Wire.WebhookEvent event(String type, Map<String, Object> data, Instant now) {
-		return new Wire.WebhookEvent(newId("evt_"), type, Wire.time(now), this.settings.orgId(), data);
-	}
-
-	private void expireReservations(Instant now) {
-		Iterator<JournalEntry> entries = this.holding.values().iterator();
-		while (entries.hasNext()) {
-			JournalEntry entry = entries.next();
-			if (!now.isBefore(entry.expiresAt)) {
-				entries.remove();
-				for (Hold hold : entry.holds) {
-					hold.account.release(hold.window, entry.payload.estimatedCost(), now);
-				}
-				entry.status = "expired";
-				entry.updatedAt = entry.expiresAt;
-			}
-		}
-	}
-
-	private void evictOne() {
-		JournalEntry victim = null;
-		for (JournalEntry entry : this.journal.values()) {
-			if (!"pending".equals(entry.status)) {
-				victim = entry;
-				break;
-			}
-		}
-		if (victim == null) {
-			victim = this.journal.values().iterator().next();
-			releaseHolds(victim, this.clock.instant());
-			logger.warn("Journal full ({} entries) with every entry pending: evicting the oldest, {}",
-					this.journal.size(), victim.journalId);
-		}
-		this.journal.remove(victim.journalId);
-		this.byRequestId.remove(victim.requestId);
-		if (victim.completion != null) {
-			this.byCompletionRequestId.remove(victim.completion.requestId());
-		}
-		if (victim.approvalId != null) {
-			this.byApprovalId.remove(victim.approvalId);
-		}
-	}
-
-	private JournalEntry entry(String journalId) {
-		JournalEntry entry = this.journal.get(journalId);
-		if (entry == null) {
-			throw LocalAuthorityException.notFound("journal entry " + journalId + " not found");
-		}
-		return entry;
-	}
-
-	private void count(String decision) {
-		this.decisions++;
-		if ("block".equals(decision)) {
-			this.blocks++;
-		}
-		else if ("suspend".equals(decision)) {
-			this.suspensions++;
-		}
-	}
-
-	private static String newId(String prefix) {
-		return prefix + UUID.randomUUID().toString().replace("-", "");
-	}
-
-	/**
-	 * A budget's use within its current window. Guarded by the engine's lock.
-	 */
-	private static final class BudgetAccount {
-
-		final BudgetRule rule;
-
-		private final long periodMillis;
-
-		long window = Long.MIN_VALUE;
-
-		long breachNotifiedWindow = Long.MIN_VALUE;
-
-		BigDecimal settled = BigDecimal.ZERO;
-
-		BigDecimal reserved = BigDecimal.ZERO;
-
-		BudgetAccount(BudgetRule rule) {
-			this.rule = rule;
-			this.periodMillis = rule.period().toMillis();
-		}
-
-		void roll(Instant now) {
-			long current = Math.floorDiv(now.toEpochMilli(), this.periodMillis);
-			if (current != this.window) {
-				this.window = current;
-				this.settled = BigDecimal.ZERO;
-				this.reserved = BigDecimal.ZERO;
-			}
-		}
-
-		BigDecimal used() {
-			return this.settled.add(this.reserved);
-		}
-
-		void release(long holdWindow, BigDecimal amount, Instant now) {
-			roll(now);
-			if (holdWindow == this.window) {
-				this.reserved = this.reserved.subtract(amount);
-			}
-		}
-
-		void charge(long holdWindow, BigDecimal amount, Instant now) {
-			roll(now);
-			if (holdWindow == this.window) {
-				this.settled = this.settled.add(amount);
-			}
-		}
-
-		Instant windowStart() {
-			return Instant.ofEpochMilli(this.window * this.periodMillis);
-		}
-
-		BigDecimal usagePercent() {
-			BigDecimal limit = this.rule.limit();
-			if (limit.signum() == 0) {
-				return HUNDRED.setScale(2);
-			}
-			return used().multiply(HUNDRED).divide(limit, 2, RoundingMode.HALF_UP).min(HUNDRED.setScale(2));
-		}
-
-		/**
-		 * Projects the use at the window's end from the pace so far, counting at least
-		 * a tenth of the window as elapsed so that an early spike does not alarm.
-		 */
-		boolean forecastBreach(Instant now) {
-			if (used().signum() == 0) {
-				return false;
-			}
-			long elapsed = Duration.between(windowStart(), now).toMillis();
-			double fraction = Math.max(0.1, Math.min(1.0, (double) elapsed / this.periodMillis));
-			return used().doubleValue() / fraction > this.rule.limit().doubleValue();
-		}
-
-		boolean appliesTo(Map<String, String> scope) {
-			String actionType = scope.get("action_type");
-			if (actionType != null && !Globs.matches(this.rule.actionType(), actionType)) {
-				return false;
-			}
-			for (Map.Entry<String, String> matcher : this.rule.scope().entrySet()) {
-				String value = scope.get(matcher.getKey());
-				if (value != null && !Globs.matches(matcher.getValue(), value)) {
-					return false;
-				}
-			}
-			return true;
-		}
-
-	}
-
-	/** A reservation against one budget, in the window it was made in. */
-	private record Hold(BudgetAccount account, long window) {
-	}
-
-	/** One journal entry. Guarded by the engine's lock. */
-	private static final class JournalEntry {
-
-		final String journalId;
-
-		final String requestId;
-
-		final EnforcePayload payload;
-
-		final Instant createdAt;
-
-		final List<Hold> holds = new ArrayList<>();
-
-		Wire.EnforceResponse response;
-
-		String decision;
-
-		String status = "pending";
-
-		String approvalState = "none";
-
-		String approvalId;
-
-		String approvalSource;
-
-		String policyId;
-
-		String blockedReason;
-
-		String reservationId;
-
-		Instant expiresAt;
-
-		String resolvedBy;
-
-		String completedStatus;
-
-		BigDecimal costActual;
-
-		Instant updatedAt;
-
-		CompleteRequest completion;
-
-		Wire.CompleteResponse completionResponse;
-
-		JournalEntry(String journalId, String requestId, EnforcePayload payload, Instant now) {
-			this.journalId = journalId;
-			this.requestId = requestId;
-			this.payload = payload;
-			this.createdAt = now;
-			this.updatedAt = now;
-		}
-
-		void block(String reason, Instant now) {
-			this.decision = "block";
-			this.blockedReason = reason;
-			this.status = "completed";
-			this.updatedAt = now;
-		}
-
-		Wire.EnforceResponse enforceResponse() {
-			return new Wire.EnforceResponse(this.decision, this.journalId, this.requestId, this.blockedReason,
-					this.approvalSource, this.approvalId, this.policyId, this.reservationId, "authority",
-					Wire.time(this.expiresAt));
-		}
-
-		Wire.JournalView view() {
-			return new Wire.JournalView(this.journalId, this.requestId, this.payload.actionType(), this.decision,
-					this.status, this.approvalState, this.approvalId, this.completedStatus, this.costActual,
-					this.blockedReason, this.reservationId, Wire.time(this.expiresAt), Wire.time(this.createdAt),
-					Wire.time(this.updatedAt));
-		}
-
 	}
 
 }

@@ -4,10 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -48,21 +46,7 @@ public final class LocalAuthoritySettings {
 
 	private final List<BudgetRule> budgets;
 
-	private final String vendorId;
-
-	private final String tenantId;
-
-	private final List<PlatformBudget> platformBudgets;
-
-	private final List<PlatformPolicy> platformPolicies;
-
-	private final List<ModelPreference> preferences;
-
-	private final List<ModelAssignment> modelAssignments;
-
-	private final String defaultProvider;
-
-	private final String defaultModel;
+	private final PlatformState platform;
 
 	private final URI webhookUrl;
 
@@ -81,67 +65,24 @@ public final class LocalAuthoritySettings {
 	private final Clock clock;
 
 	private LocalAuthoritySettings(Builder builder) {
-		if (builder.apiKey == null || builder.apiKey.isBlank()) {
-			throw new IllegalArgumentException("apiKey must not be blank");
-		}
-		if (builder.port < 0 || builder.port > 65535) {
-			throw new IllegalArgumentException("port must be between 0 and 65535, was " + builder.port);
-		}
-		if (builder.journalCapacity < 1) {
-			throw new IllegalArgumentException("journalCapacity must be at least 1, was " + builder.journalCapacity);
-		}
-		requirePositive(builder.reservationTtl, "reservationTtl");
-		requirePositive(builder.webhookRetryBackoff, "webhookRetryBackoff");
-		if (builder.webhookMaxAttempts < 1) {
-			throw new IllegalArgumentException(
-					"webhookMaxAttempts must be at least 1, was " + builder.webhookMaxAttempts);
-		}
-		if (builder.webhookUrl != null) {
-			requireHttp(builder.webhookUrl);
-		}
-		if (builder.webhookUrl != null || builder.webhookTarget != null) {
-			if (builder.webhookSecret == null || builder.webhookSecret.isEmpty()) {
-				throw new IllegalArgumentException("webhookSecret is required when webhookUrl is set");
-			}
-		}
+		SettingsValidation.requireApiKey(builder.apiKey);
+		SettingsValidation.requirePort(builder.port);
+		SettingsValidation.requireAtLeastOne(builder.journalCapacity, "journalCapacity");
+		SettingsValidation.requirePositive(builder.reservationTtl, "reservationTtl");
+		SettingsValidation.requirePositive(builder.webhookRetryBackoff, "webhookRetryBackoff");
+		SettingsValidation.requireAtLeastOne(builder.webhookMaxAttempts, "webhookMaxAttempts");
+		SettingsValidation.requireWebhooks(builder.webhookUrl, builder.webhookTarget, builder.webhookSecret);
 		this.apiKey = builder.apiKey;
 		this.orgId = builder.orgId;
 		this.port = builder.port;
 		this.defaultEffect = Objects.requireNonNull(builder.defaultEffect, "defaultEffect must not be null");
 		this.policies = List.copyOf(builder.policies);
 		this.budgets = List.copyOf(builder.budgets);
-		requireUniqueNames(this.policies.stream().map(PolicyRule::name).toList(), "policy");
-		requireUniqueNames(this.budgets.stream().map(BudgetRule::name).toList(), "budget");
-		if ((builder.vendorId == null) != (builder.tenantId == null)) {
-			throw new IllegalArgumentException((builder.vendorId == null)
-					? "vendorId is required when tenantId is set (Model B needs both)"
-					: "tenantId is required when vendorId is set (Model B needs both)");
-		}
-		this.vendorId = builder.vendorId;
-		this.tenantId = builder.tenantId;
-		this.platformBudgets = List.copyOf(builder.platformBudgets);
-		this.platformPolicies = List.copyOf(builder.platformPolicies);
-		this.preferences = List.copyOf(builder.preferences);
-		this.modelAssignments = List.copyOf(builder.modelAssignments);
-		requireUniqueNames(this.platformBudgets.stream().map(PlatformBudget::name).toList(), "platform budget");
-		requireUniqueNames(this.platformPolicies.stream().map(PlatformPolicy::name).toList(), "platform policy");
-		requireUniqueKeys(this.preferences.stream()
-			.map((preference) -> "slot " + preference.slot() + " of "
-					+ ((preference.workflowType() != null) ? preference.workflowType() : "global"))
-			.toList(), "preference");
-		requireUniqueKeys(this.modelAssignments.stream()
-			.map((assignment) -> "agent '" + assignment.agentName() + "'"
-					+ ((assignment.purpose() != null) ? " purpose '" + assignment.purpose() + "'" : ""))
-			.toList(), "model assignment");
-		if ((builder.defaultProvider == null) != (builder.defaultModel == null)) {
-			throw new IllegalArgumentException("defaultModel needs both a provider and a model, or neither");
-		}
-		if (builder.defaultProvider != null) {
-			PlatformVocabulary.requireProvider(builder.defaultProvider, "default model:");
-			PlatformVocabulary.requireText(builder.defaultModel, "default model");
-		}
-		this.defaultProvider = builder.defaultProvider;
-		this.defaultModel = builder.defaultModel;
+		SettingsValidation.requireUniqueNames(this.policies.stream().map(PolicyRule::name).toList(), "policy");
+		SettingsValidation.requireUniqueNames(this.budgets.stream().map(BudgetRule::name).toList(), "budget");
+		this.platform = new PlatformState(builder.vendorId, builder.tenantId, builder.platformBudgets,
+				builder.platformPolicies, builder.preferences, builder.modelAssignments, builder.defaultProvider,
+				builder.defaultModel);
 		this.webhookUrl = builder.webhookUrl;
 		this.webhookTarget = builder.webhookTarget;
 		this.webhookSecret = builder.webhookSecret;
@@ -150,45 +91,6 @@ public final class LocalAuthoritySettings {
 		this.journalCapacity = builder.journalCapacity;
 		this.reservationTtl = builder.reservationTtl;
 		this.clock = Objects.requireNonNull(builder.clock, "clock must not be null");
-	}
-
-	/**
-	 * Checks that a webhook URL is an http or https URL.
-	 * @param url the URL
-	 * @return the URL
-	 * @throws IllegalArgumentException if it is not
-	 */
-	static URI requireHttp(URI url) {
-		String scheme = url.getScheme();
-		if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-			throw new IllegalArgumentException("webhookUrl must be an http or https URL, was " + url);
-		}
-		return url;
-	}
-
-	private static void requirePositive(Duration duration, String name) {
-		Objects.requireNonNull(duration, () -> name + " must not be null");
-		if (duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException(name + " must be positive, was " + duration);
-		}
-	}
-
-	private static void requireUniqueNames(List<String> names, String kind) {
-		Set<String> seen = new HashSet<>();
-		for (String name : names) {
-			if (!seen.add(name)) {
-				throw new IllegalArgumentException("duplicate " + kind + " name '" + name + "'");
-			}
-		}
-	}
-
-	private static void requireUniqueKeys(List<String> keys, String kind) {
-		Set<String> seen = new HashSet<>();
-		for (String key : keys) {
-			if (!seen.add(key)) {
-				throw new IllegalArgumentException("duplicate " + kind + ": " + key);
-			}
-		}
 	}
 
 	/**
@@ -253,7 +155,7 @@ public final class LocalAuthoritySettings {
 	 * @return the vendor id, or {@code null} to accept any
 	 */
 	public String vendorId() {
-		return this.vendorId;
+		return this.platform.vendorId();
 	}
 
 	/**
@@ -262,7 +164,7 @@ public final class LocalAuthoritySettings {
 	 * @return the tenant id, or {@code null} to accept any
 	 */
 	public String tenantId() {
-		return this.tenantId;
+		return this.platform.tenantId();
 	}
 
 	/**
@@ -271,7 +173,7 @@ public final class LocalAuthoritySettings {
 	 * @return the platform budgets
 	 */
 	public List<PlatformBudget> platformBudgets() {
-		return this.platformBudgets;
+		return this.platform.platformBudgets();
 	}
 
 	/**
@@ -279,7 +181,7 @@ public final class LocalAuthoritySettings {
 	 * @return the platform policies
 	 */
 	public List<PlatformPolicy> platformPolicies() {
-		return this.platformPolicies;
+		return this.platform.platformPolicies();
 	}
 
 	/**
@@ -287,7 +189,7 @@ public final class LocalAuthoritySettings {
 	 * @return the preferences
 	 */
 	public List<ModelPreference> preferences() {
-		return this.preferences;
+		return this.platform.preferences();
 	}
 
 	/**
@@ -295,7 +197,7 @@ public final class LocalAuthoritySettings {
 	 * @return the model assignments
 	 */
 	public List<ModelAssignment> modelAssignments() {
-		return this.modelAssignments;
+		return this.platform.modelAssignments();
 	}
 
 	/**
@@ -303,7 +205,7 @@ public final class LocalAuthoritySettings {
 	 * @return the default provider, or {@code null} for none
 	 */
 	public String defaultProvider() {
-		return this.defaultProvider;
+		return this.platform.defaultProvider();
 	}
 
 	/**
@@ -311,7 +213,7 @@ public final class LocalAuthoritySettings {
 	 * @return the default model, or {@code null} for none
 	 */
 	public String defaultModel() {
-		return this.defaultModel;
+		return this.platform.defaultModel();
 	}
 
 	/**
@@ -383,12 +285,12 @@ public final class LocalAuthoritySettings {
 	public String toString() {
 		return "LocalAuthoritySettings[apiKey=******, orgId=" + this.orgId + ", port=" + this.port
 				+ ", defaultEffect=" + this.defaultEffect + ", policies=" + this.policies.size() + ", budgets="
-				+ this.budgets.size() + ", platformBudgets=" + this.platformBudgets.size() + ", platformPolicies="
-				+ this.platformPolicies.size() + ", preferences=" + this.preferences.size() + ", modelAssignments="
-				+ this.modelAssignments.size() + ", webhookUrl=" + ((this.webhookTarget != null) ? "(supplied)" : this.webhookUrl)
-				+ ", webhookSecret="
-				+ ((this.webhookSecret != null) ? "******" : null) + ", journalCapacity=" + this.journalCapacity
-				+ ", reservationTtl=" + this.reservationTtl + "]";
+				+ this.budgets.size() + ", platformBudgets=" + this.platform.platformBudgets().size()
+				+ ", platformPolicies=" + this.platform.platformPolicies().size() + ", preferences="
+				+ this.platform.preferences().size() + ", modelAssignments=" + this.platform.modelAssignments().size()
+				+ ", webhookUrl=" + ((this.webhookTarget != null) ? "(supplied)" : this.webhookUrl)
+				+ ", webhookSecret=" + ((this.webhookSecret != null) ? "******" : null) + ", journalCapacity="
+				+ this.journalCapacity + ", reservationTtl=" + this.reservationTtl + "]";
 	}
 
 	/**

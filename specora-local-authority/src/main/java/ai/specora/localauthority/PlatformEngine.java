@@ -56,7 +56,7 @@ final class PlatformEngine {
 
 	private final LinkedHashMap<String, PlatformWire.AssumptionsVerdict> verdicts = new LinkedHashMap<>();
 
-	private final LinkedHashMap<String, Authorization> authorizations = new LinkedHashMap<>();
+	private final PreAuthorizations authorizations;
 
 	PlatformEngine(LocalAuthoritySettings settings, AuthorityEngine runtime, JsonMapper mapper,
 			Consumer<Wire.WebhookEvent> events) {
@@ -72,6 +72,7 @@ final class PlatformEngine {
 		this.capacity = settings.journalCapacity();
 		this.replies = new IdempotentReplies(this.capacity);
 		this.evidence = new EvidenceStore(mapper, MAX_BUNDLES);
+		this.authorizations = new PreAuthorizations(settings.reservationTtl(), this.capacity);
 	}
 
 	PlatformWire.PolicyCheckResult checkPolicy(PlatformRequests.PolicyCheck check) {
@@ -101,9 +102,9 @@ final class PlatformEngine {
 				return this.replies.answer("executions", idempotencyKey, execution, () -> {
 					Instant now = this.clock.instant();
 					refuseWhenExhausted(execution.provider(), execution.model(), execution.costMicros(), now, out);
-					String executionId = newId("exe_");
+					String executionId = Ids.newId("exe_");
 					charge(execution.costMicros(), execution.provider(), execution.model(), executionId, now, out);
-					putBounded(this.executions, executionId,
+					BoundedMaps.put(this.executions, executionId,
 							new PlatformWire.ExecutionView(executionId, execution.provider(), execution.model(),
 									execution.costMicros(), execution.inputTokens(), execution.outputTokens(),
 									execution.durationMs(), execution.success(), execution.externalRunId(),
@@ -126,7 +127,7 @@ final class PlatformEngine {
 	PlatformWire.AssumptionsVerdict validateAssumptions(PlatformRequests.Assumptions request) {
 		PlatformWire.AssumptionsVerdict verdict = AssumptionRules.judge(request.assumptions());
 		synchronized (this.lock) {
-			putBounded(this.verdicts, request.runId(), verdict, this.capacity);
+			BoundedMaps.put(this.verdicts, request.runId(), verdict, this.capacity);
 		}
 		return verdict;
 	}
@@ -135,7 +136,7 @@ final class PlatformEngine {
 			String tenantId, String idempotencyKey) {
 		synchronized (this.lock) {
 			return this.replies.answer("evidence", idempotencyKey, Arrays.asList(request, vendorId, tenantId), () -> {
-				String bundleId = newId("evb_");
+				String bundleId = Ids.newId("evb_");
 				List<PlatformWire.ExecutionView> runExecutions = this.executions.values()
 					.stream()
 					.filter((execution) -> request.runId().equals(execution.externalRunId()))
@@ -179,10 +180,8 @@ final class PlatformEngine {
 						throw budgetExceeded(exhausted, route.provider(), route.model(), request.estimatedCostMicros(),
 								now, out);
 					}
-					Authorization authorization = new Authorization(newId("auth_"), route.provider(), route.model(),
-							now.plus(this.settings.reservationTtl()));
-					putBounded(this.authorizations, authorization.id(), authorization,
-							this.capacity);
+					PreAuthorizations.Authorization authorization = this.authorizations.issue(route.provider(),
+							route.model(), now);
 					return new PlatformWire.Preauthorization(true, authorization.id(), route.provider(), route.model(),
 							route.note(), Wire.time(authorization.expiresAt()));
 				});
@@ -202,7 +201,8 @@ final class PlatformEngine {
 					String provider;
 					String model;
 					if (request.authorizationId() != null) {
-						Authorization authorization = authorization(request.authorizationId(), now);
+						PreAuthorizations.Authorization authorization = this.authorizations
+							.require(request.authorizationId(), now);
 						provider = authorization.provider();
 						model = authorization.model();
 					}
@@ -219,9 +219,9 @@ final class PlatformEngine {
 					refuseWhenExhausted(provider, model, 0, now, out);
 					CannedCompletion completion = CannedCompletion.of(provider, model, request.messages(),
 							request.maxTokens());
-					String id = newId("cmpl_");
+					String id = Ids.newId("cmpl_");
 					charge(completion.costMicros(), provider, model, id, now, out);
-					putBounded(this.executions, id,
+					BoundedMaps.put(this.executions, id,
 							new PlatformWire.ExecutionView(id, provider, model, completion.costMicros(),
 									completion.inputTokens(), completion.outputTokens(), 0L, true, null, Wire.time(now)),
 							this.capacity);
@@ -247,21 +247,6 @@ final class PlatformEngine {
 
 	PlatformWire.ResolvedPreference resolvePreference(PlatformRequests.Resolve request) {
 		return this.routing.resolve(request);
-	}
-
-	private Authorization authorization(String authorizationId, Instant now) {
-		Authorization authorization = this.authorizations.get(authorizationId);
-		if (authorization == null) {
-			throw new LocalAuthorityException(422, "authorization_unknown",
-					"authorization_id " + authorizationId + " is unknown: call preauthorize first",
-					Map.of("field", "authorization_id"));
-		}
-		if (!now.isBefore(authorization.expiresAt())) {
-			throw new LocalAuthorityException(422, "authorization_expired", "authorization_id " + authorizationId
-					+ " expired at " + authorization.expiresAt() + ": call preauthorize again",
-					Map.of("field", "authorization_id"));
-		}
-		return authorization;
 	}
 
 	private void refuseWhenExhausted(String provider, String model, long requestedMicros, Instant now,
@@ -294,21 +279,6 @@ final class PlatformEngine {
 				"platform budget '" + account.budget.name() + "' exhausted: " + account.used() + " of "
 						+ account.budget.limitMicros() + " micro-USD used, " + requestedMicros + " requested",
 				details);
-	}
-
-	private static <K, V> void putBounded(Map<K, V> map, K key, V value, int capacity) {
-		if (!map.containsKey(key) && map.size() >= capacity) {
-			map.remove(map.keySet().iterator().next());
-		}
-		map.put(key, value);
-	}
-
-	private static String newId(String prefix) {
-		return PlatformEvents.newId(prefix);
-	}
-
-	/** An issued pre-authorisation, valid until {@code expiresAt}. */
-	private record Authorization(String id, String provider, String model, Instant expiresAt) {
 	}
 
 }

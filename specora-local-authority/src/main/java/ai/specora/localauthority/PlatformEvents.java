@@ -3,7 +3,6 @@ package ai.specora.localauthority;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Builds the webhook events of the Platform API: {@code platform.budget_breach} and
@@ -54,11 +53,7 @@ final class PlatformEvents {
 	}
 
 	private Wire.WebhookEvent event(String type, Map<String, Object> data, Instant now) {
-		return new Wire.WebhookEvent(newId("evt_"), type, Wire.time(now), this.orgId, data);
-	}
-
-	static String newId(String prefix) {
-		return prefix + UUID.randomUUID().toString().replace("-", "");
+		return new Wire.WebhookEvent(Ids.newId("evt_"), type, Wire.time(now), this.orgId, data);
 	}
 
 }

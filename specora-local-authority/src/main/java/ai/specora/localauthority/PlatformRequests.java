@@ -17,8 +17,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class PlatformRequests {
 
-	private static final int MAX_ITEMS = 1000;
-
 	private static final int MAX_CONTENT_LENGTH = 100_000;
 
 	private PlatformRequests() {
@@ -99,8 +97,8 @@ final class PlatformRequests {
 		if (!subject.isObject()) {
 			throw LocalAuthorityException.validation("subject", "subject must be an object");
 		}
-		String type = optionalId(subject, "type", "subject.type");
-		String id = optionalId(subject, "id", "subject.id");
+		String type = PlatformFields.optionalId(subject, "type", "subject.type");
+		String id = PlatformFields.optionalId(subject, "id", "subject.id");
 		if (type == null) {
 			throw LocalAuthorityException.validation("subject.type", "subject.type is required");
 		}
@@ -111,11 +109,11 @@ final class PlatformRequests {
 	}
 
 	static Execution execution(JsonNode body) {
-		String provider = provider(body);
+		String provider = PlatformFields.provider(body);
 		String model = Requests.requiredId(body, "model");
-		long cost = requiredCount(body, "cost_micros");
-		long input = requiredCount(body, "input_tokens");
-		long output = requiredCount(body, "output_tokens");
+		long cost = PlatformFields.requiredCount(body, "cost_micros");
+		long input = PlatformFields.requiredCount(body, "input_tokens");
+		long output = PlatformFields.requiredCount(body, "output_tokens");
 		Long duration = Requests.optionalCount(body, "duration_ms");
 		JsonNode success = body.get("success");
 		if (success == null || success.isNull()) {
@@ -133,14 +131,14 @@ final class PlatformRequests {
 		String runId = Requests.requiredId(body, "run_id");
 		List<Assumption> assumptions = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
-		List<JsonNode> items = array(body, "assumptions", true);
+		List<JsonNode> items = PlatformFields.array(body, "assumptions", true);
 		for (int i = 0; i < items.size(); i++) {
 			JsonNode item = items.get(i);
 			String field = "assumptions[" + i + "]";
 			if (!item.isObject()) {
 				throw LocalAuthorityException.validation(field, field + " must be an object");
 			}
-			String id = optionalId(item, "id", field + ".id");
+			String id = PlatformFields.optionalId(item, "id", field + ".id");
 			if (id == null) {
 				throw LocalAuthorityException.validation(field + ".id", field + ".id is required");
 			}
@@ -152,7 +150,7 @@ final class PlatformRequests {
 				throw LocalAuthorityException.validation(field + ".description",
 						field + ".description is required and must be a string");
 			}
-			String impact = optionalId(item, "impact_level", field + ".impact_level");
+			String impact = PlatformFields.optionalId(item, "impact_level", field + ".impact_level");
 			if (impact == null || !PlatformVocabulary.SEVERITIES.contains(impact)) {
 				throw LocalAuthorityException.validation(field + ".impact_level",
 						field + ".impact_level must be one of " + PlatformVocabulary.SEVERITIES);
@@ -164,12 +162,12 @@ final class PlatformRequests {
 
 	static EvidenceRequest evidence(JsonNode body) {
 		String runId = Requests.requiredId(body, "run_id");
-		return new EvidenceRequest(runId, strings(body, "artifact_types", true),
+		return new EvidenceRequest(runId, PlatformFields.strings(body, "artifact_types", true),
 				Requests.optionalBoolean(body, "include_provenance"));
 	}
 
 	static Preauthorize preauthorize(JsonNode body) {
-		String provider = provider(body);
+		String provider = PlatformFields.provider(body);
 		String model = Requests.requiredId(body, "model");
 		Long tokens = Requests.optionalCount(body, "estimated_tokens");
 		Long micros = Requests.optionalCount(body, "estimated_cost_micros");
@@ -177,9 +175,9 @@ final class PlatformRequests {
 	}
 
 	static ProxyExecute proxyExecute(JsonNode body) {
-		String provider = provider(body);
+		String provider = PlatformFields.provider(body);
 		String model = Requests.requiredId(body, "model");
-		List<JsonNode> items = array(body, "messages", true);
+		List<JsonNode> items = PlatformFields.array(body, "messages", true);
 		if (items.isEmpty()) {
 			throw LocalAuthorityException.validation("messages", "messages must not be empty");
 		}
@@ -190,7 +188,7 @@ final class PlatformRequests {
 			if (!item.isObject()) {
 				throw LocalAuthorityException.validation(field, field + " must be an object");
 			}
-			String role = optionalId(item, "role", field + ".role");
+			String role = PlatformFields.optionalId(item, "role", field + ".role");
 			JsonNode content = item.get("content");
 			if (role == null) {
 				throw LocalAuthorityException.validation(field + ".role", field + ".role is required");
@@ -214,8 +212,8 @@ final class PlatformRequests {
 	}
 
 	static Resolve resolve(JsonNode body) {
-		return new Resolve(strings(body, "capabilities", true), workflowType(Requests.optionalId(body, "workflow_type"),
-				"workflow_type"));
+		return new Resolve(PlatformFields.strings(body, "capabilities", true),
+				workflowType(Requests.optionalId(body, "workflow_type"), "workflow_type"));
 	}
 
 	static String workflowType(String value, String field) {
@@ -239,73 +237,13 @@ final class PlatformRequests {
 			throw LocalAuthorityException.validation("routing_hints.fallback_allowed",
 					"routing_hints.fallback_allowed must be true or false");
 		}
-		return new RoutingHints(optionalId(hints, "agent_name", "routing_hints.agent_name"),
-				optionalId(hints, "purpose", "routing_hints.purpose"),
-				workflowType(optionalId(hints, "workflow_type", "routing_hints.workflow_type"),
+		return new RoutingHints(PlatformFields.optionalId(hints, "agent_name", "routing_hints.agent_name"),
+				PlatformFields.optionalId(hints, "purpose", "routing_hints.purpose"),
+				workflowType(PlatformFields.optionalId(hints, "workflow_type", "routing_hints.workflow_type"),
 						"routing_hints.workflow_type"),
-				optionalId(hints, "preferred_region", "routing_hints.preferred_region"),
-				optionalId(hints, "required_capability", "routing_hints.required_capability"),
+				PlatformFields.optionalId(hints, "preferred_region", "routing_hints.preferred_region"),
+				PlatformFields.optionalId(hints, "required_capability", "routing_hints.required_capability"),
 				(fallback != null && !fallback.isNull()) ? fallback.booleanValue() : null);
-	}
-
-	private static String provider(JsonNode body) {
-		String provider = Requests.requiredId(body, "provider");
-		if (!PlatformVocabulary.PROVIDERS.contains(provider)) {
-			throw LocalAuthorityException.validation("provider",
-					"provider must be one of " + PlatformVocabulary.SORTED_PROVIDERS);
-		}
-		return provider;
-	}
-
-	private static long requiredCount(JsonNode body, String field) {
-		Long value = Requests.optionalCount(body, field);
-		if (value == null) {
-			throw LocalAuthorityException.validation(field, field + " is required");
-		}
-		return value;
-	}
-
-	/** An id field of a nested object, reported under its full path. */
-	private static String optionalId(JsonNode node, String key, String field) {
-		try {
-			return Requests.optionalId(node, key);
-		}
-		catch (LocalAuthorityException ex) {
-			throw LocalAuthorityException.validation(field, ex.getMessage().replaceFirst("^" + key, field));
-		}
-	}
-
-	private static List<JsonNode> array(JsonNode body, String field, boolean required) {
-		JsonNode node = body.get(field);
-		if (node == null || node.isNull()) {
-			if (required) {
-				throw LocalAuthorityException.validation(field, field + " is required");
-			}
-			return List.of();
-		}
-		if (!node.isArray()) {
-			throw LocalAuthorityException.validation(field, field + " must be an array");
-		}
-		if (node.size() > MAX_ITEMS) {
-			throw LocalAuthorityException.validation(field, field + " must have at most " + MAX_ITEMS + " items");
-		}
-		List<JsonNode> items = new ArrayList<>();
-		node.forEach(items::add);
-		return items;
-	}
-
-	private static List<String> strings(JsonNode body, String field, boolean required) {
-		List<JsonNode> items = array(body, field, required);
-		List<String> values = new ArrayList<>();
-		for (int i = 0; i < items.size(); i++) {
-			JsonNode item = items.get(i);
-			if (!item.isString() || item.stringValue().isBlank()) {
-				throw LocalAuthorityException.validation(field + "[" + i + "]",
-						field + "[" + i + "] must be a non-blank string");
-			}
-			values.add(item.stringValue());
-		}
-		return List.copyOf(values);
 	}
 
 }

@@ -120,7 +120,7 @@ final class WebhookSender implements AutoCloseable {
 		try {
 			url = this.settings.webhookUrl();
 			if (url != null) {
-				LocalAuthoritySettings.requireHttp(url);
+				SettingsValidation.requireHttp(url);
 			}
 		}
 		catch (RuntimeException ex) {
