@@ -65,7 +65,15 @@ final class HttpTransport {
 	 */
 	<T> Mono<T> execute(Call<T> call) {
 		return Mono.defer(() -> {
-			byte[] body = (call.body() != null) ? this.jsonMapper.writeValueAsBytes(call.body()) : null;
+			byte[] body;
+			try {
+				body = (call.body() != null) ? this.jsonMapper.writeValueAsBytes(call.body()) : null;
+			}
+			catch (JacksonException ex) {
+				return Mono.error(new ValidationException("Specora " + call.description()
+						+ " request body cannot be serialised to JSON: " + ex.getOriginalMessage(),
+						SpecoraException.ErrorDetails.NONE));
+			}
 			long deadlineAt = System.nanoTime() + this.settings.deadline().toNanos();
 			return run(call, body, 1, deadlineAt);
 		});
@@ -108,7 +116,7 @@ final class HttpTransport {
 				? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
 		return request.exchangeToMono((response) -> handle(call, response))
 			.timeout(timeout)
-			.onErrorMap((ex) -> !(ex instanceof AttemptFailure), (ex) -> transportFailure(ex, timeout));
+			.onErrorMap((ex) -> !(ex instanceof AttemptFailure), (ex) -> transportFailure(ex, timeout, 0, null));
 	}
 
 	private <T> Mono<T> handle(Call<T> call, ClientResponse response) {
@@ -122,6 +130,8 @@ final class HttpTransport {
 						+ " bytes exceeds the 10 MiB limit", null, status, requestId));
 			}
 			return response.bodyToMono(byte[].class)
+				.onErrorMap((ex) -> !(ex instanceof AttemptFailure),
+						(ex) -> transportFailure(ex, this.settings.timeout(), status, requestId))
 				.switchIfEmpty(Mono.error(() -> AttemptFailure.transport("empty response body", null, status,
 						requestId)))
 				.map((bytes) -> decode(call, bytes, status, requestId));
@@ -177,7 +187,8 @@ final class HttpTransport {
 		try {
 			return call.decoder().apply(bytes);
 		}
-		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+		catch (RuntimeException ex) {
+			// whatever the decoder refuses is a malformed response, retried like any other
 			throw AttemptFailure.transport("malformed response body: " + conciseMessage(ex), null, status,
 					requestId);
 		}
@@ -190,12 +201,13 @@ final class HttpTransport {
 		return ex.getMessage();
 	}
 
-	private static AttemptFailure transportFailure(Throwable ex, Duration timeout) {
+	private static AttemptFailure transportFailure(Throwable ex, Duration timeout, int status, String requestId) {
 		if (ex instanceof TimeoutException) {
-			return AttemptFailure.transport("no response within " + timeout.toMillis() + " ms", ex, 0, null);
+			return AttemptFailure.transport("no response within " + timeout.toMillis() + " ms", ex, status,
+					requestId);
 		}
 		if (hasCause(ex, DataBufferLimitException.class)) {
-			return AttemptFailure.transport("response body exceeds the 10 MiB limit", ex, 0, null);
+			return AttemptFailure.transport("response body exceeds the 10 MiB limit", ex, status, requestId);
 		}
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
@@ -203,7 +215,7 @@ final class HttpTransport {
 		}
 		String detail = root.getClass().getSimpleName()
 				+ ((root.getMessage() != null) ? ": " + root.getMessage() : "");
-		return AttemptFailure.transport("transport failure (" + detail + ")", ex, 0, null);
+		return AttemptFailure.transport("transport failure (" + detail + ")", ex, status, requestId);
 	}
 
 	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
@@ -258,7 +270,8 @@ final class HttpTransport {
 	 * @param idempotencyKey the {@code Idempotency-Key}, or {@code null} for GET
 	 * @param retried whether transient failures are retried
 	 * @param description what the call does, for messages, e.g. {@code enforce}
-	 * @param decoder turns the 2xx body into the result; throws on malformed content
+	 * @param decoder turns the 2xx body into the result; any exception it throws makes the
+	 * response malformed (retried, then reported with its status and request id)
 	 * @param <T> the result type
 	 */
 	record Call<T>(HttpMethod method, String path, Object[] uriVariables, Object body, String idempotencyKey,

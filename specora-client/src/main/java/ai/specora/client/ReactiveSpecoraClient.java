@@ -1,7 +1,9 @@
 package ai.specora.client;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -128,25 +130,27 @@ public final class ReactiveSpecoraClient {
 
 	private Mono<EnforcementResult> decide(EnforceRequest request, String path, String description) {
 		Objects.requireNonNull(request, "request must not be null");
-		String requestId = request.requestId().toString();
+		String requestId = (request.requestId() != null) ? request.requestId().toString()
+				: UUID.randomUUID().toString();
 		Wire.EnforceBody body = new Wire.EnforceBody(requestId, this.settings.orgId(), this.settings.projectId(),
 				this.settings.agentId(), request.actionType(), request.scope(), request.args(),
 				request.estimatedCost(), request.estimatedVolume(), request.writeOp());
 		HttpTransport.Call<EnforcementResult> call = new HttpTransport.Call<>(HttpMethod.POST, path, new Object[0],
-				body, requestId, true, description, (bytes) -> decodeDecision(bytes, request));
+				body, requestId, true, description, (bytes) -> decodeDecision(bytes, request, requestId));
 		return this.transport.execute(call)
-			.onErrorResume(SpecoraUnavailableException.class, (ex) -> applyFailMode(request, description, ex))
+			.onErrorResume(SpecoraUnavailableException.class,
+					(ex) -> applyFailMode(request, requestId, description, ex))
 			.doOnNext(this::notifyDecision)
 			.doOnError(SpecoraException.class, this::notifyError);
 	}
 
-	private Mono<EnforcementResult> applyFailMode(EnforceRequest request, String description,
+	private Mono<EnforcementResult> applyFailMode(EnforceRequest request, String requestId, String description,
 			SpecoraUnavailableException ex) {
 		if (this.settings.failMode() == FailMode.OPEN) {
 			logger.warn("Specora {} of action '{}' (request {}) got no decision; FAIL-OPEN: allowing it ungoverned. "
-					+ "Cause: {}", description, request.actionType(), request.requestId(), ex.getMessage());
+					+ "Cause: {}", description, request.actionType(), requestId, ex.getMessage());
 			notifyError(ex);
-			return Mono.just(EnforcementResult.failOpen(request.actionType(), request.requestId().toString()));
+			return Mono.just(EnforcementResult.failOpen(request.actionType(), requestId));
 		}
 		return Mono.error(new FailClosedException("No Specora decision for action '" + request.actionType()
 				+ "' (fail mode CLOSED, the action must not run): " + ex.getMessage(), ex,
@@ -154,17 +158,20 @@ public final class ReactiveSpecoraClient {
 						ex.getAttempts(), true)));
 	}
 
-	private EnforcementResult decodeDecision(byte[] bytes, EnforceRequest request) {
+	private EnforcementResult decodeDecision(byte[] bytes, EnforceRequest request, String requestId) {
 		Wire.DecisionBody body = this.jsonMapper.readValue(bytes, Wire.DecisionBody.class);
 		Decision decision = WireValue.parse(Decision.class, body.decision(), "decision");
 		DecisionSource source = DecisionSource.fromWire(body.source());
 		if (source == DecisionSource.AUTHORITY && decision == Decision.ALLOW && body.journalId() == null) {
 			throw new IllegalArgumentException("allow decision without 'journal_id'");
 		}
-		return new EnforcementResult(decision, request.actionType(), body.journalId(),
-				(body.requestId() != null) ? body.requestId() : request.requestId().toString(), body.blockedReason(),
-				body.approvalSource(), body.approvalId(), body.policyId(), body.reservationId(), source,
-				instant(body.expiresAt()));
+		if (body.requestId() != null && !body.requestId().equals(requestId)) {
+			throw new IllegalArgumentException("the response's request_id '" + body.requestId()
+					+ "' is not the request id sent, " + requestId);
+		}
+		return new EnforcementResult(decision, request.actionType(), body.journalId(), requestId,
+				body.blockedReason(), body.approvalSource(), body.approvalId(), body.policyId(), body.reservationId(),
+				source, instant(body.expiresAt(), "expires_at"));
 	}
 
 	private CompletionResult decodeCompletion(byte[] bytes) {
@@ -184,11 +191,19 @@ public final class ReactiveSpecoraClient {
 				body.approvalId(),
 				(body.completedStatus() != null)
 						? WireValue.parse(CompletionStatus.class, body.completedStatus(), "completed_status") : null,
-				body.costActual(), instant(body.createdAt()), instant(body.updatedAt()));
+				body.costActual(), instant(body.createdAt(), "created_at"), instant(body.updatedAt(), "updated_at"));
 	}
 
-	private static Instant instant(String value) {
-		return (value != null) ? Instant.parse(value) : null;
+	private static Instant instant(String value, String field) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("unreadable '" + field + "' '" + value + "'", ex);
+		}
 	}
 
 	private void notifyDecision(EnforcementResult result) {

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
@@ -420,6 +421,7 @@ public final class SpecoraClient {
 			SpecoraClientSettings settings = validate();
 			JsonMapper jsonMapper = JsonMapper.builder()
 				.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+				.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 				.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 				.build();
