@@ -21,11 +21,14 @@ import org.springframework.mock.http.client.reactive.MockClientHttpResponse;
 /**
  * An authority in memory: a {@link ClientHttpConnector} that writes the request body,
  * reads it whole, and answers a canned allow (or a completion acknowledgement) that
- * echoes the request id sent, so that no network is involved.
+ * echoes the request id sent and has a journal id of its own, so that no network is
+ * involved.
  */
 public final class InMemoryAuthority implements ClientHttpConnector {
 
-	private static final String ALLOW_PREFIX = "{\"decision\":\"allow\",\"journal_id\":\"jrn_1\",\"request_id\":\"";
+	private static final String ALLOW_PREFIX = "{\"decision\":\"allow\",\"journal_id\":\"jrn_";
+
+	private static final String ALLOW_MIDDLE = "\",\"request_id\":\"";
 
 	private static final String ALLOW_SUFFIX = "\",\"blocked_reason\":null,\"approval_source\":null,"
 			+ "\"approval_id\":null,\"policy_id\":\"pol_1\",\"reservation_id\":\"res_1\",\"source\":\"authority\","
@@ -65,7 +68,7 @@ public final class InMemoryAuthority implements ClientHttpConnector {
 	}
 
 	private static byte[] allow(String requestId) {
-		return (ALLOW_PREFIX + requestId + ALLOW_SUFFIX).getBytes(StandardCharsets.UTF_8);
+		return (ALLOW_PREFIX + requestId + ALLOW_MIDDLE + requestId + ALLOW_SUFFIX).getBytes(StandardCharsets.UTF_8);
 	}
 
 }
