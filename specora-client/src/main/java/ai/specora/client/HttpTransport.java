@@ -1,9 +1,12 @@
 package ai.specora.client;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -23,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 
 /**
  * Sends one logical call to the authority: serialises the body once, makes up to
@@ -52,11 +56,19 @@ final class HttpTransport {
 
 	private final Clock clock;
 
+	private final String baseUrl;
+
+	private final DefaultUriBuilderFactory uriBuilderFactory;
+
+	private final Map<String, URI> fixedUris = new ConcurrentHashMap<>();
+
 	HttpTransport(WebClient webClient, JsonMapper jsonMapper, SpecoraClientSettings settings, Clock clock) {
 		this.webClient = webClient;
 		this.jsonMapper = jsonMapper;
 		this.settings = settings;
 		this.clock = clock;
+		this.baseUrl = settings.baseUrl().toString();
+		this.uriBuilderFactory = new DefaultUriBuilderFactory(this.baseUrl);
 	}
 
 	/**
@@ -105,7 +117,7 @@ final class HttpTransport {
 			return Mono.error(AttemptFailure.transport("the call's deadline was reached", null, 0, null));
 		}
 		WebClient.RequestBodySpec spec = this.webClient.method(call.method())
-			.uri(call.path(), call.uriVariables())
+			.uri(uri(call))
 			.headers((headers) -> {
 				headers.set(RETRY_COUNT_HEADER, Integer.toString(attempt - 1));
 				if (call.idempotencyKey() != null) {
@@ -115,8 +127,19 @@ final class HttpTransport {
 		WebClient.RequestHeadersSpec<?> request = (body != null)
 				? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
 		return request.exchangeToMono((response) -> handle(call, response))
-			.timeout(timeout)
+			.timeout(AttemptTimer.after(timeout))
 			.onErrorMap((ex) -> !(ex instanceof AttemptFailure), (ex) -> transportFailure(ex, timeout, 0, null));
+	}
+
+	/**
+	 * The absolute URL of a call: built once for each path without variables (the
+	 * runtime calls), expanded for the others.
+	 */
+	private URI uri(Call<?> call) {
+		if (call.uriVariables().length == 0) {
+			return this.fixedUris.computeIfAbsent(call.path(), (path) -> URI.create(this.baseUrl + path));
+		}
+		return this.uriBuilderFactory.expand(call.path(), call.uriVariables());
 	}
 
 	private <T> Mono<T> handle(Call<T> call, ClientResponse response) {

@@ -3,7 +3,6 @@ package ai.specora.client;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -23,6 +22,8 @@ import org.springframework.http.HttpMethod;
 public final class ReactiveSpecoraClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReactiveSpecoraClient.class);
+
+	private static final Object[] NO_VARIABLES = {};
 
 	private final HttpTransport transport;
 
@@ -86,7 +87,7 @@ public final class ReactiveSpecoraClient {
 				completion.costActual(), completion.volumeActual(),
 				(completion.duration() != null) ? completion.duration().toMillis() : null, completion.error());
 		HttpTransport.Call<CompletionResult> call = new HttpTransport.Call<>(HttpMethod.POST, "/v1/runtime/complete",
-				new Object[0], body, requestId, true, "complete", this::decodeCompletion);
+				NO_VARIABLES, body, requestId, true, "complete", this::decodeCompletion);
 		return this.transport.execute(call).doOnError(SpecoraException.class, this::notifyError);
 	}
 
@@ -111,7 +112,7 @@ public final class ReactiveSpecoraClient {
 	 * @return the authority's health
 	 */
 	public Mono<HealthStatus> health() {
-		HttpTransport.Call<HealthStatus> call = new HttpTransport.Call<>(HttpMethod.GET, "/v1/health", new Object[0],
+		HttpTransport.Call<HealthStatus> call = new HttpTransport.Call<>(HttpMethod.GET, "/v1/health", NO_VARIABLES,
 				null, null, false, "health check", (bytes) -> {
 					Wire.HealthBody body = this.jsonMapper.readValue(bytes, Wire.HealthBody.class);
 					return new HealthStatus(Objects.requireNonNull(body.status(), "missing 'status'"),
@@ -130,12 +131,11 @@ public final class ReactiveSpecoraClient {
 
 	private Mono<EnforcementResult> decide(EnforceRequest request, String path, String description) {
 		Objects.requireNonNull(request, "request must not be null");
-		String requestId = (request.requestId() != null) ? request.requestId().toString()
-				: UUID.randomUUID().toString();
+		String requestId = (request.requestId() != null) ? request.requestId().toString() : RequestIds.next();
 		Wire.EnforceBody body = new Wire.EnforceBody(requestId, this.settings.orgId(), this.settings.projectId(),
 				this.settings.agentId(), request.actionType(), request.scope(), request.args(),
 				request.estimatedCost(), request.estimatedVolume(), request.writeOp());
-		HttpTransport.Call<EnforcementResult> call = new HttpTransport.Call<>(HttpMethod.POST, path, new Object[0],
+		HttpTransport.Call<EnforcementResult> call = new HttpTransport.Call<>(HttpMethod.POST, path, NO_VARIABLES,
 				body, requestId, true, description, (bytes) -> decodeDecision(bytes, request, requestId));
 		return this.transport.execute(call)
 			.onErrorResume(SpecoraUnavailableException.class,

@@ -32,7 +32,11 @@ final class WireValue {
 		throw new IllegalArgumentException("unknown " + field + " '" + value + "'");
 	}
 
-	private static boolean isWireName(String name, String value) {
+	/**
+	 * Whether {@code value} is the lowercase form of the constant {@code name}, without
+	 * building that form.
+	 */
+	static boolean isWireName(String name, String value) {
 		if (name.length() != value.length()) {
 			return false;
 		}

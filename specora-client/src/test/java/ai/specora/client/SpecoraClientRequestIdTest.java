@@ -91,6 +91,18 @@ class SpecoraClientRequestIdTest {
 		assertThat(client.simulate(request).requestId()).isNotEqualTo(client.simulate(request).requestId());
 	}
 
+	@Test
+	void generatedIdsAreDistinctVersion4Uuids() {
+		java.util.Set<String> ids = new java.util.HashSet<>();
+		for (int i = 0; i < 10_000; i++) {
+			UUID id = UUID.fromString(RequestIds.next());
+			assertThat(id.version()).isEqualTo(4);
+			assertThat(id.variant()).isEqualTo(2);
+			ids.add(id.toString());
+		}
+		assertThat(ids).hasSize(10_000);
+	}
+
 	private static List<LoggedRequest> sentWith(String requestId) {
 		return authority.findAll(postRequestedFor(urlEqualTo("/v1/runtime/enforce"))
 			.withRequestBody(matchingJsonPath("$.request_id", equalTo(requestId))));
