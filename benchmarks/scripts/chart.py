@@ -7,11 +7,12 @@ Needs nothing but python3's standard library.
         before=benchmarks/results/inmemory-before.json after=benchmarks/results/inmemory-after.json
 
 Each LABEL=FILE is one JMH run (`-rf json -rff FILE`). For every benchmark the table
-shows the score (time per operation, or the p50/p99 of sample-time runs), the
-allocation per operation when the run used `-prof gc`, and the ratio of each score to
-the `--reference` benchmark of the same run (default `rawWebClient`): only ratios
-measured side by side in one run are compared. The chart draws the time per
-operation on a logarithmic scale, one bar per run.
+shows the wall-clock score (mean, and p50/p99 and calls per second for sample-time
+runs), the JVM's CPU time per call when the run reports `cpuNanosPerCall`, the
+allocation per call when the run used `-prof gc`, and the ratios of each to the
+`--reference` benchmark of the same run (default `rawWebClient`): only ratios
+measured side by side in one run are compared. The chart draws the CPU time per call
+(or, without it, the wall time) on a logarithmic scale, one bar per run.
 """
 
 import argparse
@@ -56,9 +57,11 @@ def figures(entry):
     alloc = secondary.get("gc.alloc.rate.norm")
     if alloc:
         result["bytes"] = alloc["score"]
-    for name, value in secondary.items():
-        if not name.startswith("gc.") and not name.startswith("·"):
-            result[name] = value["score"]
+    cpu = secondary.get("cpuNanosPerCall")
+    if cpu:
+        # an EVENTS counter: JMH sums the iterations; each iteration holds its own mean
+        per_iteration = [v for fork in cpu.get("rawData", []) for v in fork]
+        result["cpu_ns"] = sum(per_iteration) / len(per_iteration) if per_iteration else cpu["score"]
     return result
 
 
@@ -75,12 +78,14 @@ def human_bytes(b):
 
 
 def table(runs, reference):
+    """One row per benchmark; for each run: wall time, JVM CPU per call, allocation per
+    call, and the ratios of each to the reference benchmark of the same run."""
     lines = []
     labels = [label for label, _ in runs]
-    header = "| benchmark | " + " | ".join(
-        f"{label} time | {label} alloc | {label} ×ref" for label in labels) + " |"
-    lines.append(header)
-    lines.append("| --- |" + " ---: | ---: | ---: |" * len(labels))
+    lines.append("| benchmark | " + " | ".join(
+        f"{label}: wall time | {label}: CPU/call | {label}: alloc/call | {label}: ÷ {reference} (wall, CPU, alloc)"
+        for label in labels) + " |")
+    lines.append("| --- |" + " ---: | ---: | ---: | ---: |" * len(labels))
     names = []
     for _, results in runs:
         for name in results:
@@ -91,16 +96,20 @@ def table(runs, reference):
         for _, results in runs:
             r = results.get(name)
             if r is None:
-                cells += ["", "", ""]
+                cells += ["", "", "", ""]
                 continue
             time = human_ns(r["mean_ns"])
             if "p50_ns" in r:
-                time += f" (p50 {human_ns(r['p50_ns'])}, p99 {human_ns(r['p99_ns'])}, {r['ops_per_s']:.0f} ops/s)"
+                time += f" (p50 {human_ns(r['p50_ns'])}, p99 {human_ns(r['p99_ns'])}, {r['ops_per_s']:.0f} calls/s)"
             ref = reference_of(results, name, reference)
-            ratio = f"{r['mean_ns'] / ref['mean_ns']:.2f}×" if ref else ""
-            if ref and "bytes" in r and "bytes" in ref and ref["bytes"]:
-                ratio += f" / {r['bytes'] / ref['bytes']:.2f}× alloc"
-            cells += [time, human_bytes(r["bytes"]) if "bytes" in r else "", ratio]
+            ratios = []
+            if ref:
+                ratios.append(f"{r['mean_ns'] / ref['mean_ns']:.2f}")
+                for k in ("cpu_ns", "bytes"):
+                    if k in r and ref.get(k):
+                        ratios.append(f"{r[k] / ref[k]:.2f}")
+            cells += [time, human_ns(r["cpu_ns"]) if "cpu_ns" in r else "",
+                      human_bytes(r["bytes"]) if "bytes" in r else "", ", ".join(ratios)]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -117,7 +126,9 @@ def svg(runs, title):
         for name in results:
             if name not in names:
                 names.append(name)
-    values = [r["mean_ns"] for _, results in runs for r in results.values() if r["mean_ns"] > 0]
+    metric = "cpu_ns" if all("cpu_ns" in r for _, results in runs for r in results.values()) else "mean_ns"
+    what = "JVM CPU time per call" if metric == "cpu_ns" else "time per call"
+    values = [r[metric] for _, results in runs for r in results.values() if r[metric] > 0]
     low = 10 ** math.floor(math.log10(min(values)))
     high = 10 ** math.ceil(math.log10(max(values)))
     bar, gap, left, width = 14, 10, 300, 520
@@ -126,7 +137,7 @@ def svg(runs, title):
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 120}" height="{height}" '
            f'font-family="sans-serif" font-size="12">',
            f'<text x="10" y="20" font-size="15" font-weight="bold">{html.escape(title)}</text>',
-           '<text x="10" y="38" fill="#555">time per call, logarithmic scale (shorter is better)</text>']
+           f'<text x="10" y="38" fill="#555">{what}, logarithmic scale (shorter is better)</text>']
 
     def x(ns):
         return left + width * (math.log10(ns) - math.log10(low)) / (math.log10(high) - math.log10(low))
@@ -143,12 +154,12 @@ def svg(runs, title):
                    f'{html.escape(name)}</text>')
         for i, (label, results) in enumerate(runs):
             r = results.get(name)
-            if r is not None and r["mean_ns"] > 0:
-                w = max(x(r["mean_ns"]) - left, 1)
+            if r is not None and r[metric] > 0:
+                w = max(x(r[metric]) - left, 1)
                 out.append(f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar - 2}" '
                            f'fill="{COLOURS[i % len(COLOURS)]}"/>')
                 out.append(f'<text x="{left + w + 4:.1f}" y="{y + bar - 4}" fill="#333">'
-                           f'{html.escape(human_ns(r["mean_ns"]))}</text>')
+                           f'{html.escape(human_ns(r[metric]))}</text>')
             y += bar
         y += gap
     for i, (label, _) in enumerate(runs):

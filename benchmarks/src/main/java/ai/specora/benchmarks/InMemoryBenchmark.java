@@ -32,7 +32,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * figure is the client's and Spring's own work, no network. The peers are measured in
  * the same run: a plain call, Spring Security's {@code @PreAuthorize}, Spring
  * Framework's {@code @Retryable} and a hand-written {@code WebClient} POST of the same
- * JSON.
+ * JSON. Next to the wall-clock score, {@link ProcessCpu} reports the JVM's CPU time per
+ * call.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -105,22 +106,26 @@ public class InMemoryBenchmark {
 	}
 
 	@Benchmark
-	public int plainCall() {
+	public int plainCall(ProcessCpu cpu) {
+		cpu.call();
 		return this.plain.call(this.value++);
 	}
 
 	@Benchmark
-	public int preAuthorize() {
+	public int preAuthorize(ProcessCpu cpu) {
+		cpu.call();
 		return this.secured.call(this.value++);
 	}
 
 	@Benchmark
-	public int retryable() {
+	public int retryable(ProcessCpu cpu) {
+		cpu.call();
 		return this.retrying.call(this.value++);
 	}
 
 	@Benchmark
-	public Map<String, Object> rawWebClient() {
+	public Map<String, Object> rawWebClient(ProcessCpu cpu) {
+		cpu.call();
 		String requestId = UUID.randomUUID().toString();
 		Map<String, Object> body = new HashMap<>();
 		body.put("request_id", requestId);
@@ -143,27 +148,32 @@ public class InMemoryBenchmark {
 	}
 
 	@Benchmark
-	public EnforcementResult clientEnforce() {
+	public EnforcementResult clientEnforce(ProcessCpu cpu) {
+		cpu.call();
 		return this.client.enforce(this.request);
 	}
 
 	@Benchmark
-	public int clientEnforced() {
+	public int clientEnforced(ProcessCpu cpu) {
+		cpu.call();
 		return this.client.enforced(this.request, (context) -> this.value++);
 	}
 
 	@Benchmark
-	public int enforcedSync() {
+	public int enforcedSync(ProcessCpu cpu) {
+		cpu.call();
 		return this.governedSync.call(this.value++);
 	}
 
 	@Benchmark
-	public int enforcedAsync() {
+	public int enforcedAsync(ProcessCpu cpu) {
+		cpu.call();
 		return this.governedAsync.call(this.value++);
 	}
 
 	@Benchmark
-	public Integer enforcedMono() {
+	public Integer enforcedMono(ProcessCpu cpu) {
+		cpu.call();
 		return this.governedSync.callReactively(this.value++).block();
 	}
 

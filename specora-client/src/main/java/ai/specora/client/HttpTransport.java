@@ -26,7 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.util.DefaultUriBuilderFactory;
 
 /**
  * Sends one logical call to the authority: serialises the body once, makes up to
@@ -46,6 +45,12 @@ final class HttpTransport {
 
 	static final String REQUEST_ID_HEADER = "X-Request-Id";
 
+	/**
+	 * Where WebClient keeps the URI template of a request, read by its observation
+	 * convention for the {@code uri} key value (checked by the observability tests).
+	 */
+	static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
 	private static final Logger logger = LoggerFactory.getLogger(HttpTransport.class);
 
 	private final WebClient webClient;
@@ -58,8 +63,6 @@ final class HttpTransport {
 
 	private final String baseUrl;
 
-	private final DefaultUriBuilderFactory uriBuilderFactory;
-
 	private final Map<String, URI> fixedUris = new ConcurrentHashMap<>();
 
 	HttpTransport(WebClient webClient, JsonMapper jsonMapper, SpecoraClientSettings settings, Clock clock) {
@@ -68,7 +71,6 @@ final class HttpTransport {
 		this.settings = settings;
 		this.clock = clock;
 		this.baseUrl = settings.baseUrl().toString();
-		this.uriBuilderFactory = new DefaultUriBuilderFactory(this.baseUrl);
 	}
 
 	/**
@@ -116,9 +118,7 @@ final class HttpTransport {
 		if (timeout.isZero()) {
 			return Mono.error(AttemptFailure.transport("the call's deadline was reached", null, 0, null));
 		}
-		WebClient.RequestBodySpec spec = this.webClient.method(call.method())
-			.uri(uri(call))
-			.headers((headers) -> {
+		WebClient.RequestBodySpec spec = uriOf(this.webClient.method(call.method()), call).headers((headers) -> {
 				headers.set(RETRY_COUNT_HEADER, Integer.toString(attempt - 1));
 				if (call.idempotencyKey() != null) {
 					headers.set(IDEMPOTENCY_KEY_HEADER, call.idempotencyKey());
@@ -132,14 +132,16 @@ final class HttpTransport {
 	}
 
 	/**
-	 * The absolute URL of a call: built once for each path without variables (the
-	 * runtime calls), expanded for the others.
+	 * Sets the URL of a call: built once for each path without variables (the runtime
+	 * calls), with the path kept as the observation's URI template as WebClient itself
+	 * would keep it; expanded by WebClient for the others.
 	 */
-	private URI uri(Call<?> call) {
-		if (call.uriVariables().length == 0) {
-			return this.fixedUris.computeIfAbsent(call.path(), (path) -> URI.create(this.baseUrl + path));
+	private WebClient.RequestBodySpec uriOf(WebClient.RequestBodyUriSpec spec, Call<?> call) {
+		if (call.uriVariables().length != 0) {
+			return spec.uri(call.path(), call.uriVariables());
 		}
-		return this.uriBuilderFactory.expand(call.path(), call.uriVariables());
+		URI uri = this.fixedUris.computeIfAbsent(call.path(), (path) -> URI.create(this.baseUrl + path));
+		return spec.uri(uri).attribute(URI_TEMPLATE_ATTRIBUTE, uri.toString());
 	}
 
 	private <T> Mono<T> handle(Call<T> call, ClientResponse response) {
