@@ -42,7 +42,8 @@ public final class FloorServer implements AutoCloseable {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
-			.doOnConnection((connection) -> this.connections.increment())
+			// once per TCP connection (doOnConnection is called for each request on it)
+			.doOnChannelInit((observer, channel, remoteAddress) -> this.connections.increment())
 			.handle((request, response) -> {
 				this.requests.increment();
 				byte[] body = request.uri().endsWith("/complete") ? COMPLETED
