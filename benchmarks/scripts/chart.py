@@ -120,16 +120,21 @@ def reference_of(results, name, reference):
     return results.get(reference + suffix)
 
 
-def svg(runs, title):
+def human(metric, value):
+    return human_bytes(value) if metric == "bytes" else human_ns(value)
+
+
+def svg(runs, title, metric=None):
     names = []
     for _, results in runs:
         for name in results:
             if name not in names:
                 names.append(name)
-    metric = "cpu_ns" if all("cpu_ns" in r for _, results in runs for r in results.values()) else "mean_ns"
-    what = "JVM CPU time per call" if metric == "cpu_ns" else "time per call"
-    values = [r[metric] for _, results in runs for r in results.values() if r[metric] > 0]
-    low = 10 ** math.floor(math.log10(min(values)))
+    if metric is None:
+        metric = "cpu_ns" if all("cpu_ns" in r for _, results in runs for r in results.values()) else "mean_ns"
+    what = {"cpu_ns": "JVM CPU time per call", "mean_ns": "time per call", "bytes": "bytes allocated per call"}[metric]
+    values = [r[metric] for _, results in runs for r in results.values() if r.get(metric, 0) > 0]
+    low = max(10 ** math.floor(math.log10(min(values))), 1)
     high = 10 ** math.ceil(math.log10(max(values)))
     bar, gap, left, width = 14, 10, 300, 520
     group = bar * len(runs) + gap
@@ -146,7 +151,7 @@ def svg(runs, title):
     while decade <= high:
         out.append(f'<line x1="{x(decade):.1f}" y1="50" x2="{x(decade):.1f}" y2="{height - 35}" stroke="#ddd"/>')
         out.append(f'<text x="{x(decade):.1f}" y="{height - 20}" text-anchor="middle" fill="#555">'
-                   f'{html.escape(human_ns(decade))}</text>')
+                   f'{html.escape(human(metric, decade))}</text>')
         decade *= 10
     y = 55
     for name in names:
@@ -154,12 +159,12 @@ def svg(runs, title):
                    f'{html.escape(name)}</text>')
         for i, (label, results) in enumerate(runs):
             r = results.get(name)
-            if r is not None and r[metric] > 0:
+            if r is not None and r.get(metric, 0) > 0:
                 w = max(x(r[metric]) - left, 1)
                 out.append(f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar - 2}" '
                            f'fill="{COLOURS[i % len(COLOURS)]}"/>')
                 out.append(f'<text x="{left + w + 4:.1f}" y="{y + bar - 4}" fill="#333">'
-                           f'{html.escape(human_ns(r[metric]))}</text>')
+                           f'{html.escape(human(metric, r[metric]))}</text>')
             y += bar
         y += gap
     for i, (label, _) in enumerate(runs):
@@ -176,6 +181,8 @@ def main(argv):
     parser.add_argument("--out", help="the SVG file to write")
     parser.add_argument("--title", default="Specora benchmarks")
     parser.add_argument("--reference", default="rawWebClient", help="the benchmark the ratios are relative to")
+    parser.add_argument("--metric", choices=["mean_ns", "cpu_ns", "bytes"],
+                        help="what the chart draws (default: CPU time per call when reported, else wall time)")
     args = parser.parse_args(argv)
     runs = []
     for spec in args.runs:
@@ -184,7 +191,7 @@ def main(argv):
     print(table(runs, args.reference))
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
-            f.write(svg(runs, args.title))
+            f.write(svg(runs, args.title, args.metric))
 
 
 if __name__ == "__main__":
