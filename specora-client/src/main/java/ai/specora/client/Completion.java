@@ -147,7 +147,7 @@ public record Completion(UUID requestId, CompletionStatus status, BigDecimal cos
 		 * @return the completion
 		 */
 		public Completion build() {
-			return new Completion((this.requestId != null) ? this.requestId : UUID.randomUUID(), this.status,
+			return new Completion((this.requestId != null) ? this.requestId : RequestIds.nextUuid(), this.status,
 					this.costActual, this.volumeActual, this.duration, this.error);
 		}
 

@@ -30,7 +30,7 @@ public enum DecisionSource {
 			return AUTHORITY;
 		}
 		for (DecisionSource source : values()) {
-			if (source != OTHER && source.wireName().equals(value)) {
+			if (source != OTHER && WireValue.isWireName(source.name(), value)) {
 				return source;
 			}
 		}

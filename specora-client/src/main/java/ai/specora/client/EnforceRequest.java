@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -12,10 +11,14 @@ import java.util.UUID;
  * touches, for the audit trail), its arguments, and its estimated cost.
  * <p>
  * Build one with {@link #builder(String)}. The request id is the idempotency key of the
- * enforcement: sending the same request twice returns the same journal entry. A random
- * UUID is used when none is given.
+ * enforcement: sending a request with the same id twice returns the same journal entry.
+ * When none is given ({@code null}), each call made with this request gets a new random
+ * id, kept by that call's retries, so that a request built once can be reused; the id a
+ * call used is {@link EnforcementResult#requestId()}. Give one only to make a call
+ * idempotent across processes or redeliveries.
  *
- * @param requestId the idempotency key of this enforcement
+ * @param requestId the idempotency key of this enforcement, or {@code null} for a new
+ * one on each call
  * @param actionType the kind of action, e.g. {@code db_write}
  * @param scope what the action touches, e.g. {@code {"table": "users"}}; never empty
  * @param args the action's arguments as the audit trail should show them
@@ -30,7 +33,6 @@ public record EnforceRequest(UUID requestId, String actionType, Map<String, Obje
 	 * Validates the components and makes the maps unmodifiable.
 	 */
 	public EnforceRequest {
-		Objects.requireNonNull(requestId, "requestId must not be null");
 		if (actionType == null || actionType.isBlank()) {
 			throw new IllegalArgumentException("actionType must not be empty");
 		}
@@ -60,8 +62,17 @@ public record EnforceRequest(UUID requestId, String actionType, Map<String, Obje
 	}
 
 	/**
+	 * A new random request id, as the client makes for a call whose request has none:
+	 * for callers that must know the id before the call, e.g. to put it on a trace.
+	 * @return a new random (version 4) UUID
+	 */
+	public static UUID newRequestId() {
+		return RequestIds.nextUuid();
+	}
+
+	/**
 	 * A copy of this request with another request id.
-	 * @param requestId the new request id
+	 * @param requestId the new request id, or {@code null} for a new one on each call
 	 * @return the copy
 	 */
 	public EnforceRequest withRequestId(UUID requestId) {
@@ -74,7 +85,8 @@ public record EnforceRequest(UUID requestId, String actionType, Map<String, Obje
 	 */
 	@Override
 	public String toString() {
-		return "EnforceRequest[requestId=" + this.requestId + ", actionType=" + this.actionType + ", scope="
+		return "EnforceRequest[requestId=" + ((this.requestId != null) ? this.requestId : "(new for each call)")
+				+ ", actionType=" + this.actionType + ", scope="
 				+ this.scope.keySet() + ", estimatedCost=" + this.estimatedCost + ", estimatedVolume="
 				+ this.estimatedVolume + ", writeOp=" + this.writeOp + "]";
 	}
@@ -103,7 +115,7 @@ public record EnforceRequest(UUID requestId, String actionType, Map<String, Obje
 		}
 
 		/**
-		 * Sets the idempotency key; a random UUID is used when not set.
+		 * Sets the idempotency key; when not set, each call gets a new random one.
 		 * @param requestId the request id
 		 * @return this builder
 		 */
@@ -200,8 +212,8 @@ public record EnforceRequest(UUID requestId, String actionType, Map<String, Obje
 		 * number is negative
 		 */
 		public EnforceRequest build() {
-			return new EnforceRequest((this.requestId != null) ? this.requestId : UUID.randomUUID(), this.actionType,
-					this.scope, this.args, this.estimatedCost, this.estimatedVolume, this.writeOp);
+			return new EnforceRequest(this.requestId, this.actionType, this.scope, this.args, this.estimatedCost,
+					this.estimatedVolume, this.writeOp);
 		}
 
 	}

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param actionType the action type that was asked about
  * @param journalId the journal entry to complete; {@code null} for simulations and
  * fail-open decisions
- * @param requestId the request id of the enforcement (its idempotency key)
+ * @param requestId the request id the call used (its idempotency key): the request's own,
+ * or the one generated for this call when the request had none
  * @param blockedReason why the action was blocked, for {@link Decision#BLOCK}
  * @param approvalSource who must approve, for {@link Decision#SUSPEND}
  * @param approvalId the approval to wait for, for {@link Decision#SUSPEND}

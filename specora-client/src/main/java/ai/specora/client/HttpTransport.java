@@ -1,9 +1,12 @@
 package ai.specora.client;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -41,6 +44,12 @@ final class HttpTransport {
 
 	static final String REQUEST_ID_HEADER = "X-Request-Id";
 
+	/**
+	 * Where WebClient keeps the URI template of a request, read by its observation
+	 * convention for the {@code uri} key value (checked by the observability tests).
+	 */
+	static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
 	private static final Logger logger = LoggerFactory.getLogger(HttpTransport.class);
 
 	private final WebClient webClient;
@@ -51,11 +60,16 @@ final class HttpTransport {
 
 	private final Clock clock;
 
+	private final String baseUrl;
+
+	private final Map<String, URI> fixedUris = new ConcurrentHashMap<>();
+
 	HttpTransport(WebClient webClient, JsonMapper jsonMapper, SpecoraClientSettings settings, Clock clock) {
 		this.webClient = webClient;
 		this.jsonMapper = jsonMapper;
 		this.settings = settings;
 		this.clock = clock;
+		this.baseUrl = settings.baseUrl().toString();
 	}
 
 	/**
@@ -64,7 +78,15 @@ final class HttpTransport {
 	 */
 	<T> Mono<T> execute(Call<T> call) {
 		return Mono.defer(() -> {
-			byte[] body = (call.body() != null) ? this.jsonMapper.writeValueAsBytes(call.body()) : null;
+			byte[] body;
+			try {
+				body = (call.body() != null) ? this.jsonMapper.writeValueAsBytes(call.body()) : null;
+			}
+			catch (JacksonException ex) {
+				return Mono.error(new ValidationException("Specora " + call.description()
+						+ " request body cannot be serialised to JSON: " + ex.getOriginalMessage(),
+						SpecoraException.ErrorDetails.NONE));
+			}
 			long deadlineAt = System.nanoTime() + this.settings.deadline().toNanos();
 			return run(call, body, 1, deadlineAt);
 		});
@@ -95,9 +117,7 @@ final class HttpTransport {
 		if (timeout.isZero()) {
 			return Mono.error(AttemptFailure.transport("the call's deadline was reached", null, 0, null));
 		}
-		WebClient.RequestBodySpec spec = this.webClient.method(call.method())
-			.uri(call.path(), call.uriVariables())
-			.headers((headers) -> {
+		WebClient.RequestBodySpec spec = uriOf(this.webClient.method(call.method()), call).headers((headers) -> {
 				headers.set(RETRY_COUNT_HEADER, Integer.toString(attempt - 1));
 				if (call.idempotencyKey() != null) {
 					headers.set(IDEMPOTENCY_KEY_HEADER, call.idempotencyKey());
@@ -106,8 +126,21 @@ final class HttpTransport {
 		WebClient.RequestHeadersSpec<?> request = (body != null)
 				? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
 		return request.exchangeToMono((response) -> handle(call, response))
-			.timeout(timeout)
-			.onErrorMap((ex) -> !(ex instanceof AttemptFailure), (ex) -> transportFailure(ex, timeout));
+			.timeout(AttemptTimer.after(timeout))
+			.onErrorMap((ex) -> !(ex instanceof AttemptFailure), (ex) -> transportFailure(ex, timeout, 0, null));
+	}
+
+	/**
+	 * Sets the URL of a call: built once for each path without variables (the runtime
+	 * calls), with the path kept as the observation's URI template as WebClient itself
+	 * would keep it; expanded by WebClient for the others.
+	 */
+	private WebClient.RequestBodySpec uriOf(WebClient.RequestBodyUriSpec spec, Call<?> call) {
+		if (call.uriVariables().length != 0) {
+			return spec.uri(call.path(), call.uriVariables());
+		}
+		URI uri = this.fixedUris.computeIfAbsent(call.path(), (path) -> URI.create(this.baseUrl + path));
+		return spec.uri(uri).attribute(URI_TEMPLATE_ATTRIBUTE, uri.toString());
 	}
 
 	private <T> Mono<T> handle(Call<T> call, ClientResponse response) {
@@ -121,6 +154,8 @@ final class HttpTransport {
 						+ " bytes exceeds the 10 MiB limit", null, status, requestId));
 			}
 			return response.bodyToMono(byte[].class)
+				.onErrorMap((ex) -> !(ex instanceof AttemptFailure),
+						(ex) -> transportFailure(ex, this.settings.timeout(), status, requestId))
 				.switchIfEmpty(Mono.error(() -> AttemptFailure.transport("empty response body", null, status,
 						requestId)))
 				.map((bytes) -> decode(call, bytes, status, requestId));
@@ -176,7 +211,8 @@ final class HttpTransport {
 		try {
 			return call.decoder().apply(bytes);
 		}
-		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+		catch (RuntimeException ex) {
+			// whatever the decoder refuses is a malformed response, retried like any other
 			throw AttemptFailure.transport("malformed response body: " + conciseMessage(ex), null, status,
 					requestId);
 		}
@@ -189,12 +225,13 @@ final class HttpTransport {
 		return ex.getMessage();
 	}
 
-	private static AttemptFailure transportFailure(Throwable ex, Duration timeout) {
+	private static AttemptFailure transportFailure(Throwable ex, Duration timeout, int status, String requestId) {
 		if (ex instanceof TimeoutException) {
-			return AttemptFailure.transport("no response within " + timeout.toMillis() + " ms", ex, 0, null);
+			return AttemptFailure.transport("no response within " + timeout.toMillis() + " ms", ex, status,
+					requestId);
 		}
 		if (hasCause(ex, DataBufferLimitException.class)) {
-			return AttemptFailure.transport("response body exceeds the 10 MiB limit", ex, 0, null);
+			return AttemptFailure.transport("response body exceeds the 10 MiB limit", ex, status, requestId);
 		}
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
@@ -202,7 +239,7 @@ final class HttpTransport {
 		}
 		String detail = root.getClass().getSimpleName()
 				+ ((root.getMessage() != null) ? ": " + root.getMessage() : "");
-		return AttemptFailure.transport("transport failure (" + detail + ")", ex, 0, null);
+		return AttemptFailure.transport("transport failure (" + detail + ")", ex, status, requestId);
 	}
 
 	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
@@ -255,7 +292,8 @@ final class HttpTransport {
 	 * @param idempotencyKey the {@code Idempotency-Key}, or {@code null} for GET
 	 * @param retried whether transient failures are retried
 	 * @param description what the call does, for messages, e.g. {@code enforce}
-	 * @param decoder turns the 2xx body into the result; throws on malformed content
+	 * @param decoder turns the 2xx body into the result; any exception it throws makes the
+	 * response malformed (retried, then reported with its status and request id)
 	 * @param <T> the result type
 	 */
 	record Call<T>(HttpMethod method, String path, Object[] uriVariables, Object body, String idempotencyKey,

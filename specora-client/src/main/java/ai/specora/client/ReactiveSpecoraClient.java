@@ -1,6 +1,7 @@
 package ai.specora.client;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -24,6 +25,8 @@ import org.springframework.http.HttpMethod;
 public final class ReactiveSpecoraClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReactiveSpecoraClient.class);
+
+	private static final Object[] NO_VARIABLES = {};
 
 	private final HttpTransport transport;
 
@@ -92,7 +95,7 @@ public final class ReactiveSpecoraClient {
 				completion.costActual(), completion.volumeActual(),
 				(completion.duration() != null) ? completion.duration().toMillis() : null, completion.error());
 		HttpTransport.Call<CompletionResult> call = new HttpTransport.Call<>(HttpMethod.POST, "/v1/runtime/complete",
-				new Object[0], body, requestId, true, "complete", this::decodeCompletion);
+				NO_VARIABLES, body, requestId, true, "complete", this::decodeCompletion);
 		return this.transport.execute(call).doOnError(SpecoraException.class, this::notifyError);
 	}
 
@@ -117,7 +120,7 @@ public final class ReactiveSpecoraClient {
 	 * @return the authority's health
 	 */
 	public Mono<HealthStatus> health() {
-		HttpTransport.Call<HealthStatus> call = new HttpTransport.Call<>(HttpMethod.GET, "/v1/health", new Object[0],
+		HttpTransport.Call<HealthStatus> call = new HttpTransport.Call<>(HttpMethod.GET, "/v1/health", NO_VARIABLES,
 				null, null, false, "health check", (bytes) -> {
 					Wire.HealthBody body = this.jsonMapper.readValue(bytes, Wire.HealthBody.class);
 					return new HealthStatus(Objects.requireNonNull(body.status(), "missing 'status'"),
@@ -145,37 +148,39 @@ public final class ReactiveSpecoraClient {
 
 	private Mono<EnforcementResult> decide(EnforceRequest request, String path, String description) {
 		Objects.requireNonNull(request, "request must not be null");
-		String requestId = request.requestId().toString();
+		String requestId = (request.requestId() != null) ? request.requestId().toString() : RequestIds.next();
 		Wire.EnforceBody body = new Wire.EnforceBody(requestId, this.settings.orgId(), this.settings.projectId(),
 				this.settings.agentId(), request.actionType(), request.scope(), request.args(),
 				request.estimatedCost(), request.estimatedVolume(), request.writeOp());
-		HttpTransport.Call<EnforcementResult> call = new HttpTransport.Call<>(HttpMethod.POST, path, new Object[0],
-				body, requestId, true, description, (bytes) -> decodeDecision(bytes, request));
+		HttpTransport.Call<EnforcementResult> call = new HttpTransport.Call<>(HttpMethod.POST, path, NO_VARIABLES,
+				body, requestId, true, description, (bytes) -> decodeDecision(bytes, request, requestId));
 		return this.transport.execute(call)
-			.onErrorResume(SpecoraUnavailableException.class, (ex) -> applyFailMode(request, description, ex))
+			.onErrorResume(SpecoraUnavailableException.class,
+					(ex) -> applyFailMode(request, requestId, description, ex))
 			.doOnNext(this::notifyDecision)
 			.doOnError(SpecoraException.class, this::notifyError);
 	}
 
-	private Mono<EnforcementResult> applyFailMode(EnforceRequest request, String description,
+	private Mono<EnforcementResult> applyFailMode(EnforceRequest request, String requestId, String description,
 			SpecoraUnavailableException ex) {
 		return FailModes.apply(logger, this.settings.failMode(), description, "action '" + request.actionType() + "'",
-				request.requestId().toString(), ex,
-				() -> EnforcementResult.failOpen(request.actionType(), request.requestId().toString()),
-				this::notifyError);
+				requestId, ex, () -> EnforcementResult.failOpen(request.actionType(), requestId), this::notifyError);
 	}
 
-	private EnforcementResult decodeDecision(byte[] bytes, EnforceRequest request) {
+	private EnforcementResult decodeDecision(byte[] bytes, EnforceRequest request, String requestId) {
 		Wire.DecisionBody body = this.jsonMapper.readValue(bytes, Wire.DecisionBody.class);
 		Decision decision = WireValue.parse(Decision.class, body.decision(), "decision");
 		DecisionSource source = DecisionSource.fromWire(body.source());
 		if (source == DecisionSource.AUTHORITY && decision == Decision.ALLOW && body.journalId() == null) {
 			throw new IllegalArgumentException("allow decision without 'journal_id'");
 		}
-		return new EnforcementResult(decision, request.actionType(), body.journalId(),
-				(body.requestId() != null) ? body.requestId() : request.requestId().toString(), body.blockedReason(),
-				body.approvalSource(), body.approvalId(), body.policyId(), body.reservationId(), source,
-				instant(body.expiresAt()));
+		if (body.requestId() != null && !body.requestId().equals(requestId)) {
+			throw new IllegalArgumentException("the response's request_id '" + body.requestId()
+					+ "' is not the request id sent, " + requestId);
+		}
+		return new EnforcementResult(decision, request.actionType(), body.journalId(), requestId,
+				body.blockedReason(), body.approvalSource(), body.approvalId(), body.policyId(), body.reservationId(),
+				source, instant(body.expiresAt(), "expires_at"));
 	}
 
 	private CompletionResult decodeCompletion(byte[] bytes) {
@@ -195,11 +200,19 @@ public final class ReactiveSpecoraClient {
 				body.approvalId(),
 				(body.completedStatus() != null)
 						? WireValue.parse(CompletionStatus.class, body.completedStatus(), "completed_status") : null,
-				body.costActual(), instant(body.createdAt()), instant(body.updatedAt()));
+				body.costActual(), instant(body.createdAt(), "created_at"), instant(body.updatedAt(), "updated_at"));
 	}
 
-	private static Instant instant(String value) {
-		return (value != null) ? Instant.parse(value) : null;
+	private static Instant instant(String value, String field) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("unreadable '" + field + "' '" + value + "'", ex);
+		}
 	}
 
 	private void notifyDecision(EnforcementResult result) {

@@ -15,8 +15,10 @@ import java.util.function.Function;
 import ai.specora.client.platform.PlatformCallInterceptor;
 import ai.specora.client.platform.PlatformClient;
 import ai.specora.client.platform.PlatformSettings;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +27,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -53,6 +56,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  * </pre>
  */
 public final class SpecoraClient {
+
+	/**
+	 * The request attribute every HTTP request of the client carries, e.g. for an
+	 * observation filter that names the authority's calls.
+	 */
+	public static final String REQUEST_ATTRIBUTE = "ai.specora.client";
 
 	private static final String VENDOR_HEADER = "X-Specora-Vendor-Id";
 
@@ -240,7 +249,9 @@ public final class SpecoraClient {
 
 		private Consumer<SpecoraException> onError;
 
-		private WebClient.Builder webClientBuilder;
+		private ObservationRegistry observationRegistry;
+
+		private ClientRequestObservationConvention observationConvention;
 
 		private ClientHttpConnector clientConnector;
 
@@ -411,13 +422,27 @@ public final class SpecoraClient {
 		}
 
 		/**
-		 * A {@code WebClient.Builder} to start from, so that the application's filters
-		 * and observation settings apply. It is cloned, never modified.
-		 * @param webClientBuilder the builder
+		 * The registry that observes the client's HTTP calls (as Spring's
+		 * {@code http.client.requests}); none by default. Each request carries the
+		 * {@link #REQUEST_ATTRIBUTE} attribute, so that an observation filter can tell
+		 * the authority's calls apart. Nothing else of the application's HTTP set-up is
+		 * used: no filter or customizer sees the API key or changes the URL.
+		 * @param observationRegistry the registry, or {@code null}
 		 * @return this builder
 		 */
-		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
-			this.webClientBuilder = webClientBuilder;
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * The convention of the HTTP client observations; Spring's default when not
+		 * set.
+		 * @param observationConvention the convention, or {@code null}
+		 * @return this builder
+		 */
+		public Builder observationConvention(ClientRequestObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
 			return this;
 		}
 
@@ -495,6 +520,7 @@ public final class SpecoraClient {
 			SpecoraClientSettings settings = validate();
 			JsonMapper jsonMapper = JsonMapper.builder()
 				.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+				.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 				.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 				.build();
@@ -507,18 +533,23 @@ public final class SpecoraClient {
 		}
 
 		private WebClient createWebClient(SpecoraClientSettings settings) {
-			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
-					: WebClient.builder();
+			WebClient.Builder builder = WebClient.builder();
+			if (this.observationRegistry != null) {
+				builder.observationRegistry(this.observationRegistry);
+			}
+			if (this.observationConvention != null) {
+				builder.observationConvention(this.observationConvention);
+			}
 			ClientHttpConnector connector = (this.clientConnector != null) ? this.clientConnector
 					: new ReactorClientHttpConnector(HttpClient.create()
 						.followRedirect(false)
 						.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
 								(int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis())));
 			return builder.baseUrl(settings.baseUrl().toString())
-				.clientConnector(connector)
+				.clientConnector(new AuthorizingConnector(connector, settings.baseUrl(), this.apiKey.trim()))
+				.defaultRequest((request) -> request.attribute(REQUEST_ATTRIBUTE, Boolean.TRUE))
 				.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(HttpTransport.MAX_RESPONSE_BYTES))
 				.defaultHeaders((headers) -> {
-					headers.setBearerAuth(this.apiKey.trim());
 					headers.set(HttpHeaders.USER_AGENT, UserAgent.VALUE);
 					headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 					if (settings.isVendorModel()) {

@@ -3,7 +3,7 @@ package ai.specora.client;
 import java.util.Locale;
 
 /**
- * Helpers for enums whose JSON form is their lowercase name.
+ * Helpers for enums whose JSON form is their lowercase name, matched exactly.
  */
 final class WireValue {
 
@@ -14,16 +14,38 @@ final class WireValue {
 		return value.name().toLowerCase(Locale.ROOT);
 	}
 
+	/**
+	 * The constant whose wire name is exactly {@code value}: {@code ALLOW} or
+	 * {@code Allow} is not {@code allow}.
+	 * @throws IllegalArgumentException when the value is missing or no constant has
+	 * that wire name
+	 */
 	static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
 		if (value == null) {
 			throw new IllegalArgumentException("missing '" + field + "'");
 		}
-		try {
-			return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+		for (E constant : type.getEnumConstants()) {
+			if (isWireName(constant.name(), value)) {
+				return constant;
+			}
 		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("unknown " + field + " '" + value + "'", ex);
+		throw new IllegalArgumentException("unknown " + field + " '" + value + "'");
+	}
+
+	/**
+	 * Whether {@code value} is the lowercase form of the constant {@code name}, without
+	 * building that form.
+	 */
+	static boolean isWireName(String name, String value) {
+		if (name.length() != value.length()) {
+			return false;
 		}
+		for (int i = 0; i < name.length(); i++) {
+			if (value.charAt(i) != Character.toLowerCase(name.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

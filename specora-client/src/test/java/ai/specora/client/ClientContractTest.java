@@ -39,9 +39,9 @@ class ClientContractTest {
 	@Test
 	void simulateRequestsMatchTheContract() {
 		authority.stubFor(post("/v1/runtime/simulate").willReturn(ClientFixtures.json(200, """
-				{"decision": "allow", "journal_id": null, "reservation_id": null, "request_id": "r",
+				{"decision": "allow", "journal_id": null, "reservation_id": null, "request_id": "%s",
 				 "source": "simulation"}
-				""")));
+				""".formatted(ClientFixtures.ECHO_REQUEST_ID))));
 		ClientFixtures.client(authority).build().simulate(ClientFixtures.dbWrite());
 		LoggedRequest request = authority.findAll(postRequestedFor(urlEqualTo("/v1/runtime/simulate"))).get(0);
 		this.contract.assertValidRequest("POST", "/v1/runtime/simulate", request.getBodyAsString());
@@ -68,9 +68,9 @@ class ClientContractTest {
 
 	@Test
 	void theTestAuthorityAnswersMatchTheContract() {
-		this.contract.assertValidResponse("POST", "/v1/runtime/enforce", 200, ClientFixtures.allow("jrn_1"));
-		this.contract.assertValidResponse("POST", "/v1/runtime/enforce", 200, ClientFixtures.block("no"));
-		this.contract.assertValidResponse("POST", "/v1/runtime/enforce", 200, ClientFixtures.suspend());
+		this.contract.assertValidResponse("POST", "/v1/runtime/enforce", 200, echoed(ClientFixtures.allow("jrn_1")));
+		this.contract.assertValidResponse("POST", "/v1/runtime/enforce", 200, echoed(ClientFixtures.block("no")));
+		this.contract.assertValidResponse("POST", "/v1/runtime/enforce", 200, echoed(ClientFixtures.suspend()));
 		this.contract.assertValidResponse("POST", "/v1/runtime/complete", 200,
 				ClientFixtures.completed("jrn_1", "success"));
 		this.contract.assertValidResponse("POST", "/v1/runtime/enforce", 422, ClientFixtures.error("bad", "bad"));
@@ -82,6 +82,10 @@ class ClientContractTest {
 				{"requestId": "0d4f1a2b-0000-4000-8000-000000000001", "orgId": "o", "actionType": "x",
 				 "scope": {"a": 1}}
 				""")).isNotEmpty();
+	}
+
+	private static String echoed(String template) {
+		return template.replace(ClientFixtures.ECHO_REQUEST_ID, "0d4f1a2b-0000-4000-8000-0000000000aa");
 	}
 
 }

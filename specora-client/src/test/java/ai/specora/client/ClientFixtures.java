@@ -17,6 +17,12 @@ final class ClientFixtures {
 
 	static final String ORG_ID = "6f1d2c3b-0000-4000-8000-000000000001";
 
+	/**
+	 * A response template that sends back the request's own {@code request_id}, as the
+	 * authority does (the client refuses any other).
+	 */
+	static final String ECHO_REQUEST_ID = "{{jsonPath request.body '$.request_id'}}";
+
 	private ClientFixtures() {
 	}
 
@@ -36,8 +42,12 @@ final class ClientFixtures {
 			.retryBackoff(Duration.ofMillis(5), Duration.ofMillis(20));
 	}
 
+	/**
+	 * A request with an explicit request id, so that a test can look for it.
+	 */
 	static EnforceRequest dbWrite() {
 		return EnforceRequest.builder("db_write")
+			.requestId(java.util.UUID.randomUUID())
 			.scope("table", "users")
 			.arg("where", java.util.Map.of("id", 1))
 			.estimatedCost(0.02)
@@ -45,37 +55,44 @@ final class ClientFixtures {
 			.build();
 	}
 
+	/**
+	 * A request without a request id: each call gets its own.
+	 */
+	static EnforceRequest dbWriteWithoutId() {
+		return EnforceRequest.builder("db_write").scope("table", "users").writeOp(true).build();
+	}
+
 	static ResponseDefinitionBuilder json(int status, String body) {
 		return WireMock.aResponse()
 			.withStatus(status)
 			.withHeader("Content-Type", "application/json")
 			.withHeader("X-Request-Id", "req_srv_42")
-			.withBody(body);
+			.withBody(body)
+			.withTransformers("response-template");
 	}
 
 	static String allow(String journalId) {
 		return """
-				{"decision": "allow", "journal_id": "%s", "request_id": "0d4f1a2b-0000-4000-8000-0000000000aa",
+				{"decision": "allow", "journal_id": "%s", "request_id": "%s",
 				 "blocked_reason": null, "approval_source": null, "approval_id": null,
 				 "policy_id": "pol_1", "reservation_id": "res_1", "source": "authority",
 				 "expires_at": "2026-11-21T22:00:00Z", "some_future_field": {"x": 1}}
-				""".formatted(journalId);
+				""".formatted(journalId, ECHO_REQUEST_ID);
 	}
 
 	static String block(String reason) {
 		return """
-				{"decision": "block", "journal_id": "jrn_blocked", "blocked_reason": "%s",
-				 "request_id": "0d4f1a2b-0000-4000-8000-0000000000bb",
+				{"decision": "block", "journal_id": "jrn_blocked", "blocked_reason": "%s", "request_id": "%s",
 				 "policy_id": "pol_deny", "source": "authority"}
-				""".formatted(reason);
+				""".formatted(reason, ECHO_REQUEST_ID);
 	}
 
 	static String suspend() {
 		return """
 				{"decision": "suspend", "journal_id": "jrn_suspended", "approval_source": "slack:#sec-approvals",
-				 "request_id": "0d4f1a2b-0000-4000-8000-0000000000cc",
+				 "request_id": "%s",
 				 "approval_id": "apr_7", "source": "authority"}
-				""";
+				""".formatted(ECHO_REQUEST_ID);
 	}
 
 	static String completed(String journalId, String status) {

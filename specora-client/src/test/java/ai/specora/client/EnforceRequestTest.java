@@ -12,10 +12,18 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class EnforceRequestTest {
 
 	@Test
-	void generatesARequestIdWhenNoneIsGiven() {
-		EnforceRequest a = EnforceRequest.builder("db_write").scope("table", "users").build();
-		EnforceRequest b = EnforceRequest.builder("db_write").scope("table", "users").build();
-		assertThat(a.requestId()).isNotNull().isNotEqualTo(b.requestId());
+	void leavesTheRequestIdToEachCallWhenNoneIsGiven() {
+		EnforceRequest request = EnforceRequest.builder("db_write").scope("table", "users").build();
+		assertThat(request.requestId()).isNull();
+		assertThat(request.toString()).contains("requestId=(new for each call)");
+	}
+
+	@Test
+	void withRequestIdFixesOrClearsTheKey() {
+		UUID id = UUID.randomUUID();
+		EnforceRequest request = EnforceRequest.builder("db_write").scope("table", "users").build();
+		assertThat(request.withRequestId(id).requestId()).isEqualTo(id);
+		assertThat(request.withRequestId(id).withRequestId(null).requestId()).isNull();
 	}
 
 	@Test

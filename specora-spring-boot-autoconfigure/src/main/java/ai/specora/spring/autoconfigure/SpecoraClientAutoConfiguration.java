@@ -3,7 +3,7 @@ package ai.specora.spring.autoconfigure;
 import ai.specora.client.InvalidConfigurationException;
 import ai.specora.client.ReactiveSpecoraClient;
 import ai.specora.client.SpecoraClient;
-import ai.specora.spring.observation.SpecoraClientRequestObservationFilter;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,17 +19,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
+import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the {@link SpecoraClient} and its {@link ReactiveSpecoraClient}
  * view from the {@code specora.*} properties.
  * <p>
- * The client starts from the application's {@link WebClient.Builder} when there is one,
- * so that the application's observation (the {@code http.client.requests} metrics and
- * traces, named {@code client.name=specora}) and filters apply, and talks through a
- * connector built with Spring Boot's {@link ClientHttpConnectorBuilder} that never
- * follows redirects and uses the SSL bundle named by {@code specora.ssl.bundle}. {@link SpecoraClientBuilderCustomizer} beans are
+ * The client takes from the application only what observation needs: the
+ * {@link ObservationRegistry} and, when the application defines one, its
+ * {@link ClientRequestObservationConvention} (the {@code http.client.requests} metrics
+ * and traces, named {@code client.name=specora}). The application's
+ * {@link WebClient.Builder}, filters and customizers are never used, so none of them
+ * sees the API key or changes where it is sent. The client talks through a connector
+ * built with Spring Boot's {@link ClientHttpConnectorBuilder} that never follows
+ * redirects and uses the SSL bundle named by {@code specora.ssl.bundle}. {@link SpecoraClientBuilderCustomizer} beans are
  * applied last. A {@link SpecoraConnectionDetails} bean, when the application defines
  * one, supplies the base URL and API key instead of the properties.
  * <p>
@@ -48,6 +53,8 @@ public final class SpecoraClientAutoConfiguration {
 	 * The name of the auto-configured {@link SpecoraClient} bean.
 	 */
 	public static final String CLIENT_BEAN_NAME = "specoraClient";
+
+	private static final String OBSERVATION_NAME_PROPERTY = "management.observations.http.client.requests.name";
 
 	/**
 	 * The client and its collaborators, when Specora is enabled.
@@ -72,7 +79,8 @@ public final class SpecoraClientAutoConfiguration {
 		@Bean(CLIENT_BEAN_NAME)
 		@ConditionalOnMissingBean
 		SpecoraClient specoraClient(SpecoraProperties properties, SpecoraConnectionDetails connectionDetails,
-				ObjectProvider<WebClient.Builder> webClientBuilder,
+				ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<ClientRequestObservationConvention> observationConvention, Environment environment,
 				ObjectProvider<SpecoraHttpConnectorFactory> connectorFactory,
 				ObjectProvider<SpecoraClientBuilderCustomizer> customizers) {
 			ProductionProfiles.refusePlainHttp(connectionDetails, this.environment);
@@ -93,9 +101,8 @@ public final class SpecoraClientAutoConfiguration {
 					.deadline(properties.getDeadline())
 					.retries(properties.getRetries())
 					.retryBackoff(properties.getRetryBackoff(), properties.getMaxRetryBackoff());
-				webClientBuilder.ifUnique((webClient) -> builder.webClientBuilder(webClient.clone()
-					.defaultRequest((request) -> request.attribute(SpecoraClientRequestObservationFilter.CLIENT_ATTRIBUTE,
-							Boolean.TRUE))));
+				observationRegistry.ifAvailable(builder::observationRegistry);
+				builder.observationConvention(observationConvention.getIfUnique(() -> namedConvention(environment)));
 				SpecoraHttpConnectorFactory factory = connectorFactory.getIfAvailable();
 				if (factory != null) {
 					builder.clientConnector(factory.create(properties));
@@ -110,6 +117,15 @@ public final class SpecoraClientAutoConfiguration {
 			catch (InvalidConfigurationException ex) {
 				throw new SpecoraClientConfigurationException(ex, properties, connectionDetails);
 			}
+		}
+
+		/**
+		 * Spring's default convention under the name Spring Boot gives the
+		 * application's client observations, or {@code null} for the default name.
+		 */
+		private static ClientRequestObservationConvention namedConvention(Environment environment) {
+			String name = environment.getProperty(OBSERVATION_NAME_PROPERTY);
+			return StringUtils.hasText(name) ? new DefaultClientRequestObservationConvention(name) : null;
 		}
 
 		@Bean

@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import ai.specora.client.EnforceRequest;
 import ai.specora.spring.EnforcedFailMode;
@@ -179,7 +178,7 @@ public final class EnforcedMethod {
 			throw new EnforcedExpressionException("@Enforced estimatedVolume of " + this.description
 					+ " evaluated to " + volumeValue + ": it must be at least zero", ESTIMATED_VOLUME, null);
 		}
-		return new EnforceRequest(UUID.randomUUID(), this.actionType, scopeValue, argsValue, costValue, volumeValue,
+		return new EnforceRequest(EnforceRequest.newRequestId(), this.actionType, scopeValue, argsValue, costValue, volumeValue,
 				this.writeOp);
 	}
 

@@ -1,5 +1,6 @@
 package ai.specora.spring.observation;
 
+import ai.specora.client.SpecoraClient;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
@@ -11,15 +12,14 @@ import org.springframework.web.reactive.function.client.ClientRequestObservation
  * Gives the authority's HTTP calls, observed by Spring as {@code http.client.requests},
  * the {@code client.name} {@value SpecoraMeterNames#CLIENT_NAME}, whatever the host of
  * the authority. A call is recognised by the {@link #CLIENT_ATTRIBUTE} request attribute
- * that the auto-configured client puts on every request; other observations are left
- * as they are.
+ * that the client puts on every request; other observations are left as they are.
  */
 public final class SpecoraClientRequestObservationFilter implements ObservationFilter {
 
 	/**
 	 * The request attribute that marks the Specora client's requests.
 	 */
-	public static final String CLIENT_ATTRIBUTE = "ai.specora.client";
+	public static final String CLIENT_ATTRIBUTE = SpecoraClient.REQUEST_ATTRIBUTE;
 
 	private static final KeyValue CLIENT_NAME = KeyValue.of("client.name", SpecoraMeterNames.CLIENT_NAME);
 

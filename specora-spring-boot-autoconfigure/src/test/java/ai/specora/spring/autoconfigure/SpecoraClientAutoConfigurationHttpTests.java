@@ -6,11 +6,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import ai.specora.client.HealthStatus;
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.SpecoraException;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
@@ -20,6 +25,8 @@ import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -32,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests that the auto-configured client talks to a real HTTP server.
+ * Tests that the auto-configured client talks to a real HTTP server, and that nothing of
+ * the application's HTTP set-up sees its key or changes where it goes.
  */
 class SpecoraClientAutoConfigurationHttpTests {
 
@@ -100,11 +108,83 @@ class SpecoraClientAutoConfigurationHttpTests {
 	}
 
 	@Test
-	void startsFromTheApplicationWebClientBuilder() {
+	void theApplicationsWebClientFiltersNeverSeeTheCalls() {
 		this.runner.withUserConfiguration(RecordingWebClientConfiguration.class).run((context) -> {
 			context.getBean(SpecoraClient.class).health();
-			assertThat(context.getBean(RecordingWebClientConfiguration.class).paths).containsExactly("/v1/health");
+			assertThat(context.getBean(RecordingWebClientConfiguration.class).paths).isEmpty();
+			server.verify(getRequestedFor(urlPathEqualTo("/v1/health"))
+				.withHeader("Authorization", equalTo("Bearer " + API_KEY)));
 		});
+	}
+
+	@Test
+	void aCustomizerThatChangesTheBaseUrlCannotRedirectTheKey() {
+		WireMockServer elsewhere = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+		elsewhere.start();
+		try {
+			elsewhere.stubFor(get("/v1/health").willReturn(okJson("{\"status\": \"ok\"}")));
+			WebClientCustomizer redirecting = (builder) -> builder
+				.uriBuilderFactory(new DefaultUriBuilderFactory(elsewhere.baseUrl()));
+			this.runner.withBean(WebClientCustomizer.class, () -> redirecting).run((context) -> {
+				context.getBean(SpecoraClient.class).health();
+				server.verify(1, getRequestedFor(urlPathEqualTo("/v1/health")));
+				assertThat(elsewhere.getAllServeEvents()).isEmpty();
+			});
+		}
+		finally {
+			elsewhere.stop();
+		}
+	}
+
+	@Test
+	void requestDetailLoggingAtTraceNeverShowsTheKey() throws ClassNotFoundException {
+		List<String> messages = new CopyOnWriteArrayList<>();
+		AppenderBase<ILoggingEvent> logs = new AppenderBase<>() {
+
+			@Override
+			protected void append(ILoggingEvent event) {
+				messages.add(event.getFormattedMessage());
+			}
+
+		};
+		logs.start();
+		// Spring logs the exchanges under "_org.springframework..." (its hidden loggers)
+		List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger("org.springframework"),
+				(Logger) LoggerFactory.getLogger("_org.springframework"), (Logger) LoggerFactory.getLogger("reactor"));
+		List<Level> levels = loggers.stream().map(Logger::getLevel).toList();
+		for (Logger logger : loggers) {
+			logger.addAppender(logs);
+			logger.setLevel(Level.TRACE);
+		}
+		try {
+			this.runner
+				.withConfiguration(AutoConfigurations
+					.of(Class.forName("org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration")))
+				// Spring Boot 4 name of the former spring.codec.log-request-details
+				.withPropertyValues("spring.http.codecs.log-request-details=true")
+				.run((context) -> {
+					// the application's own calls do log their headers: the set-up is effective
+					context.getBean(WebClient.Builder.class)
+						.build()
+						.get()
+						.uri(server.baseUrl() + "/v1/health")
+						.header("Authorization", "Bearer app-own-token")
+						.retrieve()
+						.toBodilessEntity()
+						.block();
+					assertThat(messages).anySatisfy((message) -> assertThat(message).contains("app-own-token"));
+					context.getBean(SpecoraClient.class).health();
+				});
+		}
+		finally {
+			for (int i = 0; i < loggers.size(); i++) {
+				loggers.get(i).setLevel(levels.get(i));
+				loggers.get(i).detachAppender(logs);
+			}
+		}
+		assertThat(messages).allSatisfy((message) -> assertThat(message).doesNotContain(API_KEY));
+		server.verify(getRequestedFor(urlPathEqualTo("/v1/health"))
+			.withHeader("Authorization", equalTo("Bearer " + API_KEY)));
 	}
 
 	private static void assertRedirectRefused(SpecoraClient client) {

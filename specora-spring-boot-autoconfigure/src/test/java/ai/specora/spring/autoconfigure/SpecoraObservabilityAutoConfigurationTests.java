@@ -214,6 +214,24 @@ class SpecoraObservabilityAutoConfigurationTests {
 	}
 
 	@Test
+	void authorityCallsFollowTheApplicationsObservationName() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class,
+					WebClientObservationAutoConfiguration.class, ObservationAutoConfiguration.class,
+					MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class))
+			.withPropertyValues("management.observations.http.client.requests.name=outbound.calls")
+			.run((context) -> {
+				context.getBean(SpecoraClient.class).health();
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.find("http.client.requests").timers()).isEmpty();
+				List<Timer> timers = List.copyOf(meters.find("outbound.calls").timers());
+				assertThat(timers).singleElement()
+					.satisfies((timer) -> assertThat(timer.getId().getTag("client.name")).isEqualTo("specora"));
+			});
+	}
+
+	@Test
 	void completionMetersAreRegisteredOnceWithSpringBootMetrics(CapturedOutput output) {
 		this.runner
 			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,

@@ -69,9 +69,11 @@ class SpecoraStarterApplicationTests {
 
 	@Test
 	void anAnnotatedMethodIsGovernedWithNothingButTheStarterAndProperties() {
+		// the authority sends back the request's own request_id; the client refuses any other
 		this.server.stubFor(post("/v1/runtime/enforce").willReturn(okJson("""
-				{"decision": "allow", "journal_id": "jrn_starter", "request_id": "r", "source": "authority"}
-				""")));
+				{"decision": "allow", "journal_id": "jrn_starter",
+				 "request_id": "{{jsonPath request.body '$.request_id'}}", "source": "authority"}
+				""").withTransformers("response-template")));
 		this.server.stubFor(post("/v1/runtime/complete").willReturn(okJson("""
 				{"journal_id": "jrn_starter", "status": "success", "recorded": true}
 				""")));

@@ -253,6 +253,7 @@ public final class ToolCallGovernor {
 
 	private EnforceRequest request(ToolCallSpec spec, String input) {
 		EnforceRequest.Builder builder = EnforceRequest.builder(spec.actionType())
+			.requestId(EnforceRequest.newRequestId())
 			.scope(spec.scope())
 			.writeOp(spec.writeOp())
 			.estimatedVolume(1);

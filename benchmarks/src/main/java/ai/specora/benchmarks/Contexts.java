@@ -1,0 +1,119 @@
+package ai.specora.benchmarks;
+
+import java.util.List;
+
+import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraClientBuilderCustomizer;
+import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.resilience.annotation.EnableResilientMethods;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+/**
+ * The application contexts the benchmarks call into, each built the way an application
+ * would build it.
+ */
+public final class Contexts {
+
+	/** The API key of the benchmarks' authorities. */
+	public static final String API_KEY = "sk_bench_0123456789";
+
+	/** The organisation id of the benchmarks' authorities. */
+	public static final String ORG_ID = "6f1d2c3b-0000-4000-8000-000000000001";
+
+	private Contexts() {
+	}
+
+	/**
+	 * A context with Spring Security method security, and a user with role USER in a
+	 * global security context (the benchmark threads all see it).
+	 * @return the context
+	 */
+	public static AnnotationConfigApplicationContext security() {
+		SecurityContextHolder.setStrategyName(SecurityContextHolder.MODE_GLOBAL);
+		SecurityContextHolderStrategy strategy = SecurityContextHolder.getContextHolderStrategy();
+		strategy.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("alice", "n/a",
+					List.of(new SimpleGrantedAuthority("ROLE_USER"))));
+		return new AnnotationConfigApplicationContext(SecurityConfiguration.class);
+	}
+
+	/**
+	 * A context with Spring Framework's resilient methods.
+	 * @return the context
+	 */
+	public static AnnotationConfigApplicationContext retry() {
+		return new AnnotationConfigApplicationContext(RetryConfiguration.class);
+	}
+
+	/**
+	 * A Spring Boot application with the Specora starter's auto-configuration.
+	 * @param baseUrl the authority's base URL
+	 * @param inMemory whether the client talks to an {@link InMemoryAuthority}
+	 * @param completionMode {@code sync} or {@code async}
+	 * @return the running application
+	 */
+	public static ConfigurableApplicationContext specora(String baseUrl, boolean inMemory, String completionMode) {
+		return new SpringApplicationBuilder(SpecoraConfiguration.class).web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.properties("specora.base-url=" + baseUrl, "specora.api-key=" + API_KEY, "specora.org-id=" + ORG_ID,
+					"specora.completion.mode=" + completionMode, "benchmark.in-memory=" + inMemory,
+					"spring.main.banner-mode=off")
+			.run();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableMethodSecurity
+	static class SecurityConfiguration {
+
+		@Bean
+		Services.Secured secured() {
+			return new Services.Secured();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableResilientMethods
+	static class RetryConfiguration {
+
+		@Bean
+		Services.Retrying retrying() {
+			return new Services.Retrying();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ SpecoraClientAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class })
+	static class SpecoraConfiguration {
+
+		@Bean
+		Services.Governed governed() {
+			return new Services.Governed();
+		}
+
+		@Bean
+		SpecoraClientBuilderCustomizer inMemoryAuthority(org.springframework.core.env.Environment environment) {
+			boolean inMemory = environment.getProperty("benchmark.in-memory", Boolean.class, false);
+			return (builder) -> {
+				if (inMemory) {
+					builder.clientConnector(new InMemoryAuthority());
+				}
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,177 @@
+package ai.specora.benchmarks;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import ai.specora.client.EnforceRequest;
+import ai.specora.client.EnforcementResult;
+import ai.specora.client.SpecoraClient;
+import ai.specora.localauthority.LocalAuthority;
+import ai.specora.localauthority.LocalAuthoritySettings;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Round trips on loopback (127.0.0.1 only): a hand-written {@code WebClient} POST, the
+ * client's {@code enforce}, and {@code @Enforced} calls (sync and async completion),
+ * against the minimal {@link FloorServer} and against the local authority. Run with
+ * {@code -t 1}, {@code -t 16} and {@code -t 256} for that many concurrent callers; the
+ * floor server counts the TCP connections it accepted, printed at the end of each trial.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = { "-Xms512m", "-Xmx512m" })
+@State(Scope.Benchmark)
+public class LoopbackBenchmark {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+	};
+
+	/** Where the calls go: the minimal server or the local authority. */
+	@Param({ "floor", "local-authority" })
+	public String target;
+
+	private FloorServer floor;
+
+	private LocalAuthority authority;
+
+	private ConfigurableApplicationContext syncApp;
+
+	private ConfigurableApplicationContext asyncApp;
+
+	private Services.Governed governedSync;
+
+	private Services.Governed governedAsync;
+
+	private SpecoraClient client;
+
+	private WebClient webClient;
+
+	private EnforceRequest request;
+
+	private long connectionsAtStart;
+
+	private long requestsAtStart;
+
+	@Setup(Level.Trial)
+	public void start() {
+		String baseUrl;
+		if (this.target.equals("floor")) {
+			this.floor = new FloorServer();
+			baseUrl = this.floor.baseUrl();
+		}
+		else {
+			this.authority = LocalAuthority.start(LocalAuthoritySettings.builder()
+				.apiKey(Contexts.API_KEY)
+				.orgId(Contexts.ORG_ID)
+				.port(0)
+				.build());
+			baseUrl = this.authority.baseUrl();
+		}
+		this.syncApp = Contexts.specora(baseUrl, false, "sync");
+		this.asyncApp = Contexts.specora(baseUrl, false, "async");
+		this.client = this.syncApp.getBean(SpecoraClient.class);
+		this.governedSync = this.syncApp.getBean(Services.Governed.class);
+		this.governedAsync = this.asyncApp.getBean(Services.Governed.class);
+		this.webClient = WebClient.builder()
+			.baseUrl(baseUrl)
+			.defaultHeaders((headers) -> headers.setBearerAuth(Contexts.API_KEY))
+			.build();
+		this.request = EnforceRequest.builder("db_write")
+			.scope("table", "users")
+			.arg("value", 1)
+			.estimatedCost(0.02)
+			.writeOp(true)
+			.build();
+	}
+
+	@Setup(Level.Iteration)
+	public void mark() {
+		if (this.floor != null) {
+			this.connectionsAtStart = this.floor.connections();
+			this.requestsAtStart = this.floor.requests();
+		}
+	}
+
+	@TearDown(Level.Iteration)
+	public void report() {
+		if (this.floor != null) {
+			System.out.printf("# floor server: %d new TCP connections for %d requests%n",
+					this.floor.connections() - this.connectionsAtStart, this.floor.requests() - this.requestsAtStart);
+		}
+	}
+
+	@TearDown(Level.Trial)
+	public void stop() {
+		this.asyncApp.close();
+		this.syncApp.close();
+		if (this.floor != null) {
+			System.out.printf("# floor server: %d TCP connections in all for %d requests%n", this.floor.connections(),
+					this.floor.requests());
+			this.floor.close();
+		}
+		if (this.authority != null) {
+			this.authority.close();
+		}
+	}
+
+	@Benchmark
+	public Map<String, Object> rawWebClient() {
+		String requestId = UUID.randomUUID().toString();
+		Map<String, Object> body = new HashMap<>();
+		body.put("request_id", requestId);
+		body.put("org_id", Contexts.ORG_ID);
+		body.put("action_type", "db_write");
+		body.put("scope", Map.of("table", "users"));
+		body.put("args", Map.of("value", 1));
+		body.put("estimated_cost", 0.02);
+		body.put("estimated_volume", 1);
+		body.put("is_write_op", true);
+		return this.webClient.post()
+			.uri("/v1/runtime/enforce")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", requestId)
+			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+			.bodyValue(body)
+			.retrieve()
+			.bodyToMono(MAP)
+			.block();
+	}
+
+	@Benchmark
+	public EnforcementResult clientEnforce() {
+		return this.client.enforce(this.request);
+	}
+
+	@Benchmark
+	public int enforcedSync() {
+		return this.governedSync.call(1);
+	}
+
+	@Benchmark
+	public int enforcedAsync() {
+		return this.governedAsync.call(1);
+	}
+
+}
