@@ -39,8 +39,9 @@ class CloseTests {
 
 	@Test
 	void closeClosesKeptAliveConnectionsBeforeItReturns() throws IOException {
-		// The race it guards against is narrow, so it is run a bounded number of times,
-		// on several connections (the server spreads them over its event loops).
+		// A race between close() and the connection's event loop: a bounded number of
+		// rounds, on several connections (the server spreads them over its event loops),
+		// so that it shows even when one round happens to win it.
 		for (int round = 0; round < ROUNDS; round++) {
 			LocalAuthority authority = LocalAuthority.start(LocalAuthoritySettings.builder().apiKey("k").build());
 			List<Socket> sockets = new ArrayList<>();
