@@ -7,10 +7,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.ChannelGroupFuture;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.core.StreamWriteFeature;
@@ -72,11 +76,21 @@ public final class LocalAuthority implements AutoCloseable {
 
 	private final WebhookSender webhooks;
 
+	/**
+	 * Every connection the server accepted. It stays closed: a connection accepted while
+	 * the authority closes is closed as soon as it joins.
+	 */
+	private final ChannelGroup connections = new DefaultChannelGroup("specora-local-authority",
+			GlobalEventExecutor.INSTANCE, true);
+
 	private final DisposableServer server;
 
 	private final int port;
 
+	/** Set once {@link #close()} begins; from then on no request is answered. */
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final Object closeLock = new Object();
 
 	private LocalAuthority(LocalAuthoritySettings settings) {
 		this.settings = settings;
@@ -94,12 +108,20 @@ public final class LocalAuthority implements AutoCloseable {
 			response.getHeaders().set(REQUEST_ID_HEADER, "req_" + UUID.randomUUID().toString().replace("-", ""));
 			return routes.handle(request, response);
 		};
+		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(handler);
 		try {
 			this.server = HttpServer.create()
-				.channelGroup(new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))
+				.channelGroup(this.connections)
 				.host(HOST)
 				.port(settings.port())
-				.handle(new ReactorHttpHandlerAdapter(handler))
+				.handle((request, response) -> {
+					if (this.closed.get()) {
+						// closing: drop the connection rather than answer
+						response.withConnection(Connection::dispose);
+						return Mono.empty();
+					}
+					return adapter.apply(request, response);
+				})
 				.bindNow(START_TIMEOUT);
 		}
 		catch (RuntimeException ex) {
@@ -196,19 +218,62 @@ public final class LocalAuthority implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the server, closing its connections once their requests are answered, and
-	 * cancels webhook deliveries still in flight. Calling it again does nothing.
+	 * Stops the authority and cancels webhook deliveries still in flight. When it
+	 * returns, the authority answers no request any more:
+	 * <ul>
+	 * <li>it no longer listens on its port, so new connections are refused;</li>
+	 * <li>requests already being handled when it is called are answered first (for up
+	 * to 5 seconds); a request that arrives once it is called is not answered, its
+	 * connection is closed instead;</li>
+	 * <li>every connection it accepted is closed, idle connections a client keeps
+	 * alive included, so a client's next request on them fails.</li>
+	 * </ul>
+	 * The port is then free, and another server may bind it later. Calling it again
+	 * does nothing; a call made while another one runs returns once that one has
+	 * finished. It blocks, so it must not be called from an event-loop thread.
+	 * @throws IllegalStateException if a request in flight is not answered, or a
+	 * connection is not closed, within 5 seconds; the listening socket and the other
+	 * connections are closed all the same
 	 */
 	@Override
 	public void close() {
-		if (this.closed.compareAndSet(false, true)) {
+		synchronized (this.closeLock) {
+			if (this.closed.compareAndSet(false, true)) {
+				stop();
+				logger.info("Specora local authority on port {} stopped", this.port);
+			}
+		}
+	}
+
+	private void stop() {
+		try {
+			// closes the listening socket and waits for the requests in flight
+			this.server.disposeNow(STOP_TIMEOUT);
+		}
+		finally {
 			try {
-				this.server.disposeNow(STOP_TIMEOUT);
+				closeConnections();
 			}
 			finally {
 				this.webhooks.close();
 			}
-			logger.info("Specora local authority on port {} stopped", this.port);
+		}
+	}
+
+	/**
+	 * Closes every connection and waits until they are closed: the server's own dispose
+	 * only starts closing idle kept-alive connections, so one could still read and
+	 * answer a request after it returned.
+	 */
+	private void closeConnections() {
+		ChannelGroupFuture closing = this.connections.close();
+		if (!closing.awaitUninterruptibly(STOP_TIMEOUT.toMillis())) {
+			throw new IllegalStateException("The connections of the local authority on port " + this.port
+					+ " could not be closed within " + STOP_TIMEOUT.toSeconds() + "s");
+		}
+		if (!closing.isSuccess()) {
+			throw new IllegalStateException("Some connections of the local authority on port " + this.port
+					+ " could not be closed", closing.cause());
 		}
 	}
 
