@@ -158,7 +158,7 @@ public final class ReactiveSpecoraClient {
 		Wire.DecisionBody body = this.jsonMapper.readValue(bytes, Wire.DecisionBody.class);
 		Decision decision = WireValue.parse(Decision.class, body.decision(), "decision");
 		DecisionSource source = DecisionSource.fromWire(body.source());
-		if (source == DecisionSource.AUTHORITY && decision == Decision.ALLOW && body.journalId() == null) {
+		if (source != DecisionSource.SIMULATION && decision == Decision.ALLOW && body.journalId() == null) {
 			throw new IllegalArgumentException("allow decision without 'journal_id'");
 		}
 		return new EnforcementResult(decision, request.actionType(), body.journalId(),
