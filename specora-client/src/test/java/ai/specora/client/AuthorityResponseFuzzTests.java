@@ -178,7 +178,9 @@ class AuthorityResponseFuzzTests {
 
 	private static JsonNode tree(byte[] body) {
 		try {
-			JsonNode tree = JSON.readTree(body);
+			// decoded as text first: Jackson does not check the UTF-8 of the names of ignored
+			// fields, so the client may read a body whose raw bytes a tree parser refuses
+			JsonNode tree = JSON.readTree(new String(body, StandardCharsets.UTF_8));
 			assertThat(tree).as("a decoded body is a JSON object").isNotNull();
 			assertThat(tree.isObject()).as("a decoded body is a JSON object: %s",
 					new String(body, StandardCharsets.UTF_8)).isTrue();
