@@ -1,6 +1,9 @@
 package ai.specora.client;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -208,6 +211,10 @@ final class HttpTransport {
 	}
 
 	private <T> T decode(Call<T> call, byte[] bytes, int status, String requestId) {
+		if (!isUtf8(bytes)) {
+			// JSON is UTF-8; Jackson does not check the bytes of every field name
+			throw AttemptFailure.transport("malformed response body: not UTF-8", null, status, requestId);
+		}
 		try {
 			return call.decoder().apply(bytes);
 		}
@@ -215,6 +222,19 @@ final class HttpTransport {
 			// whatever the decoder refuses is a malformed response, retried like any other
 			throw AttemptFailure.transport("malformed response body: " + conciseMessage(ex), null, status,
 					requestId);
+		}
+	}
+
+	private static boolean isUtf8(byte[] bytes) {
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
 		}
 	}
 

@@ -64,7 +64,7 @@ public final class ReactiveSpecoraClient {
 	 * the request (4xx), whatever the fail mode
 	 */
 	public Mono<EnforcementResult> enforce(EnforceRequest request) {
-		return decide(request, "/v1/runtime/enforce", "enforce");
+		return decide(request, "/v1/runtime/enforce", "enforce", false);
 	}
 
 	/**
@@ -74,7 +74,7 @@ public final class ReactiveSpecoraClient {
 	 * @return the decision whose source is {@link DecisionSource#SIMULATION}
 	 */
 	public Mono<EnforcementResult> simulate(EnforceRequest request) {
-		return decide(request, "/v1/runtime/simulate", "simulate");
+		return decide(request, "/v1/runtime/simulate", "simulate", true);
 	}
 
 	/**
@@ -146,14 +146,15 @@ public final class ReactiveSpecoraClient {
 		return this.settings;
 	}
 
-	private Mono<EnforcementResult> decide(EnforceRequest request, String path, String description) {
+	private Mono<EnforcementResult> decide(EnforceRequest request, String path, String description,
+			boolean simulation) {
 		Objects.requireNonNull(request, "request must not be null");
 		String requestId = (request.requestId() != null) ? request.requestId().toString() : RequestIds.next();
 		Wire.EnforceBody body = new Wire.EnforceBody(requestId, this.settings.orgId(), this.settings.projectId(),
 				this.settings.agentId(), request.actionType(), request.scope(), request.args(),
 				request.estimatedCost(), request.estimatedVolume(), request.writeOp());
 		HttpTransport.Call<EnforcementResult> call = new HttpTransport.Call<>(HttpMethod.POST, path, NO_VARIABLES,
-				body, requestId, true, description, (bytes) -> decodeDecision(bytes, request, requestId));
+				body, requestId, true, description, (bytes) -> decodeDecision(bytes, request, requestId, simulation));
 		return this.transport.execute(call)
 			.onErrorResume(SpecoraUnavailableException.class,
 					(ex) -> applyFailMode(request, requestId, description, ex))
@@ -167,11 +168,17 @@ public final class ReactiveSpecoraClient {
 				requestId, ex, () -> EnforcementResult.failOpen(request.actionType(), requestId), this::notifyError);
 	}
 
-	private EnforcementResult decodeDecision(byte[] bytes, EnforceRequest request, String requestId) {
+	/**
+	 * Decodes a decision. An allow without a journal id is accepted only from a
+	 * simulation that says so: an enforced allow is completed under its journal id.
+	 */
+	private EnforcementResult decodeDecision(byte[] bytes, EnforceRequest request, String requestId,
+			boolean simulation) {
 		Wire.DecisionBody body = this.jsonMapper.readValue(bytes, Wire.DecisionBody.class);
 		Decision decision = WireValue.parse(Decision.class, body.decision(), "decision");
 		DecisionSource source = DecisionSource.fromWire(body.source());
-		if (source == DecisionSource.AUTHORITY && decision == Decision.ALLOW && body.journalId() == null) {
+		if (decision == Decision.ALLOW && body.journalId() == null
+				&& !(simulation && source == DecisionSource.SIMULATION)) {
 			throw new IllegalArgumentException("allow decision without 'journal_id'");
 		}
 		if (body.requestId() != null && !body.requestId().equals(requestId)) {

@@ -27,8 +27,12 @@ final class RetryAfter {
 			return null;
 		}
 		String text = value.trim();
+		if (text.isEmpty()) {
+			// control characters only: trimmed to nothing
+			return null;
+		}
 		Duration delay;
-		if (text.chars().allMatch(Character::isDigit)) {
+		if (isDelaySeconds(text)) {
 			if (text.length() > 9) {
 				return MAX;
 			}
@@ -47,6 +51,17 @@ final class RetryAfter {
 			return Duration.ZERO;
 		}
 		return (delay.compareTo(MAX) > 0) ? MAX : delay;
+	}
+
+	/** RFC 9110 delay-seconds: one or more ASCII digits (not any Unicode digit). */
+	private static boolean isDelaySeconds(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

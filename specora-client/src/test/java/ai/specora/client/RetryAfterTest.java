@@ -41,4 +41,17 @@ class RetryAfterTest {
 		assertThat(RetryAfter.parse("-5", this.clock)).isNull();
 	}
 
+	@Test
+	void controlCharactersAloneAreUnreadableNotAnError() {
+		// found by RetryAfterFuzzTests: trimmed to nothing, then parsed as a number
+		assertThat(RetryAfter.parse("\u0016", this.clock)).isNull();
+		assertThat(RetryAfter.parse("\u0001 \u001f", this.clock)).isNull();
+	}
+
+	@Test
+	void onlyAsciiDigitsAreSeconds() {
+		assertThat(RetryAfter.parse("\u0663", this.clock)).isNull();
+		assertThat(RetryAfter.parse("1\u0663", this.clock)).isNull();
+	}
+
 }

@@ -38,10 +38,11 @@ import ai.specora.client.webhook.WebhookVerificationException.Reason;
  * cannot be placed in the window and is refused as {@link Reason#STALE_TIMESTAMP}, so
  * that everything refused before the signature check is an authentication failure
  * ({@link Reason#STALE_TIMESTAMP});</li>
- * <li>one of the comma-separated {@code sha256=<hex>} values of the signature header is
- * the HMAC-SHA256 of {@code <timestamp>.<raw body>} under one of the secrets, compared
- * in constant time; values of other schemes are ignored ({@link Reason#BAD_SIGNATURE});
- * </li>
+ * <li>the signature header holds at most {@value #MAX_SIGNATURES} comma-separated
+ * values (more are refused before any HMAC is computed), and one of its
+ * {@code sha256=<hex>} values is the HMAC-SHA256 of {@code <timestamp>.<raw body>} under
+ * one of the secrets, compared in constant time; values of other schemes are ignored
+ * ({@link Reason#BAD_SIGNATURE});</li>
  * <li>the body is a JSON object with string fields {@code event_id},
  * {@code event_type} and {@code created_at} (ISO-8601), whose {@code event_id} equals the
  * header, and, for a {@code runtime.approval_resolved} event, a complete
@@ -54,7 +55,9 @@ import ai.specora.client.webhook.WebhookVerificationException.Reason;
  * the event is not accepted.
  * <p>
  * Always pass the raw bytes of the request body as received: JSON parsed and written
- * again does not keep the signed bytes.
+ * again does not keep the signed bytes. A header sent on several lines is one
+ * comma-separated list (RFC 9110, section 5.3): pass all its lines joined with
+ * {@link #joinFieldLines(Iterable)}, not only the first.
  * <p>
  * Instances are immutable and thread-safe. Secrets never appear in {@link #toString()}
  * or in exception messages.
@@ -69,6 +72,12 @@ public final class WebhookVerifier {
 
 	/** The header carrying the event id, also found in the body. */
 	public static final String EVENT_ID_HEADER = "X-Specora-Event-Id";
+
+	/**
+	 * The largest number of comma-separated values accepted in the
+	 * {@value #SIGNATURE_HEADER} header, all its lines together: 8.
+	 */
+	public static final int MAX_SIGNATURES = 8;
 
 	/** The default tolerance between the timestamp and the clock: 300 seconds. */
 	public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(300);
@@ -141,9 +150,11 @@ public final class WebhookVerifier {
 	}
 
 	/**
-	 * Verifies a request given its body and a header lookup, such as
-	 * {@code request::getHeader} of a servlet request or {@code headers::getFirst} of
-	 * Spring's {@code HttpHeaders}. The lookup is asked for {@value #TIMESTAMP_HEADER},
+	 * Verifies a request given its body and a header lookup. The lookup should return
+	 * all lines of a header joined with {@link #joinFieldLines(Iterable)}, such as
+	 * {@code (name) -> joinFieldLines(headers.get(name))} over Spring's
+	 * {@code HttpHeaders}: a lookup that returns only the first line
+	 * ({@code headers::getFirst}) misses signatures sent on further lines. The lookup is asked for {@value #TIMESTAMP_HEADER},
 	 * {@value #SIGNATURE_HEADER} and {@value #EVENT_ID_HEADER}, and, if it finds nothing,
 	 * for the same names in lower case (as HTTP/2 sends them). Header names are case
 	 * insensitive: give a lookup that ignores case, or wrap a plain map with
@@ -175,6 +186,32 @@ public final class WebhookVerifier {
 			}
 		});
 		return copy::get;
+	}
+
+	/**
+	 * Joins the lines of one header field into its value, as a recipient may do by RFC
+	 * 9110, section 5.3: in order, separated by {@code ", "}. {@code null} lines are
+	 * skipped.
+	 * @param lines the values of the header's lines in the order received, may be
+	 * {@code null}
+	 * @return the combined value, or {@code null} when there is no line
+	 */
+	public static String joinFieldLines(Iterable<String> lines) {
+		if (lines == null) {
+			return null;
+		}
+		StringBuilder joined = null;
+		for (String line : lines) {
+			if (line != null) {
+				if (joined == null) {
+					joined = new StringBuilder(line);
+				}
+				else {
+					joined.append(", ").append(line);
+				}
+			}
+		}
+		return (joined != null) ? joined.toString() : null;
 	}
 
 	/**
@@ -273,11 +310,29 @@ public final class WebhookVerifier {
 		}
 	}
 
-	/** Decodes the well-formed {@code sha256=} values; anything else is ignored. */
+	/**
+	 * Decodes the well-formed {@code sha256=} values; values of other schemes and
+	 * malformed ones are ignored, empty list elements are not counted, and more than
+	 * {@link #MAX_SIGNATURES} values are refused.
+	 */
 	private static List<byte[]> candidates(String signatureHeader) {
 		List<byte[]> candidates = new ArrayList<>(2);
-		for (String part : signatureHeader.split(",")) {
-			String value = part.strip();
+		int values = 0;
+		int start = 0;
+		while (start <= signatureHeader.length()) {
+			int end = signatureHeader.indexOf(',', start);
+			if (end < 0) {
+				end = signatureHeader.length();
+			}
+			String value = signatureHeader.substring(start, end).strip();
+			start = end + 1;
+			if (value.isEmpty()) {
+				continue;
+			}
+			if (++values > MAX_SIGNATURES) {
+				throw new WebhookVerificationException(Reason.BAD_SIGNATURE,
+						"More than " + MAX_SIGNATURES + " signatures");
+			}
 			if (value.length() == SIGNATURE_LENGTH
 					&& value.regionMatches(true, 0, SCHEME_PREFIX, 0, SCHEME_PREFIX.length())) {
 				try {

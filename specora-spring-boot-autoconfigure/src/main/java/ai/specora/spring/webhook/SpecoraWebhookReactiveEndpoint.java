@@ -2,6 +2,8 @@ package ai.specora.spring.webhook;
 
 import java.util.Objects;
 
+import ai.specora.client.webhook.WebhookVerifier;
+
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -22,7 +24,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * request body without blocking, never more than the configured maximum size, and
  * answers as the {@link SpecoraWebhookHandler} decides. A request whose
  * {@code Content-Length} is over the maximum is refused with 413 before its body is
- * read. The handler runs on a scheduler for blocking work (by default
+ * read. A header sent on several lines is read as all its lines joined
+ * ({@link WebhookVerifier#joinFieldLines}). The handler runs on a scheduler for blocking work (by default
  * {@link Schedulers#boundedElastic()}), since the replay store may call Redis.
  */
 public final class SpecoraWebhookReactiveEndpoint {
@@ -74,7 +77,7 @@ public final class SpecoraWebhookReactiveEndpoint {
 			.map(SpecoraWebhookReactiveEndpoint::toBytes)
 			.defaultIfEmpty(new byte[0])
 			.publishOn(this.scheduler)
-			.map((body) -> this.handler.handle(body, headers::getFirst))
+			.map((body) -> this.handler.handle(body, (name) -> WebhookVerifier.joinFieldLines(headers.get(name))))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(WebhookResponse.TOO_LARGE))
 			.flatMap(SpecoraWebhookReactiveEndpoint::toServerResponse);
 	}

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 
+import ai.specora.client.webhook.WebhookVerifier;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -15,7 +17,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  * The webhook endpoint for Spring MVC: a {@code POST} route that reads the raw request
  * body, at most the configured maximum size, and answers as the
  * {@link SpecoraWebhookHandler} decides. A request whose {@code Content-Length} is over
- * the maximum is refused with 413 before its body is read.
+ * the maximum is refused with 413 before its body is read. A header sent on several
+ * lines is read as all its lines joined ({@link WebhookVerifier#joinFieldLines}), so a
+ * signature on any line of {@code X-Specora-Signature} counts.
  */
 public final class SpecoraWebhookServletEndpoint {
 
@@ -57,7 +61,9 @@ public final class SpecoraWebhookServletEndpoint {
 		if (body.length > max) {
 			return toServerResponse(WebhookResponse.TOO_LARGE);
 		}
-		return toServerResponse(this.handler.handle(body, request.headers()::firstHeader));
+		ServerRequest.Headers headers = request.headers();
+		return toServerResponse(
+				this.handler.handle(body, (name) -> WebhookVerifier.joinFieldLines(headers.header(name))));
 	}
 
 	private static ServerResponse toServerResponse(WebhookResponse response) {

@@ -2,7 +2,9 @@ package ai.specora.spring.webhook;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import ai.specora.client.webhook.WebhookSignatures;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,6 +170,35 @@ abstract class AbstractWebhookEndpointTests {
 				WebhookSignatures.sign(WebhookRequests.SECRET, now, body), body);
 		assertThat(response.statusCode()).isEqualTo(204);
 		assertThat(this.collector.find(id)).isInstanceOf(RiskScoreChangedEvent.class);
+	}
+
+	@Test
+	void signatureOnASecondHeaderLineIsAccepted() throws Exception {
+		String id = WebhookRequests.newEventId();
+		byte[] body = WebhookRequests.body(id, "platform.budget_breach", "{}").getBytes(StandardCharsets.UTF_8);
+		long now = WebhookRequests.now();
+		HttpResponse<String> response = this.requests.postWithSignatureLines(id, Long.toString(now),
+				List.of(WebhookSignatures.sign("another-secret", now, body),
+						WebhookSignatures.sign(WebhookRequests.SECRET, now, body)),
+				body);
+		assertThat(response.statusCode()).isEqualTo(204);
+		assertThat(this.collector.find(id)).isInstanceOf(BudgetBreachEvent.class);
+	}
+
+	@Test
+	void moreThanEightSignaturesAre401EvenWithAValidOne() throws Exception {
+		String id = WebhookRequests.newEventId();
+		byte[] body = WebhookRequests.body(id, "platform.budget_breach", "{}").getBytes(StandardCharsets.UTF_8);
+		long now = WebhookRequests.now();
+		List<String> lines = new ArrayList<>();
+		lines.add(WebhookSignatures.sign(WebhookRequests.SECRET, now, body));
+		for (int i = 0; i < 4; i++) {
+			lines.add(WebhookSignatures.sign("other-" + i, now, body) + ", v0=unused");
+		}
+		HttpResponse<String> response = this.requests.postWithSignatureLines(id, Long.toString(now), lines, body);
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).isEqualTo(INVALID_SIGNATURE);
+		assertThat(this.collector.find(id)).isNull();
 	}
 
 	private static byte[] oversizedBody() {

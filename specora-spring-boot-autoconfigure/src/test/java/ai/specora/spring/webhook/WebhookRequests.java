@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import ai.specora.client.webhook.WebhookSignatures;
@@ -55,6 +56,14 @@ final class WebhookRequests {
 	HttpResponse<String> post(String eventId, String timestamp, String signature, byte[] body)
 			throws IOException, InterruptedException {
 		return send(request(eventId, timestamp, signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
+	/** Posts with the signature header sent once per given line, in order. */
+	HttpResponse<String> postWithSignatureLines(String eventId, String timestamp, List<String> signatureLines,
+			byte[] body) throws IOException, InterruptedException {
+		HttpRequest.Builder builder = request(eventId, timestamp, null);
+		signatureLines.forEach((line) -> builder.header(WebhookVerifier.SIGNATURE_HEADER, line));
+		return send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
 
 	/** Posts without a Content-Length header (chunked transfer encoding). */
