@@ -35,7 +35,7 @@ class SpecoraClientUtf8BodyTest {
 
 	@Test
 	void invalidUtf8InAFieldNameIsMalformedEvenAfterEarlierDecisions() throws Exception {
-		answer("{\"decision\":\"allow\",\"journal_id\":\"jrn_1\",\"request_id\":\"r\"}".getBytes(StandardCharsets.UTF_8));
+		answer("{\"decision\":\"allow\",\"journal_id\":\"jrn_1\"}".getBytes(StandardCharsets.UTF_8));
 		assertThat(this.client.enforce(this.request).journalId()).isEqualTo("jrn_1");
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.write("{\"decision\":\"allow\",\"journal_".getBytes(StandardCharsets.US_ASCII));

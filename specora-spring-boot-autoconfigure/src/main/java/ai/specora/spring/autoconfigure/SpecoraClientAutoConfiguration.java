@@ -80,7 +80,7 @@ public final class SpecoraClientAutoConfiguration {
 		@ConditionalOnMissingBean
 		SpecoraClient specoraClient(SpecoraProperties properties, SpecoraConnectionDetails connectionDetails,
 				ObjectProvider<ObservationRegistry> observationRegistry,
-				ObjectProvider<ClientRequestObservationConvention> observationConvention, Environment environment,
+				ObjectProvider<ClientRequestObservationConvention> observationConvention,
 				ObjectProvider<SpecoraHttpConnectorFactory> connectorFactory,
 				ObjectProvider<SpecoraClientBuilderCustomizer> customizers) {
 			ProductionProfiles.refusePlainHttp(connectionDetails, this.environment);
@@ -102,7 +102,8 @@ public final class SpecoraClientAutoConfiguration {
 					.retries(properties.getRetries())
 					.retryBackoff(properties.getRetryBackoff(), properties.getMaxRetryBackoff());
 				observationRegistry.ifAvailable(builder::observationRegistry);
-				builder.observationConvention(observationConvention.getIfUnique(() -> namedConvention(environment)));
+				builder.observationConvention(
+						observationConvention.getIfUnique(() -> namedConvention(this.environment)));
 				SpecoraHttpConnectorFactory factory = connectorFactory.getIfAvailable();
 				if (factory != null) {
 					builder.clientConnector(factory.create(properties));
