@@ -1,9 +1,6 @@
 package ai.specora.client;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -211,7 +208,7 @@ final class HttpTransport {
 	}
 
 	private <T> T decode(Call<T> call, byte[] bytes, int status, String requestId) {
-		if (!isUtf8(bytes)) {
+		if (!Utf8.isWellFormed(bytes)) {
 			// JSON is UTF-8; Jackson does not check the bytes of every field name
 			throw AttemptFailure.transport("malformed response body: not UTF-8", null, status, requestId);
 		}
@@ -222,19 +219,6 @@ final class HttpTransport {
 			// whatever the decoder refuses is a malformed response, retried like any other
 			throw AttemptFailure.transport("malformed response body: " + conciseMessage(ex), null, status,
 					requestId);
-		}
-	}
-
-	private static boolean isUtf8(byte[] bytes) {
-		try {
-			StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes));
-			return true;
-		}
-		catch (CharacterCodingException ex) {
-			return false;
 		}
 	}
 
