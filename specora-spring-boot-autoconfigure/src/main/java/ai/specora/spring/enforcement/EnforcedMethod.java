@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import ai.specora.client.EnforceRequest;
 import ai.specora.spring.EnforcedFailMode;
@@ -37,6 +38,8 @@ public final class EnforcedMethod {
 	static final String ESTIMATED_VOLUME = "estimatedVolume";
 
 	static final String COST_ACTUAL = "costActual";
+
+	static final String REQUEST_ID = "requestId";
 
 	private final Method method;
 
@@ -154,7 +157,9 @@ public final class EnforcedMethod {
 	}
 
 	/**
-	 * Builds the enforcement request of one call, with a new request id.
+	 * Builds the enforcement request of one call, with the request id its
+	 * {@code requestId} expression gives (see {@link EnforcedRequestIds}), or a new
+	 * random one.
 	 * @throws EnforcedExpressionException when an expression gives an unusable value
 	 */
 	EnforceRequest request(InvocationEvaluationContext context) {
@@ -178,8 +183,21 @@ public final class EnforcedMethod {
 			throw new EnforcedExpressionException("@Enforced estimatedVolume of " + this.description
 					+ " evaluated to " + volumeValue + ": it must be at least zero", ESTIMATED_VOLUME, null);
 		}
-		return new EnforceRequest(EnforceRequest.newRequestId(), this.actionType, scopeValue, argsValue, costValue, volumeValue,
+		UUID requestIdValue = (parsed.requestId() != null) ? requestId(parsed.requestId(), context)
+				: EnforceRequest.newRequestId();
+		return new EnforceRequest(requestIdValue, this.actionType, scopeValue, argsValue, costValue, volumeValue,
 				this.writeOp);
+	}
+
+	private UUID requestId(Expression expression, InvocationEvaluationContext context) {
+		Object value = evaluate(REQUEST_ID, expression, context);
+		try {
+			return EnforcedRequestIds.of(this.actionType, value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new EnforcedExpressionException("@Enforced requestId of " + this.description + " "
+					+ ex.getMessage() + ", so the method was not run", REQUEST_ID, ex);
+		}
 	}
 
 	/**
