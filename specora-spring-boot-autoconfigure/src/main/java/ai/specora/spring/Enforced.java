@@ -89,10 +89,12 @@ public @interface Enforced {
 	 * {@code "#refund.id"}, so that a retry of the same operation (after an approval,
 	 * or a redelivery) is answered from the same journal entry instead of making a new
 	 * one. A {@code UUID}, or a string in UUID form, is sent as the request id as is;
-	 * any other string or number becomes a name-based UUID derived from the action
-	 * type and the value, so the same operation always has the same id and two action
-	 * types never share one. A {@code null} or blank value fails the call before the
-	 * method runs. Empty (the default) gives every call a new random request id.
+	 * any other non-blank string, an integer or a {@code BigDecimal} becomes a
+	 * name-based UUID derived from the action type and the value, so the same
+	 * operation always has the same id and two action types never share one. A
+	 * {@code null} or blank value, or one of another type, fails the call with an
+	 * {@code EnforcedExpressionException} before the method runs. Empty (the default)
+	 * gives every call a new random request id.
 	 * @return the request id expression
 	 */
 	String requestId() default "";
