@@ -53,6 +53,8 @@ public final class EnforcedMethod {
 
 	private final EnforcedExpressions expressions;
 
+	private final EnforcedRequestIds requestIds;
+
 	private final EnforcedPolicy policy;
 
 	private final ReturnKind returnKind;
@@ -72,6 +74,7 @@ public final class EnforcedMethod {
 		this.actionType = actionType;
 		this.writeOp = writeOp;
 		this.expressions = expressions;
+		this.requestIds = (expressions.requestId() != null) ? new EnforcedRequestIds(actionType) : null;
 		this.policy = policy;
 		this.returnKind = returnKind;
 		this.reactiveAdapter = reactiveAdapter;
@@ -192,7 +195,7 @@ public final class EnforcedMethod {
 	private UUID requestId(Expression expression, InvocationEvaluationContext context) {
 		Object value = evaluate(REQUEST_ID, expression, context);
 		try {
-			return EnforcedRequestIds.of(this.actionType, value);
+			return this.requestIds.of(value);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new EnforcedExpressionException("@Enforced requestId of " + this.description + " "

@@ -3,6 +3,8 @@ package ai.specora.spring.enforcement;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
@@ -19,31 +21,73 @@ import java.util.UUID;
  * would silently defeat the retry, and an arbitrary object's {@code toString()} need
  * not be stable.</li>
  * </ul>
+ * One instance per method, made at start-up; thread-safe (each call digests with its
+ * own copy of the prepared digest).
  */
 final class EnforcedRequestIds {
 
-	private EnforcedRequestIds() {
+	private final byte[] prefix;
+
+	private final MessageDigest md5;
+
+	/**
+	 * Prepares the ids of one method, once: the name prefix and the digest.
+	 * @param actionType the method's action type
+	 */
+	EnforcedRequestIds(String actionType) {
+		this.prefix = ("specora:" + actionType.length() + ":" + actionType + ":").getBytes(StandardCharsets.UTF_8);
+		try {
+			this.md5 = MessageDigest.getInstance("MD5");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("MD5 is required of every Java platform", ex);
+		}
 	}
 
 	/**
 	 * The request id of one call.
-	 * @param actionType the method's action type
 	 * @param value what the expression gave
 	 * @return the request id
 	 * @throws IllegalArgumentException when the value cannot be an id, with a message
 	 * that completes "@Enforced requestId of {method} ..." and never shows the value
 	 */
-	static UUID of(String actionType, Object value) {
+	UUID of(Object value) {
 		if (value instanceof UUID uuid) {
 			return uuid;
 		}
 		String text = text(value);
 		UUID uuid = asUuid(text);
-		if (uuid != null) {
-			return uuid;
+		return (uuid != null) ? uuid : nameBased(text);
+	}
+
+	/** The version 3 UUID of the prefix and the text, as {@link UUID#nameUUIDFromBytes}. */
+	private UUID nameBased(String text) {
+		MessageDigest digest = digest();
+		digest.update(this.prefix);
+		byte[] hash = digest.digest(text.getBytes(StandardCharsets.UTF_8));
+		hash[6] = (byte) ((hash[6] & 0x0f) | 0x30);
+		hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+		long most = 0;
+		long least = 0;
+		for (int i = 0; i < 8; i++) {
+			most = (most << 8) | (hash[i] & 0xff);
+			least = (least << 8) | (hash[i + 8] & 0xff);
 		}
-		String name = "specora:" + actionType.length() + ":" + actionType + ":" + text;
-		return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+		return new UUID(most, least);
+	}
+
+	private MessageDigest digest() {
+		try {
+			return (MessageDigest) this.md5.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			try {
+				return MessageDigest.getInstance("MD5");
+			}
+			catch (NoSuchAlgorithmException unavailable) {
+				throw new IllegalStateException("MD5 is required of every Java platform", unavailable);
+			}
+		}
 	}
 
 	private static String text(Object value) {

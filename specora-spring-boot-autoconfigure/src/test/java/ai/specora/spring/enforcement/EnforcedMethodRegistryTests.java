@@ -145,7 +145,7 @@ class EnforcedMethodRegistryTests {
 	void requestIdExpressionGivesTheRequestId() {
 		EnforcedMethod enforced = this.registry.getEnforcedMethod(method(Retried.class, "run"), Retried.class);
 		UUID first = enforced.request(enforced.evaluationContext(null, new Object[] { "re_42" })).requestId();
-		assertThat(first).isEqualTo(EnforcedRequestIds.of("retried", "re_42"))
+		assertThat(first).isEqualTo(new EnforcedRequestIds("retried").of("re_42"))
 			.isEqualTo(enforced.request(enforced.evaluationContext(null, new Object[] { "re_42" })).requestId());
 		assertThat(enforced.request(enforced.evaluationContext(null, new Object[] { "re_43" })).requestId())
 			.isNotEqualTo(first);
