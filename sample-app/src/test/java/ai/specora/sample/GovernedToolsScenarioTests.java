@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import ai.specora.client.ApprovalState;
+import ai.specora.client.CompletionStatus;
+import ai.specora.client.JournalEntry;
+import ai.specora.client.JournalStatus;
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.platform.BudgetValidationRequest;
 import ai.specora.client.platform.EnforcementState;
@@ -98,6 +102,28 @@ class GovernedToolsScenarioTests {
 		assertThat(large.field("approvalId")).isNotBlank();
 		assertThat(this.authority.pendingApprovals()).extracting(PendingApproval::approvalId)
 			.contains(large.field("approvalId"));
+
+		// approve, then retry: the refund's own id is the request id, so the retry after the
+		// approval is allowed on the same journal entry and the refund is paid out once
+		String retried = "/api/payments/pay_7010/refunds/re_7010";
+		String refundBody = "{\"amount\": 250.00, \"reason\": \"duplicate\"}";
+		Reply suspended = put(client, retried, refundBody);
+		assertThat(suspended.status()).isEqualTo(202);
+		assertThat(put(client, retried, refundBody).field("journalId")).as("retried while pending: the same entry")
+			.isEqualTo(suspended.field("journalId"));
+		this.authority.approve(suspended.field("approvalId"), "alice");
+		Reply refunded = put(client, retried, refundBody);
+		assertThat(refunded.status()).isEqualTo(201);
+		assertThat(refunded.field("refundId")).isEqualTo("re_7010");
+		assertThat(lastRecord("payment_refund").decision()).isEqualTo("allow");
+		assertThat(lastRecord("payment_refund").journalId()).isEqualTo(suspended.field("journalId"));
+		JournalEntry entry = this.specora.journal(suspended.field("journalId"));
+		assertThat(entry.approvalState()).isEqualTo(ApprovalState.APPROVED);
+		assertThat(entry.status()).isEqualTo(JournalStatus.COMPLETED);
+		assertThat(entry.completedStatus()).isEqualTo(CompletionStatus.SUCCESS);
+		assertThat(entry.costActual()).isEqualByComparingTo("250.00");
+		Reply otherAmount = put(client, retried, "{\"amount\": 300.00}");
+		assertThat(otherAmount.status()).as("the same refund id with another amount").isEqualTo(409);
 
 		// budget: 40 + 40 fit in 100, the third 40 does not
 		assertThat(client.post("/api/payments/pay_7002/refunds", "{\"amount\": 40.00}").status()).isEqualTo(201);
@@ -197,6 +223,10 @@ class GovernedToolsScenarioTests {
 				"-> 200 AUTHORIZED: asked for anthropic/claude-sonnet-4, runs on deepseek/deepseek-chat",
 				"[9] Draft the reply", "input + ", "[10] Generate the run's evidence bundle",
 				"verified against its");
+	}
+
+	private static Reply put(HttpTestClient client, String path, String body) throws Exception {
+		return client.send("PUT", path, body).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 	}
 
 	private GovernedCallRecord lastRecord(String actionType) {

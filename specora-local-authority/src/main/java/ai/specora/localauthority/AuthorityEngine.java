@@ -68,7 +68,7 @@ final class AuthorityEngine {
 				JournalEntry existing = this.journal.byRequestId(request.requestId());
 				if (existing != null) {
 					if (existing.payload.equals(payload)) {
-						return existing.response;
+						return existing.enforceResponse();
 					}
 					throw LocalAuthorityException.conflict("idempotency_conflict",
 							"request_id " + request.requestId() + " was already used with a different payload");
@@ -101,12 +101,11 @@ final class AuthorityEngine {
 				}
 				this.journal.add(entry);
 				this.counts.count(entry.decision);
-				entry.response = entry.enforceResponse();
 				if (logger.isDebugEnabled()) {
 					logger.debug("Decision {} for action type '{}' ({})", entry.decision, payload.actionType(),
 							entry.journalId);
 				}
-				return entry.response;
+				return entry.enforceResponse();
 			}
 		}
 		finally {

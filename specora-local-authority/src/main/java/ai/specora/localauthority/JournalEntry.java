@@ -25,8 +25,6 @@ final class JournalEntry {
 
 	final List<BudgetAccount.Hold> holds = new ArrayList<>();
 
-	Wire.EnforceResponse response;
-
 	String decision;
 
 	String status = "pending";
@@ -92,6 +90,10 @@ final class JournalEntry {
 		}
 	}
 
+	/**
+	 * The entry's decision as it stands: a repeated request is answered with it, so a
+	 * retry after an approval is allowed and one after a denial is blocked.
+	 */
 	Wire.EnforceResponse enforceResponse() {
 		return new Wire.EnforceResponse(this.decision, this.journalId, this.requestId, this.blockedReason,
 				this.approvalSource, this.approvalId, this.policyId, this.reservationId, "authority",

@@ -127,6 +127,28 @@ class ApprovalAndWebhookTests {
 	}
 
 	@Test
+	void repeatedRequestAnswersTheDecisionAsItStands() throws Exception {
+		Map<String, Object> body = AuthorityClient.enforceBody("refund", new BigDecimal("30"), Map.of());
+		Reply suspended = this.client.post("/v1/runtime/enforce", body);
+		assertThat(suspended.text("decision")).isEqualTo("suspend");
+		assertThat(this.client.post("/v1/runtime/enforce", body).text("decision")).as("still pending")
+			.isEqualTo("suspend");
+		resolve(suspended.text("approval_id"), "approve");
+		Reply retried = this.client.post("/v1/runtime/enforce", body);
+		assertThat(retried.text("decision")).isEqualTo("allow");
+		assertThat(retried.text("journal_id")).isEqualTo(suspended.text("journal_id"));
+		assertThat(retried.text("reservation_id")).startsWith("res_");
+		assertThat(this.client.post("/v1/platform/budget/validate", "{}").decimal("budget_remaining"))
+			.as("reserved once, by the approval").isEqualByComparingTo("70");
+
+		Map<String, Object> denied = AuthorityClient.enforceBody("refund", new BigDecimal("10"), Map.of());
+		resolve(this.client.post("/v1/runtime/enforce", denied).text("approval_id"), "deny");
+		Reply afterDenial = this.client.post("/v1/runtime/enforce", denied);
+		assertThat(afterDenial.text("decision")).isEqualTo("block");
+		assertThat(afterDenial.text("blocked_reason")).isEqualTo("denied by alice");
+	}
+
+	@Test
 	void javaApiResolvesApprovals() throws Exception {
 		suspend("10");
 		suspend("20");

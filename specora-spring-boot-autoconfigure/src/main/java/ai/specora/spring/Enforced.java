@@ -85,6 +85,21 @@ public @interface Enforced {
 	String estimatedVolume() default "1";
 
 	/**
+	 * The idempotency key of the business operation: a SpEL expression, e.g.
+	 * {@code "#refund.id"}, so that a retry of the same operation (after an approval,
+	 * or a redelivery) is answered from the same journal entry instead of making a new
+	 * one. A {@code UUID}, or a string in UUID form, is sent as the request id as is;
+	 * any other non-blank string, an integer or a {@code BigDecimal} becomes a
+	 * name-based UUID derived from the action type and the value, so the same
+	 * operation always has the same id and two action types never share one. A
+	 * {@code null} or blank value, or one of another type, fails the call with an
+	 * {@code EnforcedExpressionException} before the method runs. Empty (the default)
+	 * gives every call a new random request id.
+	 * @return the request id expression
+	 */
+	String requestId() default "";
+
+	/**
 	 * Whether the action changes state.
 	 * @return {@code true} for writes
 	 */

@@ -37,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * arrives;</li>
  * <li>a production configuration change (a {@code Mono}) is suspended, approved, the
  * approval webhook arrives and the waiting call succeeds;</li>
+ * <li>{@link RetryDemoStep approve, then retry}: a refund with its own id is suspended,
+ * approved, and its retry runs once on the same journal entry;</li>
  * <li>the {@link PlatformDemoSteps Platform API steps}: budget, routed pre-authorization,
  * recorded execution, evidence bundle;</li>
  * <li>the support agent's tool calls (see {@link AgentDemoSteps});</li>
@@ -46,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DemoScenario {
 
 	/** The number of steps. */
-	public static final int STEPS = 6 + PlatformDemoSteps.STEPS + AgentDemoSteps.STEPS;
+	public static final int STEPS = 7 + PlatformDemoSteps.STEPS + AgentDemoSteps.STEPS;
 
 	private static final String APPROVER = "alice (on-call SRE)";
 
@@ -106,8 +108,9 @@ public final class DemoScenario {
 		largeRefund();
 		exhaustBudget();
 		changeProductionConfig();
-		this.platformSteps.run(6);
-		new AgentDemoSteps(this.baseUrl, this.authority, this.console, this.timeout).run(6 + PlatformDemoSteps.STEPS);
+		new RetryDemoStep(this.authority, this.console, this::call, this::lastJournalId).run(6);
+		this.platformSteps.run(7);
+		new AgentDemoSteps(this.baseUrl, this.authority, this.console, this.timeout).run(7 + PlatformDemoSteps.STEPS);
 		failClosed();
 		this.console.heading("Demo complete: " + STEPS + " of " + STEPS + " steps behaved as expected.");
 	}

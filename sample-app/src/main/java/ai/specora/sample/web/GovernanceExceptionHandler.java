@@ -1,5 +1,6 @@
 package ai.specora.sample.web;
 
+import ai.specora.client.IdempotencyConflictException;
 import ai.specora.client.SpecoraBlockedException;
 import ai.specora.client.SpecoraSuspendedException;
 import ai.specora.client.SpecoraUnavailableException;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Turns governance outcomes into problem details the agent can act on: blocked is 403,
- * waiting for an approval is 202, no decision (fail-closed) is 503.
+ * waiting for an approval is 202, a refund id reused for another refund is 409, no
+ * decision (fail-closed) is 503.
  */
 @RestControllerAdvice
 public class GovernanceExceptionHandler {
@@ -71,6 +73,19 @@ public class GovernanceExceptionHandler {
 		problem.setProperty("failMode", "closed");
 		problem.setProperty("attempts", ex.getAttempts());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+	}
+
+	/**
+	 * A refund id (a request id) reused with another amount or reason: 409, nothing run.
+	 * @param ex the exception
+	 * @return the problem
+	 */
+	@ExceptionHandler
+	public ResponseEntity<ProblemDetail> conflict(IdempotencyConflictException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"This id was already used for another request; the action was not run");
+		problem.setTitle("Request id already used");
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
 	/**

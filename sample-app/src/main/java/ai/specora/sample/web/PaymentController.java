@@ -8,6 +8,7 @@ import ai.specora.sample.tools.Refund;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -43,6 +44,24 @@ public class PaymentController {
 			throw new IllegalArgumentException("The amount to refund must be a positive number of USD");
 		}
 		return this.payments.refund(paymentId, request.amount(), request.reason());
+	}
+
+	/**
+	 * Refunds (part of) a payment under the caller's refund id: the same request may be
+	 * sent again, e.g. after its approval, and is answered from the same journal entry.
+	 * @param paymentId the payment
+	 * @param refundId the caller's id of the refund
+	 * @param request the amount and the reason
+	 * @return the refund
+	 */
+	@PutMapping("/{paymentId}/refunds/{refundId}")
+	@ResponseStatus(HttpStatus.CREATED)
+	public Refund refundOnce(@PathVariable String paymentId, @PathVariable String refundId,
+			@RequestBody RefundRequest request) {
+		if (request.amount() == null || request.amount().signum() <= 0) {
+			throw new IllegalArgumentException("The amount to refund must be a positive number of USD");
+		}
+		return this.payments.refundOnce(refundId, paymentId, request.amount(), request.reason());
 	}
 
 	/**

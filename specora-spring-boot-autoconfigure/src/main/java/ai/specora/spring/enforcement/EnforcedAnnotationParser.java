@@ -87,6 +87,9 @@ final class EnforcedAnnotationParser {
 		String costActualText = annotation.getString(EnforcedMethod.COST_ACTUAL);
 		Expression costActual = costActualText.isBlank() ? null
 				: parsing.parse(EnforcedMethod.COST_ACTUAL, costActualText, true);
+		String requestIdText = annotation.getString(EnforcedMethod.REQUEST_ID);
+		Expression requestId = requestIdText.isBlank() ? null
+				: parsing.parse(EnforcedMethod.REQUEST_ID, requestIdText, false);
 		OnSuspend onSuspend = annotation.getEnum("onSuspend", OnSuspend.class);
 		Duration approvalTimeout = approvalTimeout(annotation.getString("approvalTimeout"), parsing);
 		EnforcedFailMode failMode = annotation.getEnum("failMode", EnforcedFailMode.class);
@@ -94,7 +97,7 @@ final class EnforcedAnnotationParser {
 		ReactiveAdapter adapter = (kind == EnforcedMethod.ReturnKind.REACTIVE)
 				? this.reactiveAdapterRegistry.getAdapter(method.getReturnType()) : null;
 		return new EnforcedMethod(method, type, actionType.trim(), annotation.getBoolean("writeOp"),
-				new EnforcedExpressions(scope, args, constantCost, cost, constantVolume, volume, costActual),
+				new EnforcedExpressions(scope, args, constantCost, cost, constantVolume, volume, costActual, requestId),
 				new EnforcedPolicy(failMode, onSuspend, approvalTimeout), kind, adapter, bindings, this.sharedContext);
 	}
 

@@ -16,8 +16,10 @@ import org.springframework.expression.Expression;
  * @param volume the estimated volume expression, or {@code null} when constant
  * @param costActual the actual cost expression (may use {@code #result}), or
  * {@code null}
+ * @param requestId the request id expression, or {@code null} for a new random id per
+ * call
  */
 record EnforcedExpressions(Expression scope, Expression args, BigDecimal constantCost, Expression cost,
-		Long constantVolume, Expression volume, Expression costActual) {
+		Long constantVolume, Expression volume, Expression costActual, Expression requestId) {
 
 }

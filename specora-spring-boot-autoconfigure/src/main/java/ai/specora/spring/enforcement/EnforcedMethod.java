@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import ai.specora.client.EnforceRequest;
 import ai.specora.spring.EnforcedFailMode;
@@ -38,6 +39,8 @@ public final class EnforcedMethod {
 
 	static final String COST_ACTUAL = "costActual";
 
+	static final String REQUEST_ID = "requestId";
+
 	private final Method method;
 
 	private final Class<?> targetClass;
@@ -49,6 +52,8 @@ public final class EnforcedMethod {
 	private final boolean writeOp;
 
 	private final EnforcedExpressions expressions;
+
+	private final EnforcedRequestIds requestIds;
 
 	private final EnforcedPolicy policy;
 
@@ -69,6 +74,7 @@ public final class EnforcedMethod {
 		this.actionType = actionType;
 		this.writeOp = writeOp;
 		this.expressions = expressions;
+		this.requestIds = (expressions.requestId() != null) ? new EnforcedRequestIds(actionType) : null;
 		this.policy = policy;
 		this.returnKind = returnKind;
 		this.reactiveAdapter = reactiveAdapter;
@@ -154,7 +160,9 @@ public final class EnforcedMethod {
 	}
 
 	/**
-	 * Builds the enforcement request of one call, with a new request id.
+	 * Builds the enforcement request of one call, with the request id its
+	 * {@code requestId} expression gives (see {@link EnforcedRequestIds}), or a new
+	 * random one.
 	 * @throws EnforcedExpressionException when an expression gives an unusable value
 	 */
 	EnforceRequest request(InvocationEvaluationContext context) {
@@ -178,8 +186,21 @@ public final class EnforcedMethod {
 			throw new EnforcedExpressionException("@Enforced estimatedVolume of " + this.description
 					+ " evaluated to " + volumeValue + ": it must be at least zero", ESTIMATED_VOLUME, null);
 		}
-		return new EnforceRequest(EnforceRequest.newRequestId(), this.actionType, scopeValue, argsValue, costValue, volumeValue,
+		UUID requestIdValue = (parsed.requestId() != null) ? requestId(parsed.requestId(), context)
+				: EnforceRequest.newRequestId();
+		return new EnforceRequest(requestIdValue, this.actionType, scopeValue, argsValue, costValue, volumeValue,
 				this.writeOp);
+	}
+
+	private UUID requestId(Expression expression, InvocationEvaluationContext context) {
+		Object value = evaluate(REQUEST_ID, expression, context);
+		try {
+			return this.requestIds.of(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new EnforcedExpressionException("@Enforced requestId of " + this.description + " "
+					+ ex.getMessage() + ", so the method was not run", REQUEST_ID, ex);
+		}
 	}
 
 	/**

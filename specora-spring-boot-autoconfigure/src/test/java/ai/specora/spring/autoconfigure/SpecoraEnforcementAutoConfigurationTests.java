@@ -240,6 +240,12 @@ class SpecoraEnforcementAutoConfigurationTests {
 	}
 
 	@Test
+	void requestIdNamingAnUnknownParameterFailsStartUp() {
+		assertStartUpFailure(BadRequestIdConfig.class, EnforcedMethodDefinitionException.Problem.UNKNOWN_VARIABLE,
+				"BadRequestId.run(String), attribute 'requestId'", "#p0, #a0");
+	}
+
+	@Test
 	void unknownParameterFailsStartUp() {
 		assertStartUpFailure(UnknownParameterConfig.class, EnforcedMethodDefinitionException.Problem.UNKNOWN_VARIABLE,
 				"#tenant, which is not a parameter of the method [name]", "#p0, #a0");
@@ -476,6 +482,24 @@ class SpecoraEnforcementAutoConfigurationTests {
 		@Bean
 		BadExpression badExpression() {
 			return new BadExpression();
+		}
+
+	}
+
+	public static class BadRequestId {
+
+		@Enforced(actionType = "x", scope = "{'k': 'v'}", requestId = "#refund.id")
+		public void run(String name) {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BadRequestIdConfig {
+
+		@Bean
+		BadRequestId badRequestId() {
+			return new BadRequestId();
 		}
 
 	}

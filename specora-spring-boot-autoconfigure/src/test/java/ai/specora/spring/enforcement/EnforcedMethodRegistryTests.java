@@ -3,6 +3,7 @@ package ai.specora.spring.enforcement;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.UUID;
 
 import ai.specora.client.EnforceRequest;
 import ai.specora.spring.Enforced;
@@ -140,6 +141,65 @@ class EnforcedMethodRegistryTests {
 				.isEqualTo(EnforcedMethodDefinitionException.Problem.UNKNOWN_VARIABLE));
 	}
 
+	@Test
+	void requestIdExpressionGivesTheRequestId() {
+		EnforcedMethod enforced = this.registry.getEnforcedMethod(method(Retried.class, "run"), Retried.class);
+		UUID first = enforced.request(enforced.evaluationContext(null, new Object[] { "re_42" })).requestId();
+		assertThat(first).isEqualTo(new EnforcedRequestIds("retried").of("re_42"))
+			.isEqualTo(enforced.request(enforced.evaluationContext(null, new Object[] { "re_42" })).requestId());
+		assertThat(enforced.request(enforced.evaluationContext(null, new Object[] { "re_43" })).requestId())
+			.isNotEqualTo(first);
+	}
+
+	@Test
+	void withoutRequestIdEachCallHasANewOne() {
+		Method method = method(GovernedServices.Tools.class, "write");
+		EnforcedMethod enforced = this.registry.getEnforcedMethod(method, GovernedServices.Tools.class);
+		Object[] arguments = { "users", 4, 1.5 };
+		assertThat(enforced.request(enforced.evaluationContext(null, arguments)).requestId()).isNotNull()
+			.isNotEqualTo(enforced.request(enforced.evaluationContext(null, arguments)).requestId());
+	}
+
+	@Test
+	void nullRequestIdFailsTheCall() {
+		EnforcedMethod enforced = this.registry.getEnforcedMethod(method(Retried.class, "run"), Retried.class);
+		assertThatExceptionOfType(EnforcedExpressionException.class)
+			.isThrownBy(() -> enforced.request(enforced.evaluationContext(null, new Object[] { null })))
+			.satisfies((ex) -> assertThat(ex.getAttribute()).isEqualTo("requestId"))
+			.withMessageContaining("Retried.run(String)")
+			.withMessageContaining("evaluated to null")
+			.withMessageContaining("the method was not run");
+	}
+
+	@Test
+	void invalidRequestIdExpressionIsRefused() {
+		assertThatExceptionOfType(EnforcedMethodDefinitionException.class)
+			.isThrownBy(() -> this.registry.hasEnforcedMethods(BadRequestId.class))
+			.satisfies((ex) -> {
+				assertThat(ex.getProblem()).isEqualTo(EnforcedMethodDefinitionException.Problem.INVALID_EXPRESSION);
+				assertThat(ex.getAttribute()).isEqualTo("requestId");
+			})
+			.withMessageContaining("BadRequestId.run(String)");
+	}
+
+	@Test
+	void requestIdNamingAnUnknownParameterIsRefused() {
+		assertThatExceptionOfType(EnforcedMethodDefinitionException.class)
+			.isThrownBy(() -> this.registry.hasEnforcedMethods(UnknownRequestId.class))
+			.satisfies((ex) -> {
+				assertThat(ex.getProblem()).isEqualTo(EnforcedMethodDefinitionException.Problem.UNKNOWN_VARIABLE);
+				assertThat(ex.getAttribute()).isEqualTo("requestId");
+			})
+			.withMessageContaining("#refund");
+	}
+
+	@Test
+	void resultIsNotKnownToRequestId() {
+		assertThatExceptionOfType(EnforcedMethodDefinitionException.class)
+			.isThrownBy(() -> this.registry.hasEnforcedMethods(ResultInRequestId.class))
+			.satisfies((ex) -> assertThat(ex.getAttribute()).isEqualTo("requestId"));
+	}
+
 	private static Method method(Class<?> type, String name) {
 		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type)) {
 			if (method.getName().equals(name)) {
@@ -232,6 +292,39 @@ class EnforcedMethodRegistryTests {
 		@Enforced(actionType = "x", scope = "{'k': #result}")
 		public String run() {
 			return "";
+		}
+
+	}
+
+	public static class Retried {
+
+		@Enforced(actionType = "retried", scope = "{'k': 'v'}", requestId = "#id")
+		public void run(String id) {
+		}
+
+	}
+
+	public static class BadRequestId {
+
+		@Enforced(actionType = "x", scope = "{'k': 'v'}", requestId = "#id +")
+		public void run(String id) {
+		}
+
+	}
+
+	public static class UnknownRequestId {
+
+		@Enforced(actionType = "x", scope = "{'k': 'v'}", requestId = "#refund.id")
+		public void run(String id) {
+		}
+
+	}
+
+	public static class ResultInRequestId {
+
+		@Enforced(actionType = "x", scope = "{'k': 'v'}", requestId = "#result")
+		public String run(String id) {
+			return id;
 		}
 
 	}
