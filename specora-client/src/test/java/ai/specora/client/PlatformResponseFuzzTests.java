@@ -25,10 +25,16 @@ import ai.specora.client.platform.PreferencesResult;
 import ai.specora.client.platform.Provider;
 import ai.specora.client.platform.ProxyExecuteRequest;
 import ai.specora.client.platform.ProxyExecuteResult;
+import ai.specora.client.platform.ReactivePlatformClient;
 import ai.specora.client.platform.RiskScoreResult;
 import ai.specora.client.platform.Severity;
 import ai.specora.client.platform.WorkflowType;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -88,6 +94,25 @@ class PlatformResponseFuzzTests {
 		.estimatedTokens(2000)
 		.estimatedCostMicros(500)
 		.build();
+
+	/**
+	 * Quiets the fail-open warning (one line per fail-open answer, tested in
+	 * {@code PlatformFailModeTest}): printed for every input it would slow fuzzing down
+	 * many times over.
+	 */
+	@BeforeAll
+	static void quietFailOpenWarnings() {
+		failOpenLogger().setLevel(Level.ERROR);
+	}
+
+	@AfterAll
+	static void restoreFailOpenWarnings() {
+		failOpenLogger().setLevel(null);
+	}
+
+	private static Logger failOpenLogger() {
+		return (Logger) LoggerFactory.getLogger(ReactivePlatformClient.class);
+	}
 
 	@FuzzTest
 	void decision(byte[] input) {
