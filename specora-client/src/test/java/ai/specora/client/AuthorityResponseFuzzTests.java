@@ -30,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Input layout: the first byte picks the status ({@link #STATUSES}), the second the
  * headers (bit 0: JSON content type, bits 1-2: a {@code Retry-After} value), the rest is
- * the body. Further calls, such as the platform calls, get one {@code @FuzzTest} method
- * each here, with the same invariant and their own {@code ...Inputs/<method>} corpus.
+ * the body. The platform calls are fuzzed the same way by {@link PlatformResponseFuzzTests}.
  */
 class AuthorityResponseFuzzTests {
 

@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * records. A decoder throws {@link IllegalArgumentException} (or the JSON library's
  * exception) on a malformed body, which the transport treats like a truncated one.
  * <p>
- * Decision fields ({@code decision}, {@code authorized}) must be present and known;
+ * Decision fields ({@code decision}, {@code authorized}) must be present and known, and
+ * an authorization carries a string {@code authorization_id};
  * descriptive enums decode unknown values as {@code UNKNOWN}.
  */
 final class PlatformCodec {
@@ -163,10 +164,11 @@ final class PlatformCodec {
 					: "'authorized' is not a boolean");
 		}
 		boolean isAuthorized = authorized.asBoolean();
-		if (isAuthorized && body.authorizationId() == null) {
+		String authorizationId = optionalString(body.authorizationId(), "authorization_id");
+		if (isAuthorized && authorizationId == null) {
 			throw new IllegalArgumentException("authorized without 'authorization_id'");
 		}
-		return new PreAuthorizationResult(isAuthorized, body.authorizationId(),
+		return new PreAuthorizationResult(isAuthorized, authorizationId,
 				WireEnums.lenientOrNull(Provider.values(), Provider.UNKNOWN, body.selectedProvider(),
 						"selected_provider"),
 				body.selectedModel(), body.reason(), instant(body.expiresAt(), "expires_at"),
@@ -218,6 +220,20 @@ final class PlatformCodec {
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("'" + field + "' is not an ISO-8601 instant", ex);
 		}
+	}
+
+	/**
+	 * A string field read as it is sent: {@code null} when absent or JSON null, refused
+	 * when it is not a string (the JSON library would turn a number into its text).
+	 */
+	private static String optionalString(JsonNode value, String field) {
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isString()) {
+			throw new IllegalArgumentException("'" + field + "' is not a string");
+		}
+		return value.stringValue();
 	}
 
 	private static <T> T require(T value, String field) {

@@ -102,7 +102,7 @@ final class PlatformWire {
 			String anomalyStatus) {
 	}
 
-	record PreAuthorizationBody(JsonNode authorized, String authorizationId, String selectedProvider,
+	record PreAuthorizationBody(JsonNode authorized, JsonNode authorizationId, String selectedProvider,
 			String selectedModel, String reason, String expiresAt) {
 	}
 

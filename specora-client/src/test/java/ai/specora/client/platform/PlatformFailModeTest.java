@@ -254,6 +254,7 @@ class PlatformFailModeTest {
 		AUTHORIZED_AS_STRING("/v1/platform/preauthorize", "{\"authorized\": \"true\", \"authorization_id\": \"a\"}"),
 		MISSING_AUTHORIZED("/v1/platform/preauthorize", "{\"authorization_id\": \"a\"}"),
 		AUTHORIZED_WITHOUT_ID("/v1/platform/preauthorize", "{\"authorized\": true}"),
+		AUTHORIZATION_ID_AS_NUMBER("/v1/platform/preauthorize", "{\"authorized\": true, \"authorization_id\": 7}"),
 		BAD_EXPIRY("/v1/platform/preauthorize",
 				"{\"authorized\": true, \"authorization_id\": \"a\", \"expires_at\": \"tomorrow\"}");
 
