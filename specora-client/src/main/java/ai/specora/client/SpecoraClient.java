@@ -21,7 +21,10 @@ import reactor.netty.http.client.HttpClient;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -523,6 +526,11 @@ public final class SpecoraClient {
 				.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 				.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+				// a number or boolean where the contract has a string is malformed, not coerced
+				.withCoercionConfig(LogicalType.Textual, (coercion) -> coercion
+					.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
 				.build();
 			WebClient webClient = createWebClient(settings);
 			HttpTransport transport = new HttpTransport(webClient, jsonMapper, settings, this.clock);

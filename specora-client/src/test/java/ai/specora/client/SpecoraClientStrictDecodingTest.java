@@ -66,6 +66,18 @@ class SpecoraClientStrictDecodingTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "\"journal_id\": 7", "\"journal_id\": 7.5", "\"journal_id\": true",
+			"\"journal_id\": \"jrn_1\", \"policy_id\": 12" })
+	void aScalarOfAnotherTypeWhereTheContractHasAStringIsMalformed(String fields) {
+		authority.stubFor(post("/v1/runtime/enforce").willReturn(ClientFixtures.json(200,
+				"{\"decision\": \"allow\", " + fields + ", \"source\": \"authority\"}")));
+		FailClosedException ex = catchThrowableOfType(FailClosedException.class,
+				() -> ClientFixtures.client(authority).retries(0).build().enforce(ClientFixtures.dbWrite()));
+		assertThat(ex.getStatusCode()).isEqualTo(200);
+		assertThat(ex.getMessage()).contains("malformed response body");
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "ALLOW", "Allow", " allow" })
 	void decisionsAreTheContractsExactLowercaseValues(String decision) {
 		authority.stubFor(post("/v1/runtime/enforce").willReturn(ClientFixtures.json(200, """
