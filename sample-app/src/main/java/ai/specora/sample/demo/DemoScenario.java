@@ -2,28 +2,18 @@ package ai.specora.sample.demo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import ai.specora.localauthority.LocalAuthority;
 import ai.specora.localauthority.PendingApproval;
+import ai.specora.sample.demo.DemoHttp.Reply;
 import ai.specora.sample.webhook.BudgetBreach;
 import ai.specora.sample.webhook.GovernanceWebhookListener;
 import ai.specora.spring.webhook.ApprovalResolvedEvent;
 import ai.specora.spring.webhook.BudgetBreachEvent;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo's script: calls the application's own HTTP API as the support agent would,
@@ -52,8 +42,6 @@ public final class DemoScenario {
 
 	private static final String APPROVER = "alice (on-call SRE)";
 
-	private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
-
 	private final String baseUrl;
 
 	private final LocalAuthority authority;
@@ -66,11 +54,7 @@ public final class DemoScenario {
 
 	private final PlatformDemoSteps platformSteps;
 
-	private final HttpClient http;
-
-	private final JsonMapper json = JsonMapper.builder()
-		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-		.build();
+	private final DemoHttp http;
 
 	/**
 	 * Creates the scenario.
@@ -90,7 +74,7 @@ public final class DemoScenario {
 		this.console = Objects.requireNonNull(console, "console must not be null");
 		this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
 		this.platformSteps = Objects.requireNonNull(platformSteps, "platformSteps must not be null");
-		this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+		this.http = new DemoHttp(baseUrl, console, timeout);
 	}
 
 	/**
@@ -108,16 +92,16 @@ public final class DemoScenario {
 		largeRefund();
 		exhaustBudget();
 		changeProductionConfig();
-		new RetryDemoStep(this.authority, this.console, this::call, this::lastJournalId).run(6);
+		new RetryDemoStep(this.authority, this.console, this.http::call, this::lastJournalId).run(6);
 		this.platformSteps.run(7);
-		new AgentDemoSteps(this.baseUrl, this.authority, this.console, this.timeout).run(7 + PlatformDemoSteps.STEPS);
+		new AgentDemoSteps(this.authority, this.console, this.http).run(7 + PlatformDemoSteps.STEPS);
 		failClosed();
 		this.console.heading("Demo complete: " + STEPS + " of " + STEPS + " steps behaved as expected.");
 	}
 
 	private void lookUpCustomer() throws InterruptedException {
 		this.console.step(1, "Look up a customer: a read, allowed (and journalled)");
-		Reply reply = call("GET", "/api/customers/cus_1001", null);
+		Reply reply = this.http.call("GET", "/api/customers/cus_1001", null);
 		expectStatus(reply, 200);
 		this.console.outcome(reply.status(), "ALLOW", reply.text("name") + " <" + reply.text("email") + ">, plan "
 				+ reply.text("plan") + " (journal " + lastJournalId("customer_lookup") + ")");
@@ -125,7 +109,7 @@ public final class DemoScenario {
 
 	private void dropTable() throws InterruptedException {
 		this.console.step(2, "Drop a production table: blocked by policy, the method never runs");
-		Reply reply = call("DELETE", "/api/production/tables/customers", null);
+		Reply reply = this.http.call("DELETE", "/api/production/tables/customers", null);
 		expectStatus(reply, 403);
 		this.console.outcome(reply.status(), "BLOCK", reply.text("reason") + " (policy " + reply.text("policyId")
 				+ ", journal " + reply.text("journalId") + ")");
@@ -133,7 +117,7 @@ public final class DemoScenario {
 
 	private void largeRefund() throws InterruptedException {
 		this.console.step(3, "Refund 250.00 USD: over 100 USD needs a human's approval");
-		Reply reply = call("POST", "/api/payments/pay_7001/refunds", "{\"amount\": 250.00, \"reason\": \"duplicate charge\"}");
+		Reply reply = this.http.call("POST", "/api/payments/pay_7001/refunds", "{\"amount\": 250.00, \"reason\": \"duplicate charge\"}");
 		expectStatus(reply, 202);
 		this.console.outcome(reply.status(), "SUSPEND", "approval " + reply.text("approvalId") + " from "
 				+ reply.text("approvalSource") + " (journal " + reply.text("journalId") + "); not refunded");
@@ -143,7 +127,7 @@ public final class DemoScenario {
 		this.console.step(4, "Refund 40.00 USD at a time: the 'refunds-daily' budget (100.00 USD) runs out");
 		String[] payments = { "pay_7002", "pay_7003", "pay_7004" };
 		for (int i = 0; i < payments.length; i++) {
-			Reply reply = call("POST", "/api/payments/" + payments[i] + "/refunds",
+			Reply reply = this.http.call("POST", "/api/payments/" + payments[i] + "/refunds",
 					"{\"amount\": 40.00, \"reason\": \"late delivery\"}");
 			if (i < payments.length - 1) {
 				expectStatus(reply, 201);
@@ -169,9 +153,8 @@ public final class DemoScenario {
 	private void changeProductionConfig() throws InterruptedException {
 		this.console.step(5, "Change a production setting (a Mono): suspended, approved, then it runs");
 		String body = "{\"value\": \"250\"}";
-		this.console.request("PUT", "/api/production/config/checkout.rate-limit", body);
-		CompletableFuture<Reply> pending = send("PUT", "/api/production/config/checkout.rate-limit", body);
-		PendingApproval approval = awaitPendingApproval("config_change");
+		CompletableFuture<Reply> pending = this.http.send("PUT", "/api/production/config/checkout.rate-limit", body);
+		PendingApproval approval = this.http.awaitPendingApproval(this.authority, "config_change");
 		this.console.note("suspended: approval " + approval.approvalId() + " from " + approval.approvalSource()
 				+ " (journal " + approval.journalId() + "); the call waits, holding no thread");
 		this.authority.approve(approval.approvalId(), APPROVER);
@@ -183,7 +166,7 @@ public final class DemoScenario {
 					+ this.timeout));
 		this.console.note("webhook runtime.approval_resolved received: " + (resolved.approved() ? "approved" : "denied")
 				+ " by " + resolved.resolvedBy());
-		Reply reply = await(pending);
+		Reply reply = this.http.await(pending);
 		expectStatus(reply, 200);
 		this.console.outcome(reply.status(), "ALLOW", reply.text("key") + " changed from "
 				+ reply.text("previousValue") + " to " + reply.text("value") + " (same journal entry "
@@ -194,68 +177,17 @@ public final class DemoScenario {
 		this.console.step(STEPS, "The authority goes away: fail-closed, nothing runs ungoverned");
 		this.authority.close();
 		this.console.note("local authority stopped");
-		Reply reply = call("GET", "/api/customers/cus_1002", null);
+		Reply reply = this.http.call("GET", "/api/customers/cus_1002", null);
 		expectStatus(reply, 503);
 		this.console.outcome(reply.status(), "NO DECISION", reply.text("detail"));
 	}
 
-	private Reply call(String method, String path, String body) throws InterruptedException {
-		this.console.request(method, path, body);
-		return await(send(method, path, body));
-	}
-
-	private CompletableFuture<Reply> send(String method, String path, String body) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.timeout(this.timeout)
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)
-					: HttpRequest.BodyPublishers.noBody())
-			.build();
-		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-			.thenApply((response) -> new Reply(response.statusCode(), parse(response.body())));
-	}
-
-	private Reply await(CompletableFuture<Reply> reply) throws InterruptedException {
-		try {
-			return reply.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (ExecutionException ex) {
-			throw new DemoStepException("the request failed: " + ex.getCause(), ex.getCause());
-		}
-		catch (TimeoutException ex) {
-			reply.cancel(true);
-			throw new DemoStepException("no response within " + this.timeout, ex);
-		}
-	}
-
-	private JsonNode parse(String body) {
-		if (body == null || body.isBlank()) {
-			return this.json.createObjectNode();
-		}
-		return this.json.readTree(body);
-	}
-
-	private PendingApproval awaitPendingApproval(String actionType) throws InterruptedException {
-		long deadline = System.nanoTime() + this.timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			Optional<PendingApproval> approval = this.authority.pendingApprovals()
-				.stream()
-				.filter((candidate) -> candidate.actionType().equals(actionType))
-				.findFirst();
-			if (approval.isPresent()) {
-				return approval.get();
-			}
-			Thread.sleep(POLL_INTERVAL.toMillis());
-		}
-		throw new DemoStepException("no " + actionType + " approval was pending within " + this.timeout);
-	}
-
 	private String lastJournalId(String actionType) throws InterruptedException {
 		String journalId = "unknown";
-		for (JsonNode decision : await(send("GET", "/api/governance/decisions", null)).body()) {
-			if (actionType.equals(text(decision, "actionType"))) {
-				journalId = text(decision, "journalId");
+		for (JsonNode decision : this.http.await(this.http.sendQuietly("GET", "/api/governance/decisions", null))
+			.body()) {
+			if (actionType.equals(DemoHttp.text(decision, "actionType"))) {
+				journalId = DemoHttp.text(decision, "journalId");
 			}
 		}
 		return journalId;
@@ -269,25 +201,6 @@ public final class DemoScenario {
 
 	private static String usd(BigDecimal amount) {
 		return (amount != null) ? amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString() : "?";
-	}
-
-	private static String text(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		return (value != null && !value.isNull()) ? value.asString() : null;
-	}
-
-	/**
-	 * A response of the application.
-	 *
-	 * @param status the HTTP status
-	 * @param body the JSON body, an empty object when there was none
-	 */
-	record Reply(int status, JsonNode body) {
-
-		String text(String field) {
-			return DemoScenario.text(this.body, field);
-		}
-
 	}
 
 }

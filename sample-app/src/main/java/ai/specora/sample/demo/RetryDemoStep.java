@@ -41,13 +41,13 @@ final class RetryDemoStep {
 	 */
 	void run(int step) throws InterruptedException {
 		this.console.step(step, "Refund 250.00 USD as re_7001: suspended, approved, retried with the same id");
-		DemoScenario.Reply suspended = expect(this.caller.call("PUT", PATH, BODY), 202);
+		DemoHttp.Reply suspended = expect(this.caller.call("PUT", PATH, BODY), 202);
 		String journalId = suspended.text("journalId");
 		this.console.outcome(suspended.status(), "SUSPEND", "approval " + suspended.text("approvalId") + " from "
 				+ suspended.text("approvalSource") + " (journal " + journalId + "); not refunded");
 		this.authority.approve(suspended.text("approvalId"), APPROVER);
 		this.console.note("approved by " + APPROVER + " through the local authority; the agent retries");
-		DemoScenario.Reply refunded = expect(this.caller.call("PUT", PATH, BODY), 201);
+		DemoHttp.Reply refunded = expect(this.caller.call("PUT", PATH, BODY), 201);
 		String retriedOn = this.journal.lastJournalId("payment_refund");
 		if (journalId == null || !journalId.equals(retriedOn)) {
 			throw new DemoStepException("the retry was decided on journal entry " + retriedOn + ", not on "
@@ -57,7 +57,7 @@ final class RetryDemoStep {
 				+ refunded.text("amount") + " USD, paid out once (same journal entry " + retriedOn + ")");
 	}
 
-	private static DemoScenario.Reply expect(DemoScenario.Reply reply, int status) {
+	private static DemoHttp.Reply expect(DemoHttp.Reply reply, int status) {
 		if (reply.status() != status) {
 			throw new DemoStepException("expected HTTP " + status + " but got " + reply.status() + ": " + reply.body());
 		}
@@ -70,7 +70,7 @@ final class RetryDemoStep {
 	@FunctionalInterface
 	interface Caller {
 
-		DemoScenario.Reply call(String method, String path, String body) throws InterruptedException;
+		DemoHttp.Reply call(String method, String path, String body) throws InterruptedException;
 
 	}
 
