@@ -1,14 +1,9 @@
 package ai.specora.client;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -16,20 +11,9 @@ import ai.specora.client.platform.PlatformCallInterceptor;
 import ai.specora.client.platform.PlatformClient;
 import ai.specora.client.platform.PlatformSettings;
 import io.micrometer.observation.ObservationRegistry;
-import io.netty.channel.ChannelOption;
-import reactor.netty.http.client.HttpClient;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.type.LogicalType;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -65,10 +49,6 @@ public final class SpecoraClient {
 	 * observation filter that names the authority's calls.
 	 */
 	public static final String REQUEST_ATTRIBUTE = "ai.specora.client";
-
-	private static final String VENDOR_HEADER = "X-Specora-Vendor-Id";
-
-	private static final String TENANT_HEADER = "X-Specora-Tenant-Id";
 
 	private final ReactiveSpecoraClient reactive;
 
@@ -521,51 +501,14 @@ public final class SpecoraClient {
 		 */
 		public SpecoraClient build() {
 			SpecoraClientSettings settings = validate();
-			JsonMapper jsonMapper = JsonMapper.builder()
-				.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-				.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-				.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-				// a number or boolean where the contract has a string is malformed, not coerced
-				.withCoercionConfig(LogicalType.Textual, (coercion) -> coercion
-					.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-				.build();
-			WebClient webClient = createWebClient(settings);
+			JsonMapper jsonMapper = WireJson.create();
+			WebClient webClient = AuthorityWebClient.create(settings, this.apiKey.trim(), this.clientConnector,
+					this.observationRegistry, this.observationConvention);
 			HttpTransport transport = new HttpTransport(webClient, jsonMapper, settings, this.clock);
 			PlatformSettings platformSettings = new PlatformSettings(workflowId(), this.strictMode);
 			ReactiveSpecoraClient reactive = new ReactiveSpecoraClient(transport, jsonMapper, settings,
 					this.onDecision, this.onError, platformSettings, this.platformInterceptor);
 			return new SpecoraClient(reactive, settings);
-		}
-
-		private WebClient createWebClient(SpecoraClientSettings settings) {
-			WebClient.Builder builder = WebClient.builder();
-			if (this.observationRegistry != null) {
-				builder.observationRegistry(this.observationRegistry);
-			}
-			if (this.observationConvention != null) {
-				builder.observationConvention(this.observationConvention);
-			}
-			ClientHttpConnector connector = (this.clientConnector != null) ? this.clientConnector
-					: new ReactorClientHttpConnector(HttpClient.create()
-						.followRedirect(false)
-						.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-								(int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis())));
-			return builder.baseUrl(settings.baseUrl().toString())
-				.clientConnector(new AuthorizingConnector(connector, settings.baseUrl(), this.apiKey.trim()))
-				.defaultRequest((request) -> request.attribute(REQUEST_ATTRIBUTE, Boolean.TRUE))
-				.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(HttpTransport.MAX_RESPONSE_BYTES))
-				.defaultHeaders((headers) -> {
-					headers.set(HttpHeaders.USER_AGENT, UserAgent.VALUE);
-					headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-					if (settings.isVendorModel()) {
-						headers.set(VENDOR_HEADER, settings.vendorId());
-						headers.set(TENANT_HEADER, settings.tenantId());
-					}
-				})
-				.build();
 		}
 
 		private SpecoraClientSettings validate() {
@@ -629,34 +572,6 @@ public final class SpecoraClient {
 		@Override
 		public String toString() {
 			return "SpecoraClient.Builder[baseUrl=" + this.baseUrl + ", orgId=" + this.orgId + ", apiKey=******]";
-		}
-
-	}
-
-	/**
-	 * The {@code User-Agent} of this client: {@code specora-java/<version> (java/<version>)}.
-	 */
-	static final class UserAgent {
-
-		static final String VERSION = readVersion();
-
-		static final String VALUE = "specora-java/" + VERSION + " (java/" + System.getProperty("java.version") + ")";
-
-		private UserAgent() {
-		}
-
-		private static String readVersion() {
-			try (InputStream in = SpecoraClient.class.getResourceAsStream("specora-client.properties")) {
-				if (in == null) {
-					return "unknown";
-				}
-				Properties properties = new Properties();
-				properties.load(in);
-				return properties.getProperty("version", "unknown");
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot read the Specora client version", ex);
-			}
 		}
 
 	}
