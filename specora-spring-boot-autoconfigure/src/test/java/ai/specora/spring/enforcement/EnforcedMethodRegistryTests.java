@@ -39,20 +39,20 @@ class EnforcedMethodRegistryTests {
 		Method method = method(GovernedServices.Tools.class, "write");
 		EnforcedMethod enforced = this.registry.getEnforcedMethod(method, GovernedServices.Tools.class);
 		EnforceRequest request = enforced
-			.request(enforced.evaluationContext(new GovernedServices.Tools(), new Object[] { "users", 4, 1.5 }));
+			.request(() -> enforced.evaluationContext(new GovernedServices.Tools(), new Object[] { "users", 4, 1.5 }));
 		assertThat(request.scope()).containsExactly(Map.entry("table", "users"), Map.entry("row", 4));
 		assertThat(request.args()).containsExactly(Map.entry("id", 4));
 		assertThat(request.estimatedCost()).isEqualByComparingTo(new BigDecimal("1.5"));
 		assertThat(request.estimatedVolume()).isEqualTo(5);
 		InvocationEvaluationContext context = enforced.evaluationContext(null, new Object[] { "users", 4, 1.5 });
-		assertThat(enforced.costActual(context, "abcd")).isEqualByComparingTo("2.0");
+		assertThat(enforced.costActual(() -> context, "abcd")).isEqualByComparingTo("2.0");
 	}
 
 	@Test
 	void expressionsCannotAssignVariables() {
 		EnforcedMethod enforced = this.registry.getEnforcedMethod(method(Assigning.class, "run"), Assigning.class);
 		assertThatExceptionOfType(EnforcedExpressionException.class)
-			.isThrownBy(() -> enforced.request(enforced.evaluationContext(null, new Object[] { "a" })));
+			.isThrownBy(() -> enforced.request(() -> enforced.evaluationContext(null, new Object[] { "a" })));
 	}
 
 	@Test
@@ -127,7 +127,7 @@ class EnforcedMethodRegistryTests {
 	void costThatIsNotANumberFailsTheCall() {
 		EnforcedMethod enforced = this.registry.getEnforcedMethod(method(TextCost.class, "run"), TextCost.class);
 		assertThatExceptionOfType(EnforcedExpressionException.class)
-			.isThrownBy(() -> enforced.request(enforced.evaluationContext(null, new Object[] { "lots" })))
+			.isThrownBy(() -> enforced.request(() -> enforced.evaluationContext(null, new Object[] { "lots" })))
 			.withMessageContaining("estimatedCost")
 			.withMessageContaining("must evaluate to a number");
 	}
