@@ -20,7 +20,6 @@ import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.ReactiveAdapter;
 import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.core.annotation.MergedAnnotation;
-import org.springframework.expression.EvaluationException;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParseException;
 import org.springframework.expression.spel.SpelNode;
@@ -174,8 +173,9 @@ final class EnforcedAnnotationParser {
 		try {
 			return expression.getValue(this.sharedContext);
 		}
-		catch (EvaluationException ex) {
-			// left to be evaluated per call, where the failure is raised with the method
+		catch (RuntimeException ex) {
+			// an EvaluationException, or an ArithmeticException such as "1 / 0": left to
+			// be evaluated per call, where the failure is raised as for any expression
 			return null;
 		}
 	}

@@ -116,6 +116,14 @@ class ConstantExpressionsTests {
 			.withMessageContaining("an empty map");
 	}
 
+	@Test
+	void aConstantThatFailsToEvaluateDoesNotFailStartUpButEachCall() {
+		EnforcedMethod enforced = enforced(DividedByZero.class);
+		assertThat(enforced).isNotNull();
+		assertThatExceptionOfType(ArithmeticException.class)
+			.isThrownBy(() -> enforced.request(() -> enforced.evaluationContext(null, new Object[0])));
+	}
+
 	private EnforcedMethod enforced(Class<?> type) {
 		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type)) {
 			if (method.getName().equals("run")) {
@@ -145,6 +153,14 @@ class ConstantExpressionsTests {
 	public static class MethodCall {
 
 		@Enforced(actionType = "x", scope = "{'at': T(java.lang.System).nanoTime()}")
+		public void run() {
+		}
+
+	}
+
+	public static class DividedByZero {
+
+		@Enforced(actionType = "x", scope = "{'k': 'v'}", estimatedCost = "1 / 0")
 		public void run() {
 		}
 
