@@ -5,6 +5,9 @@ import java.util.List;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraClientBuilderCustomizer;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
+import ai.specora.spring.enforcement.CompletionDispatcher;
+import ai.specora.spring.enforcement.completion.AsyncCompletionDispatcher;
+import ai.specora.spring.enforcement.completion.SyncCompletionDispatcher;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -65,12 +68,22 @@ public final class Contexts {
 	 * @return the running application
 	 */
 	public static ConfigurableApplicationContext specora(String baseUrl, boolean inMemory, String completionMode) {
-		return new SpringApplicationBuilder(SpecoraConfiguration.class).web(WebApplicationType.NONE)
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SpecoraConfiguration.class)
+			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("specora.base-url=" + baseUrl, "specora.api-key=" + API_KEY, "specora.org-id=" + ORG_ID,
-					"specora.completion.mode=" + completionMode, "benchmark.in-memory=" + inMemory,
+					"specora.enforcement.completion.mode=" + completionMode, "benchmark.in-memory=" + inMemory,
 					"spring.main.banner-mode=off")
 			.run();
+		Class<?> dispatcher = context.getBean(CompletionDispatcher.class).getClass();
+		Class<?> expected = "sync".equals(completionMode) ? SyncCompletionDispatcher.class
+				: AsyncCompletionDispatcher.class;
+		if (dispatcher != expected) {
+			context.close();
+			throw new IllegalStateException("Completion mode '" + completionMode + "' gave a "
+					+ dispatcher.getName() + ", not a " + expected.getName());
+		}
+		return context;
 	}
 
 	@Configuration(proxyBeanMethods = false)

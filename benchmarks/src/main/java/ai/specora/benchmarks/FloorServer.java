@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -27,6 +28,9 @@ public final class FloorServer implements AutoCloseable {
 	private static final byte[] COMPLETED = "{\"journal_id\":\"jrn_1\",\"status\":\"success\",\"recorded\":true}"
 		.getBytes(StandardCharsets.UTF_8);
 
+	/** The server's accept backlog, above the most callers a run has (256). */
+	static final int ACCEPT_BACKLOG = 1024;
+
 	private final LongAdder connections = new LongAdder();
 
 	private final LongAdder requests = new LongAdder();
@@ -42,6 +46,8 @@ public final class FloorServer implements AutoCloseable {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
+			// room for a connect storm of 256 callers (the default backlog, 128, drops SYNs)
+			.option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
 			// once per TCP connection (doOnConnection is called for each request on it)
 			.doOnChannelInit((observer, channel, remoteAddress) -> this.connections.increment())
 			.handle((request, response) -> {

@@ -4,13 +4,12 @@ import java.util.List;
 
 import ai.specora.client.CompletionStatus;
 import ai.specora.client.EnforcementResult;
-import ai.specora.client.Listeners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Calls several listeners in order; one that throws is logged and the others still
- * run.
+ * run. Per call nothing is allocated: each listener's name for the log is built once.
  */
 final class CompositeEnforcementListener implements EnforcementListener {
 
@@ -18,40 +17,66 @@ final class CompositeEnforcementListener implements EnforcementListener {
 
 	private final EnforcementListener[] listeners;
 
+	private final String[] descriptions;
+
 	CompositeEnforcementListener(List<? extends EnforcementListener> listeners) {
 		this.listeners = listeners.toArray(new EnforcementListener[0]);
+		this.descriptions = new String[this.listeners.length];
+		for (int i = 0; i < this.listeners.length; i++) {
+			this.descriptions[i] = "enforcement listener " + this.listeners[i].getClass().getName();
+		}
 	}
 
 	@Override
 	public void onStart(EnforcedCall call) {
-		for (EnforcementListener listener : this.listeners) {
-			Listeners.callSafely(logger, describe(listener), () -> listener.onStart(call));
+		for (int i = 0; i < this.listeners.length; i++) {
+			try {
+				this.listeners[i].onStart(call);
+			}
+			catch (RuntimeException ex) {
+				failed(i, ex);
+			}
 		}
 	}
 
 	@Override
 	public void onDecision(EnforcedCall call, EnforcementResult result) {
-		for (EnforcementListener listener : this.listeners) {
-			Listeners.callSafely(logger, describe(listener), () -> listener.onDecision(call, result));
+		for (int i = 0; i < this.listeners.length; i++) {
+			try {
+				this.listeners[i].onDecision(call, result);
+			}
+			catch (RuntimeException ex) {
+				failed(i, ex);
+			}
 		}
 	}
 
 	@Override
 	public void onCompletion(EnforcedCall call, CompletionStatus status, Throwable error) {
-		for (EnforcementListener listener : this.listeners) {
-			Listeners.callSafely(logger, describe(listener), () -> listener.onCompletion(call, status, error));
+		for (int i = 0; i < this.listeners.length; i++) {
+			try {
+				this.listeners[i].onCompletion(call, status, error);
+			}
+			catch (RuntimeException ex) {
+				failed(i, ex);
+			}
 		}
 	}
 
 	@Override
 	public void onError(EnforcedCall call, Throwable error) {
-		for (EnforcementListener listener : this.listeners) {
-			Listeners.callSafely(logger, describe(listener), () -> listener.onError(call, error));
+		for (int i = 0; i < this.listeners.length; i++) {
+			try {
+				this.listeners[i].onError(call, error);
+			}
+			catch (RuntimeException ex) {
+				failed(i, ex);
+			}
 		}
 	}
 
-	private static String describe(EnforcementListener listener) {
-		return "enforcement listener " + listener.getClass().getName();
+	private void failed(int index, RuntimeException ex) {
+		logger.warn("Specora {} failed; the call goes on", this.descriptions[index], ex);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
@@ -96,8 +97,19 @@ final class EnforcedAnnotationParser {
 		EnforcedMethod.ReturnKind kind = returnKind(method, type);
 		ReactiveAdapter adapter = (kind == EnforcedMethod.ReturnKind.REACTIVE)
 				? this.reactiveAdapterRegistry.getAdapter(method.getReturnType()) : null;
-		return new EnforcedMethod(method, type, actionType.trim(), annotation.getBoolean("writeOp"),
-				new EnforcedExpressions(scope, args, constantCost, cost, constantVolume, volume, costActual, requestId),
+		Map<String, Object> constantScope = constantMap(scope, false);
+		Map<String, Object> constantArgs = constantMap(args, true);
+		if (constantCost == null) {
+			constantCost = constantCost(cost);
+		}
+		if (constantVolume == null) {
+			constantVolume = constantVolume(volume);
+		}
+		EnforcedExpressions expressions = new EnforcedExpressions((constantScope != null) ? null : scope,
+				constantScope, (constantArgs != null) ? null : args, constantArgs, constantCost,
+				(constantCost != null) ? null : cost, constantVolume, (constantVolume != null) ? null : volume,
+				costActual, requestId);
+		return new EnforcedMethod(method, type, actionType.trim(), annotation.getBoolean("writeOp"), expressions,
 				new EnforcedPolicy(failMode, onSuspend, approvalTimeout), kind, adapter, bindings, this.sharedContext);
 	}
 
@@ -150,6 +162,61 @@ final class EnforcedAnnotationParser {
 	private static EnforcedMethodDefinitionException unsupported(Class<?> type, Method method, String detail) {
 		return new EnforcedMethodDefinitionException(EnforcedMethodDefinitionException.Problem.UNSUPPORTED_RETURN_TYPE,
 				type, method, null, detail, null);
+	}
+
+	/**
+	 * The value of a constant expression, evaluated once; {@code null} when the
+	 * expression is not a constant, or when its value is not one a request can use, so
+	 * that each call evaluates it and raises the same error as any other expression.
+	 */
+	private Object constantValue(Expression expression) {
+		if (expression == null || !ConstantExpressions.isConstant(expression)) {
+			return null;
+		}
+		try {
+			return expression.getValue(this.sharedContext);
+		}
+		catch (RuntimeException ex) {
+			// an EvaluationException, or an ArithmeticException such as "1 / 0": left to
+			// be evaluated per call, where the failure is raised as for any expression
+			return null;
+		}
+	}
+
+	private Map<String, Object> constantMap(Expression expression, boolean emptyAllowed) {
+		if (constantValue(expression) instanceof Map<?, ?> map && (emptyAllowed || !map.isEmpty())) {
+			return ConstantExpressions.immutableMap(map);
+		}
+		return null;
+	}
+
+	private BigDecimal constantCost(Expression expression) {
+		Object value = constantValue(expression);
+		if (value == null) {
+			return null;
+		}
+		try {
+			BigDecimal cost = EnforcedMethod.toDecimal(value);
+			return (cost.signum() >= 0) ? cost : null;
+		}
+		catch (NumberFormatException ex) {
+			// left to be evaluated per call, where the failure is raised with the method
+			return null;
+		}
+	}
+
+	private Long constantVolume(Expression expression) {
+		BigDecimal volume = constantCost(expression);
+		if (volume == null) {
+			return null;
+		}
+		try {
+			return volume.longValueExact();
+		}
+		catch (ArithmeticException ex) {
+			// left to be evaluated per call, where the failure is raised with the method
+			return null;
+		}
 	}
 
 	private static BigDecimal constantDecimal(String text) {

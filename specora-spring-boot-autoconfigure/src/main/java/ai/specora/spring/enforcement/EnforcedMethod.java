@@ -23,7 +23,8 @@ import org.springframework.expression.spel.support.StandardEvaluationContext;
  * What one {@link ai.specora.spring.Enforced @Enforced} method asks for, resolved and
  * parsed once at start-up: the action type, the parsed expressions, the fail mode,
  * the suspension policy and how its return type is governed. Per call, only the
- * expressions are evaluated.
+ * expressions that are not constants are evaluated, in an evaluation context created
+ * only when one of them needs it; constant ones were evaluated once, at start-up.
  */
 public final class EnforcedMethod {
 
@@ -165,15 +166,18 @@ public final class EnforcedMethod {
 	 * random one.
 	 * @throws EnforcedExpressionException when an expression gives an unusable value
 	 */
-	EnforceRequest request(InvocationEvaluationContext context) {
+	EnforceRequest request(EvaluationContextSource source) {
 		EnforcedExpressions parsed = this.expressions;
-		Map<String, Object> scopeValue = map(SCOPE, parsed.scope(), context);
+		InvocationEvaluationContext context = parsed.needsContext() ? source.evaluationContext() : null;
+		Map<String, Object> scopeValue = (parsed.scope() != null) ? map(SCOPE, parsed.scope(), context)
+				: parsed.constantScope();
 		if (scopeValue == null || scopeValue.isEmpty()) {
 			throw new EnforcedExpressionException("@Enforced scope of " + this.description + " evaluated to "
 					+ ((scopeValue == null) ? "null" : "an empty map")
 					+ ": the audit trail needs an explicit scope, so the method was not run", SCOPE, null);
 		}
-		Map<String, Object> argsValue = (parsed.args() != null) ? map(ARGS, parsed.args(), context) : null;
+		Map<String, Object> argsValue = (parsed.args() != null) ? map(ARGS, parsed.args(), context)
+				: parsed.constantArgs();
 		BigDecimal costValue = (parsed.cost() != null)
 				? decimal(ESTIMATED_COST, evaluate(ESTIMATED_COST, parsed.cost(), context)) : parsed.constantCost();
 		if (costValue == null || costValue.signum() < 0) {
@@ -207,11 +211,12 @@ public final class EnforcedMethod {
 	 * Evaluates the actual cost after the method succeeded; a failure is logged and
 	 * reported as an unknown cost, never raised.
 	 */
-	BigDecimal costActual(InvocationEvaluationContext context, Object result) {
+	BigDecimal costActual(EvaluationContextSource source, Object result) {
 		if (this.expressions.costActual() == null) {
 			return null;
 		}
 		try {
+			InvocationEvaluationContext context = source.evaluationContext();
 			context.setResult(result);
 			BigDecimal value = decimal(COST_ACTUAL, evaluate(COST_ACTUAL, this.expressions.costActual(), context));
 			if (value != null && value.signum() < 0) {
@@ -247,11 +252,26 @@ public final class EnforcedMethod {
 			throw new EnforcedExpressionException("@Enforced " + attribute + " of " + this.description
 					+ " must evaluate to a map, but gave a " + value.getClass().getName(), attribute, null);
 		}
+		if (hasStringKeys(map)) {
+			// the request makes its own immutable copy
+			@SuppressWarnings("unchecked")
+			Map<String, Object> named = (Map<String, Object>) map;
+			return named;
+		}
 		Map<String, Object> result = new LinkedHashMap<>(map.size() * 2);
 		for (Map.Entry<?, ?> entry : map.entrySet()) {
 			result.put(String.valueOf(entry.getKey()), entry.getValue());
 		}
 		return result;
+	}
+
+	private static boolean hasStringKeys(Map<?, ?> map) {
+		for (Object key : map.keySet()) {
+			if (!(key instanceof String)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private BigDecimal decimal(String attribute, Object value) {

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import ai.specora.client.Completion;
@@ -27,14 +26,18 @@ import org.slf4j.LoggerFactory;
  * {@link EnforcementListener} at every step. The call's {@link Observation} (a no-op
  * one when observation is off) starts with the call and stops once, when the method
  * ended or the call was refused. An observation handler that throws is logged and
- * never changes the call's outcome nor its completion.
+ * never changes the call's outcome nor its completion. The evaluation context of its
+ * expressions is created only when an expression that is not a constant needs it.
  */
-final class GovernedInvocation implements EnforcedCall {
+final class GovernedInvocation implements EnforcedCall, EvaluationContextSource {
 
 	private static final Logger logger = LoggerFactory.getLogger(GovernedInvocation.class);
 
 	private static final AtomicIntegerFieldUpdater<GovernedInvocation> OBSERVATION_STOPPED = AtomicIntegerFieldUpdater
 		.newUpdater(GovernedInvocation.class, "observationStopped");
+
+	private static final AtomicIntegerFieldUpdater<GovernedInvocation> FINISHED = AtomicIntegerFieldUpdater
+		.newUpdater(GovernedInvocation.class, "finished");
 
 	private final EnforcedMethod method;
 
@@ -42,11 +45,15 @@ final class GovernedInvocation implements EnforcedCall {
 
 	private final CompletionDispatcher dispatcher;
 
-	private final InvocationEvaluationContext evaluation;
+	private final Object target;
+
+	private final Object[] arguments;
 
 	private final Observation observation;
 
-	private final AtomicBoolean finished = new AtomicBoolean();
+	private InvocationEvaluationContext evaluation;
+
+	private volatile int finished;
 
 	private volatile int observationStopped;
 
@@ -66,7 +73,24 @@ final class GovernedInvocation implements EnforcedCall {
 		this.listener = listener;
 		this.dispatcher = dispatcher;
 		this.observation = observation;
-		this.evaluation = method.evaluationContext(target, arguments);
+		this.target = target;
+		this.arguments = arguments;
+	}
+
+	/**
+	 * The evaluation context of this call's expressions, created on first use. The
+	 * request is built before the method runs and the actual cost after it ended, never
+	 * both at once; should the second use not see the first's context, it creates an
+	 * equivalent one (a context holds nothing but the call's target and arguments).
+	 */
+	@Override
+	public InvocationEvaluationContext evaluationContext() {
+		InvocationEvaluationContext context = this.evaluation;
+		if (context == null) {
+			context = this.method.evaluationContext(this.target, this.arguments);
+			this.evaluation = context;
+		}
+		return context;
 	}
 
 	/**
@@ -79,13 +103,14 @@ final class GovernedInvocation implements EnforcedCall {
 		}
 		this.listener.onStart(this);
 		try {
-			this.request = this.method.request(this.evaluation);
+			this.request = this.method.request(this);
 		}
 		catch (RuntimeException ex) {
 			failed(ex);
 			throw ex;
 		}
-		if (this.observation.getContext() instanceof EnforcementObservationContext context) {
+		if (!this.observation.isNoop()
+				&& this.observation.getContext() instanceof EnforcementObservationContext context) {
 			context.setRequestId(this.request.requestId().toString());
 		}
 		return this.request;
@@ -104,7 +129,8 @@ final class GovernedInvocation implements EnforcedCall {
 
 	void decided(EnforcementResult decision) {
 		this.result = decision;
-		if (this.observation.getContext() instanceof EnforcementObservationContext context) {
+		if (!this.observation.isNoop()
+				&& this.observation.getContext() instanceof EnforcementObservationContext context) {
 			context.setResult(decision);
 		}
 		this.listener.onDecision(this, decision);
@@ -162,7 +188,7 @@ final class GovernedInvocation implements EnforcedCall {
 	 * @return a stage that completes (never exceptionally) when the method may return
 	 */
 	CompletionStage<Void> finish(CompletionStatus status, Throwable error) {
-		if (!this.finished.compareAndSet(false, true)) {
+		if (!FINISHED.compareAndSet(this, 0, 1)) {
 			return CompletableFuture.completedFuture(null);
 		}
 		this.endNanos = System.nanoTime();
@@ -177,7 +203,7 @@ final class GovernedInvocation implements EnforcedCall {
 			if (decision == null || !decision.requiresCompletion()) {
 				return CompletableFuture.completedFuture(null);
 			}
-			BigDecimal cost = (status == CompletionStatus.SUCCESS) ? this.method.costActual(this.evaluation, this.value)
+			BigDecimal cost = (status == CompletionStatus.SUCCESS) ? this.method.costActual(this, this.value)
 					: null;
 			Completion completion = Completion.builder(status)
 				.costActual(cost)

@@ -40,20 +40,20 @@ class EnforcedMethodRegistryTests {
 		Method method = method(GovernedServices.Tools.class, "write");
 		EnforcedMethod enforced = this.registry.getEnforcedMethod(method, GovernedServices.Tools.class);
 		EnforceRequest request = enforced
-			.request(enforced.evaluationContext(new GovernedServices.Tools(), new Object[] { "users", 4, 1.5 }));
+			.request(() -> enforced.evaluationContext(new GovernedServices.Tools(), new Object[] { "users", 4, 1.5 }));
 		assertThat(request.scope()).containsExactly(Map.entry("table", "users"), Map.entry("row", 4));
 		assertThat(request.args()).containsExactly(Map.entry("id", 4));
 		assertThat(request.estimatedCost()).isEqualByComparingTo(new BigDecimal("1.5"));
 		assertThat(request.estimatedVolume()).isEqualTo(5);
 		InvocationEvaluationContext context = enforced.evaluationContext(null, new Object[] { "users", 4, 1.5 });
-		assertThat(enforced.costActual(context, "abcd")).isEqualByComparingTo("2.0");
+		assertThat(enforced.costActual(() -> context, "abcd")).isEqualByComparingTo("2.0");
 	}
 
 	@Test
 	void expressionsCannotAssignVariables() {
 		EnforcedMethod enforced = this.registry.getEnforcedMethod(method(Assigning.class, "run"), Assigning.class);
 		assertThatExceptionOfType(EnforcedExpressionException.class)
-			.isThrownBy(() -> enforced.request(enforced.evaluationContext(null, new Object[] { "a" })));
+			.isThrownBy(() -> enforced.request(() -> enforced.evaluationContext(null, new Object[] { "a" })));
 	}
 
 	@Test
@@ -128,7 +128,7 @@ class EnforcedMethodRegistryTests {
 	void costThatIsNotANumberFailsTheCall() {
 		EnforcedMethod enforced = this.registry.getEnforcedMethod(method(TextCost.class, "run"), TextCost.class);
 		assertThatExceptionOfType(EnforcedExpressionException.class)
-			.isThrownBy(() -> enforced.request(enforced.evaluationContext(null, new Object[] { "lots" })))
+			.isThrownBy(() -> enforced.request(() -> enforced.evaluationContext(null, new Object[] { "lots" })))
 			.withMessageContaining("estimatedCost")
 			.withMessageContaining("must evaluate to a number");
 	}
@@ -144,10 +144,10 @@ class EnforcedMethodRegistryTests {
 	@Test
 	void requestIdExpressionGivesTheRequestId() {
 		EnforcedMethod enforced = this.registry.getEnforcedMethod(method(Retried.class, "run"), Retried.class);
-		UUID first = enforced.request(enforced.evaluationContext(null, new Object[] { "re_42" })).requestId();
+		UUID first = enforced.request(() -> enforced.evaluationContext(null, new Object[] { "re_42" })).requestId();
 		assertThat(first).isEqualTo(new EnforcedRequestIds("retried").of("re_42"))
-			.isEqualTo(enforced.request(enforced.evaluationContext(null, new Object[] { "re_42" })).requestId());
-		assertThat(enforced.request(enforced.evaluationContext(null, new Object[] { "re_43" })).requestId())
+			.isEqualTo(enforced.request(() -> enforced.evaluationContext(null, new Object[] { "re_42" })).requestId());
+		assertThat(enforced.request(() -> enforced.evaluationContext(null, new Object[] { "re_43" })).requestId())
 			.isNotEqualTo(first);
 	}
 
@@ -156,15 +156,15 @@ class EnforcedMethodRegistryTests {
 		Method method = method(GovernedServices.Tools.class, "write");
 		EnforcedMethod enforced = this.registry.getEnforcedMethod(method, GovernedServices.Tools.class);
 		Object[] arguments = { "users", 4, 1.5 };
-		assertThat(enforced.request(enforced.evaluationContext(null, arguments)).requestId()).isNotNull()
-			.isNotEqualTo(enforced.request(enforced.evaluationContext(null, arguments)).requestId());
+		assertThat(enforced.request(() -> enforced.evaluationContext(null, arguments)).requestId()).isNotNull()
+			.isNotEqualTo(enforced.request(() -> enforced.evaluationContext(null, arguments)).requestId());
 	}
 
 	@Test
 	void nullRequestIdFailsTheCall() {
 		EnforcedMethod enforced = this.registry.getEnforcedMethod(method(Retried.class, "run"), Retried.class);
 		assertThatExceptionOfType(EnforcedExpressionException.class)
-			.isThrownBy(() -> enforced.request(enforced.evaluationContext(null, new Object[] { null })))
+			.isThrownBy(() -> enforced.request(() -> enforced.evaluationContext(null, new Object[] { null })))
 			.satisfies((ex) -> assertThat(ex.getAttribute()).isEqualTo("requestId"))
 			.withMessageContaining("Retried.run(String)")
 			.withMessageContaining("evaluated to null")
