@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -52,9 +51,7 @@ final class HttpTransport {
 
 	private static final Logger logger = LoggerFactory.getLogger(HttpTransport.class);
 
-	private final WebClient webClient;
-
-	private final JsonMapper jsonMapper;
+	private final ClientResources resources;
 
 	private final SpecoraClientSettings settings;
 
@@ -64,9 +61,8 @@ final class HttpTransport {
 
 	private final Map<String, URI> fixedUris = new ConcurrentHashMap<>();
 
-	HttpTransport(WebClient webClient, JsonMapper jsonMapper, SpecoraClientSettings settings, Clock clock) {
-		this.webClient = webClient;
-		this.jsonMapper = jsonMapper;
+	HttpTransport(ClientResources resources, SpecoraClientSettings settings, Clock clock) {
+		this.resources = resources;
 		this.settings = settings;
 		this.clock = clock;
 		this.baseUrl = settings.baseUrl().toString();
@@ -80,7 +76,7 @@ final class HttpTransport {
 		return Mono.defer(() -> {
 			byte[] body;
 			try {
-				body = (call.body() != null) ? this.jsonMapper.writeValueAsBytes(call.body()) : null;
+				body = (call.body() != null) ? this.resources.jsonMapper().writeValueAsBytes(call.body()) : null;
 			}
 			catch (JacksonException ex) {
 				return Mono.error(new ValidationException("Specora " + call.description()
@@ -117,7 +113,7 @@ final class HttpTransport {
 		if (timeout.isZero()) {
 			return Mono.error(AttemptFailure.transport("the call's deadline was reached", null, 0, null));
 		}
-		WebClient.RequestBodySpec spec = uriOf(this.webClient.method(call.method()), call).headers((headers) -> {
+		WebClient.RequestBodySpec spec = uriOf(this.resources.webClient().method(call.method()), call).headers((headers) -> {
 				headers.set(RETRY_COUNT_HEADER, Integer.toString(attempt - 1));
 				if (call.idempotencyKey() != null) {
 					headers.set(IDEMPOTENCY_KEY_HEADER, call.idempotencyKey());
@@ -190,7 +186,7 @@ final class HttpTransport {
 		JsonNode details = null;
 		if (!text.isBlank()) {
 			try {
-				JsonNode error = this.jsonMapper.readTree(text).path("error");
+				JsonNode error = this.resources.jsonMapper().readTree(text).path("error");
 				code = textOrNull(error.path("code"));
 				message = textOrNull(error.path("message"));
 				details = error.path("details").isObject() ? error.path("details") : null;

@@ -28,16 +28,16 @@ public final class PlatformChannel {
 
 	private final HttpTransport transport;
 
-	private final JsonMapper jsonMapper;
+	private final ClientResources resources;
 
 	private final SpecoraClientSettings settings;
 
 	private final Consumer<SpecoraException> onError;
 
-	PlatformChannel(HttpTransport transport, JsonMapper jsonMapper, SpecoraClientSettings settings,
+	PlatformChannel(HttpTransport transport, ClientResources resources, SpecoraClientSettings settings,
 			Consumer<SpecoraException> onError) {
 		this.transport = transport;
-		this.jsonMapper = jsonMapper;
+		this.resources = resources;
 		this.settings = settings;
 		this.onError = (onError != null) ? onError : (ex) -> {
 		};
@@ -99,11 +99,12 @@ public final class PlatformChannel {
 
 	/**
 	 * The JSON mapper of the client (snake_case, strict bodies), for encoding and
-	 * decoding platform bodies exactly as the runtime bodies are.
+	 * decoding platform bodies exactly as the runtime bodies are; created by the first
+	 * call that needs it, so call this per use rather than keeping the result at start-up.
 	 * @return the mapper
 	 */
 	public JsonMapper jsonMapper() {
-		return this.jsonMapper;
+		return this.resources.jsonMapper();
 	}
 
 	/**

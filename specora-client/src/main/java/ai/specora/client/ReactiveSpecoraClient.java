@@ -11,7 +11,6 @@ import ai.specora.client.platform.ReactivePlatformClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpMethod;
 
@@ -30,7 +29,7 @@ public final class ReactiveSpecoraClient {
 
 	private final HttpTransport transport;
 
-	private final JsonMapper jsonMapper;
+	private final ClientResources resources;
 
 	private final SpecoraClientSettings settings;
 
@@ -40,15 +39,15 @@ public final class ReactiveSpecoraClient {
 
 	private final ReactivePlatformClient platform;
 
-	ReactiveSpecoraClient(HttpTransport transport, JsonMapper jsonMapper, SpecoraClientSettings settings,
+	ReactiveSpecoraClient(HttpTransport transport, ClientResources resources, SpecoraClientSettings settings,
 			Consumer<EnforcementResult> onDecision, Consumer<SpecoraException> onError,
 			PlatformSettings platformSettings, PlatformCallInterceptor platformInterceptor) {
 		this.transport = transport;
-		this.jsonMapper = jsonMapper;
+		this.resources = resources;
 		this.settings = settings;
 		this.onDecision = onDecision;
 		this.onError = onError;
-		this.platform = new ReactivePlatformClient(new PlatformChannel(transport, jsonMapper, settings, onError),
+		this.platform = new ReactivePlatformClient(new PlatformChannel(transport, resources, settings, onError),
 				platformSettings, platformInterceptor);
 	}
 
@@ -122,7 +121,7 @@ public final class ReactiveSpecoraClient {
 	public Mono<HealthStatus> health() {
 		HttpTransport.Call<HealthStatus> call = new HttpTransport.Call<>(HttpMethod.GET, "/v1/health", NO_VARIABLES,
 				null, null, false, "health check", (bytes) -> {
-					Wire.HealthBody body = this.jsonMapper.readValue(bytes, Wire.HealthBody.class);
+					Wire.HealthBody body = this.resources.jsonMapper().readValue(bytes, Wire.HealthBody.class);
 					return new HealthStatus(Objects.requireNonNull(body.status(), "missing 'status'"),
 							body.version());
 				});
@@ -174,7 +173,7 @@ public final class ReactiveSpecoraClient {
 	 */
 	private EnforcementResult decodeDecision(byte[] bytes, EnforceRequest request, String requestId,
 			boolean simulation) {
-		Wire.DecisionBody body = this.jsonMapper.readValue(bytes, Wire.DecisionBody.class);
+		Wire.DecisionBody body = this.resources.jsonMapper().readValue(bytes, Wire.DecisionBody.class);
 		Decision decision = WireValue.parse(Decision.class, body.decision(), "decision");
 		DecisionSource source = DecisionSource.fromWire(body.source());
 		if (decision == Decision.ALLOW && body.journalId() == null
@@ -191,14 +190,14 @@ public final class ReactiveSpecoraClient {
 	}
 
 	private CompletionResult decodeCompletion(byte[] bytes) {
-		Wire.CompletionBody body = this.jsonMapper.readValue(bytes, Wire.CompletionBody.class);
+		Wire.CompletionBody body = this.resources.jsonMapper().readValue(bytes, Wire.CompletionBody.class);
 		return new CompletionResult(Objects.requireNonNull(body.journalId(), "missing 'journal_id'"),
 				WireValue.parse(CompletionStatus.class, body.status(), "status"),
 				Boolean.TRUE.equals(body.recorded()));
 	}
 
 	private JournalEntry decodeJournal(byte[] bytes) {
-		Wire.JournalBody body = this.jsonMapper.readValue(bytes, Wire.JournalBody.class);
+		Wire.JournalBody body = this.resources.jsonMapper().readValue(bytes, Wire.JournalBody.class);
 		return new JournalEntry(Objects.requireNonNull(body.journalId(), "missing 'journal_id'"),
 				WireValue.parse(Decision.class, body.decision(), "decision"),
 				WireValue.parse(JournalStatus.class, body.status(), "status"),

@@ -11,11 +11,9 @@ import ai.specora.client.platform.PlatformCallInterceptor;
 import ai.specora.client.platform.PlatformClient;
 import ai.specora.client.platform.PlatformSettings;
 import io.micrometer.observation.ObservationRegistry;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The Specora Runtime Authority client: asks for a decision before an AI agent's tool
@@ -52,12 +50,15 @@ public final class SpecoraClient {
 
 	private final ReactiveSpecoraClient reactive;
 
+	private final ClientResources resources;
+
 	private final SpecoraClientSettings settings;
 
 	private final PlatformClient platform;
 
-	private SpecoraClient(ReactiveSpecoraClient reactive, SpecoraClientSettings settings) {
+	private SpecoraClient(ReactiveSpecoraClient reactive, ClientResources resources, SpecoraClientSettings settings) {
 		this.reactive = reactive;
+		this.resources = resources;
 		this.settings = settings;
 		this.platform = new PlatformClient(reactive.platform());
 	}
@@ -68,6 +69,28 @@ public final class SpecoraClient {
 	 */
 	public static Builder builder() {
 		return new Builder();
+	}
+
+	/**
+	 * Creates the client's HTTP client and JSON mapper now, instead of in the first call
+	 * that needs them. {@link Builder#build()} only checks the settings: creating these
+	 * loads and initialises Reactor, Reactor Netty and Jackson, which takes several
+	 * hundred milliseconds in a JVM that has not loaded them yet. It does not contact
+	 * the authority. Safe to call more than once and from several threads (later calls
+	 * return at once, concurrent ones wait for the same work); it blocks, so call it from
+	 * a thread that may block, never from an event loop.
+	 */
+	public void warmUp() {
+		this.resources.warmUp();
+	}
+
+	/**
+	 * Whether the client's HTTP client and JSON mapper exist: after {@link #warmUp()} or
+	 * the first call.
+	 * @return {@code true} once both have been created
+	 */
+	public boolean isWarm() {
+		return this.resources.isWarm();
 	}
 
 	/**
@@ -501,14 +524,17 @@ public final class SpecoraClient {
 		 */
 		public SpecoraClient build() {
 			SpecoraClientSettings settings = validate();
-			JsonMapper jsonMapper = WireJson.create();
-			WebClient webClient = AuthorityWebClient.create(settings, this.apiKey.trim(), this.clientConnector,
-					this.observationRegistry, this.observationConvention);
-			HttpTransport transport = new HttpTransport(webClient, jsonMapper, settings, this.clock);
+			String apiKey = this.apiKey.trim();
+			ClientHttpConnector connector = this.clientConnector;
+			ObservationRegistry registry = this.observationRegistry;
+			ClientRequestObservationConvention convention = this.observationConvention;
+			ClientResources resources = new ClientResources(WireJson::create,
+					() -> AuthorityWebClient.create(settings, apiKey, connector, registry, convention));
+			HttpTransport transport = new HttpTransport(resources, settings, this.clock);
 			PlatformSettings platformSettings = new PlatformSettings(workflowId(), this.strictMode);
-			ReactiveSpecoraClient reactive = new ReactiveSpecoraClient(transport, jsonMapper, settings,
+			ReactiveSpecoraClient reactive = new ReactiveSpecoraClient(transport, resources, settings,
 					this.onDecision, this.onError, platformSettings, this.platformInterceptor);
-			return new SpecoraClient(reactive, settings);
+			return new SpecoraClient(reactive, resources, settings);
 		}
 
 		private SpecoraClientSettings validate() {

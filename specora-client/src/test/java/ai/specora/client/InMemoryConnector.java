@@ -28,6 +28,8 @@ final class InMemoryConnector implements ClientHttpConnector {
 
 	private byte[] body = new byte[0];
 
+	private int requests;
+
 	/**
 	 * Sets the response of the following requests.
 	 * @param status the status code
@@ -40,9 +42,18 @@ final class InMemoryConnector implements ClientHttpConnector {
 		this.body = body;
 	}
 
+	/**
+	 * How many requests were sent.
+	 * @return the number of requests so far
+	 */
+	int requests() {
+		return this.requests;
+	}
+
 	@Override
 	public Mono<ClientHttpResponse> connect(HttpMethod method, URI uri,
 			Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
+		this.requests++;
 		MockClientHttpRequest request = new MockClientHttpRequest(method, uri);
 		int status = this.status;
 		HttpHeaders headers = this.headers;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import ai.specora.client.DecisionSource;
 import tools.jackson.databind.JsonNode;
@@ -22,11 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PlatformCodec {
 
-	private final JsonMapper jsonMapper;
+	private final Supplier<JsonMapper> jsonMapper;
 
 	private final String workflowId;
 
-	PlatformCodec(JsonMapper jsonMapper, String workflowId) {
+	PlatformCodec(Supplier<JsonMapper> jsonMapper, String workflowId) {
 		this.jsonMapper = jsonMapper;
 		this.workflowId = workflowId;
 	}
@@ -203,7 +204,7 @@ final class PlatformCodec {
 	}
 
 	private <T> T read(byte[] bytes, Class<T> type) {
-		T body = this.jsonMapper.readValue(bytes, type);
+		T body = this.jsonMapper.get().readValue(bytes, type);
 		if (body == null) {
 			throw new IllegalArgumentException("response body is JSON null");
 		}

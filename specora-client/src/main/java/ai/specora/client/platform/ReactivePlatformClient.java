@@ -54,7 +54,7 @@ public final class ReactivePlatformClient {
 		this.channel = Objects.requireNonNull(channel, "channel must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.interceptor = (interceptor != null) ? interceptor : PlatformCallInterceptor.none();
-		this.codec = new PlatformCodec(channel.jsonMapper(), settings.workflowId());
+		this.codec = new PlatformCodec(channel::jsonMapper, settings.workflowId());
 	}
 
 	/**

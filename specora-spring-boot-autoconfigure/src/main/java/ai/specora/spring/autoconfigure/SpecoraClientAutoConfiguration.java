@@ -135,6 +135,12 @@ public final class SpecoraClientAutoConfiguration {
 			return specoraClient.reactive();
 		}
 
+		@Bean
+		@ConditionalOnBooleanProperty(name = "specora.warm-up", matchIfMissing = true)
+		SpecoraClientWarmUp specoraClientWarmUp(ObjectProvider<SpecoraClient> clients) {
+			return new SpecoraClientWarmUp(clients);
+		}
+
 	}
 
 	/**

@@ -84,6 +84,13 @@ public class SpecoraProperties {
 	private boolean strictMode;
 
 	/**
+	 * Whether the client's HTTP client and JSON mapper are created on a background thread
+	 * once the application is ready, so that the first call to the authority does not pay
+	 * for loading them; when false, the first call creates them.
+	 */
+	private boolean warmUp = true;
+
+	/**
 	 * What decisions do when the authority cannot be reached or fails after all
 	 * retries: 'closed' raises and the action does not run; 'open' allows the action
 	 * ungoverned and logs a warning.
@@ -198,6 +205,14 @@ public class SpecoraProperties {
 
 	public void setStrictMode(boolean strictMode) {
 		this.strictMode = strictMode;
+	}
+
+	public boolean isWarmUp() {
+		return this.warmUp;
+	}
+
+	public void setWarmUp(boolean warmUp) {
+		this.warmUp = warmUp;
 	}
 
 	public FailMode getFailMode() {

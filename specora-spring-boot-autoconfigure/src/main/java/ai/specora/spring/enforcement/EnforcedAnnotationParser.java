@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.BaseStream;
 
 import ai.specora.spring.Enforced;
@@ -41,12 +42,19 @@ final class EnforcedAnnotationParser {
 
 	private final ParameterNameDiscoverer parameterNameDiscoverer;
 
-	private final ReactiveAdapterRegistry reactiveAdapterRegistry;
+	private final Supplier<ReactiveAdapterRegistry> reactiveAdapterRegistry;
 
 	private final StandardEvaluationContext sharedContext;
 
+	/**
+	 * Creates a parser.
+	 * @param parameterNameDiscoverer how parameter names are found
+	 * @param reactiveAdapterRegistry the reactive types that can be governed, asked only
+	 * for a return type that may be one (obtaining Spring's shared registry loads Reactor)
+	 * @param sharedContext the evaluation context the expressions share
+	 */
 	EnforcedAnnotationParser(ParameterNameDiscoverer parameterNameDiscoverer,
-			ReactiveAdapterRegistry reactiveAdapterRegistry, StandardEvaluationContext sharedContext) {
+			Supplier<ReactiveAdapterRegistry> reactiveAdapterRegistry, StandardEvaluationContext sharedContext) {
 		this.parameterNameDiscoverer = parameterNameDiscoverer;
 		this.reactiveAdapterRegistry = reactiveAdapterRegistry;
 		this.sharedContext = sharedContext;
@@ -96,7 +104,7 @@ final class EnforcedAnnotationParser {
 		EnforcedFailMode failMode = annotation.getEnum("failMode", EnforcedFailMode.class);
 		EnforcedMethod.ReturnKind kind = returnKind(method, type);
 		ReactiveAdapter adapter = (kind == EnforcedMethod.ReturnKind.REACTIVE)
-				? this.reactiveAdapterRegistry.getAdapter(method.getReturnType()) : null;
+				? this.reactiveAdapterRegistry.get().getAdapter(method.getReturnType()) : null;
 		Map<String, Object> constantScope = constantMap(scope, false);
 		Map<String, Object> constantArgs = constantMap(args, true);
 		if (constantCost == null) {
@@ -144,7 +152,11 @@ final class EnforcedAnnotationParser {
 			}
 			return EnforcedMethod.ReturnKind.COMPLETION_STAGE;
 		}
-		ReactiveAdapter adapter = this.reactiveAdapterRegistry.getAdapter(returnType);
+		if (returnType.isPrimitive() || returnType.getPackageName().equals("java.lang")) {
+			// void, a primitive or a java.lang type is never reactive
+			return EnforcedMethod.ReturnKind.BLOCKING;
+		}
+		ReactiveAdapter adapter = this.reactiveAdapterRegistry.get().getAdapter(returnType);
 		if (adapter != null) {
 			return EnforcedMethod.ReturnKind.REACTIVE;
 		}

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import ai.specora.spring.Enforced;
 
@@ -47,7 +48,7 @@ public final class EnforcedMethodRegistry {
 	 * @param beanFactory the bean factory, or {@code null} for no bean references
 	 */
 	public EnforcedMethodRegistry(BeanFactory beanFactory) {
-		this(beanFactory, new DefaultParameterNameDiscoverer(), ReactiveAdapterRegistry.getSharedInstance());
+		this(beanFactory, new DefaultParameterNameDiscoverer(), ReactiveAdapterRegistry::getSharedInstance);
 	}
 
 	/**
@@ -58,6 +59,11 @@ public final class EnforcedMethodRegistry {
 	 */
 	public EnforcedMethodRegistry(BeanFactory beanFactory, ParameterNameDiscoverer parameterNameDiscoverer,
 			ReactiveAdapterRegistry reactiveAdapterRegistry) {
+		this(beanFactory, parameterNameDiscoverer, () -> reactiveAdapterRegistry);
+	}
+
+	private EnforcedMethodRegistry(BeanFactory beanFactory, ParameterNameDiscoverer parameterNameDiscoverer,
+			Supplier<ReactiveAdapterRegistry> reactiveAdapterRegistry) {
 		StandardEvaluationContext context = new StandardEvaluationContext();
 		if (beanFactory != null) {
 			context.setBeanResolver(new BeanFactoryResolver(beanFactory));

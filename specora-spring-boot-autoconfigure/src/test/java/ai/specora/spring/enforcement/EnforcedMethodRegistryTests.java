@@ -10,7 +10,11 @@ import ai.specora.spring.Enforced;
 import ai.specora.spring.EnforcedFailMode;
 import ai.specora.spring.OnSuspend;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.ReactiveAdapter;
+import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.util.ReflectionUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +51,24 @@ class EnforcedMethodRegistryTests {
 		assertThat(request.estimatedVolume()).isEqualTo(5);
 		InvocationEvaluationContext context = enforced.evaluationContext(null, new Object[] { "users", 4, 1.5 });
 		assertThat(enforced.costActual(() -> context, "abcd")).isEqualByComparingTo("2.0");
+	}
+
+	@Test
+	void asksTheReactiveAdapterRegistryOnlyForReturnTypesThatMayBeReactive() {
+		CountingAdapterRegistry adapters = new CountingAdapterRegistry();
+		EnforcedMethodRegistry registry = new EnforcedMethodRegistry(null, new DefaultParameterNameDiscoverer(),
+				adapters);
+		assertThat(registry.hasEnforcedMethods(ReturnTypes.class)).isTrue();
+		assertThat(registry.getEnforcedMethod(method(ReturnTypes.class, "count"), ReturnTypes.class).returnKind())
+			.isEqualTo(EnforcedMethod.ReturnKind.BLOCKING);
+		assertThat(registry.getEnforcedMethod(method(ReturnTypes.class, "name"), ReturnTypes.class).returnKind())
+			.isEqualTo(EnforcedMethod.ReturnKind.BLOCKING);
+		assertThat(registry.getEnforcedMethod(method(ReturnTypes.class, "list"), ReturnTypes.class).returnKind())
+			.isEqualTo(EnforcedMethod.ReturnKind.BLOCKING);
+		assertThat(registry.getEnforcedMethod(method(ReturnTypes.class, "mono"), ReturnTypes.class).returnKind())
+			.isEqualTo(EnforcedMethod.ReturnKind.REACTIVE);
+		// void, int and String need no lookup; List and Mono do (Mono twice: kind and adapter)
+		assertThat(adapters.asked).containsExactlyInAnyOrder(java.util.List.class, Mono.class, Mono.class);
 	}
 
 	@Test
@@ -316,6 +338,49 @@ class EnforcedMethodRegistryTests {
 
 		@Enforced(actionType = "x", scope = "{'k': 'v'}", requestId = "#refund.id")
 		public void run(String id) {
+		}
+
+	}
+
+	public static class ReturnTypes {
+
+		@Enforced(actionType = "x", scope = "{'k': 'v'}")
+		public void run() {
+		}
+
+		@Enforced(actionType = "x", scope = "{'k': 'v'}")
+		public int count() {
+			return 1;
+		}
+
+		@Enforced(actionType = "x", scope = "{'k': 'v'}")
+		public String name() {
+			return "a";
+		}
+
+		@Enforced(actionType = "x", scope = "{'k': 'v'}")
+		public java.util.List<String> list() {
+			return java.util.List.of();
+		}
+
+		@Enforced(actionType = "x", scope = "{'k': 'v'}")
+		public Mono<String> mono() {
+			return Mono.just("a");
+		}
+
+	}
+
+	/**
+	 * Spring's adapters, recording which return types they were asked about.
+	 */
+	static final class CountingAdapterRegistry extends ReactiveAdapterRegistry {
+
+		final java.util.List<Class<?>> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Override
+		public ReactiveAdapter getAdapter(Class<?> reactiveType) {
+			this.asked.add(reactiveType);
+			return ReactiveAdapterRegistry.getSharedInstance().getAdapter(reactiveType);
 		}
 
 	}
