@@ -4,6 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
 import ai.specora.client.SpecoraClient;
+import ai.specora.spring.Enforced;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,6 +19,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Role;
 
 /**
  * The start-up of a minimal Spring Boot application, cold (one start in each fresh JVM):
@@ -53,9 +61,12 @@ public class StartupBenchmark {
 
 	/**
 	 * {@code none}: the starter's auto-configurations excluded; {@code starter}: the
-	 * starter; the {@code -100} variants add a bean with 100 {@code @Enforced} methods.
+	 * starter; the {@code -100} variants add a bean with 100 {@code @Enforced} methods;
+	 * {@code proxy-100} is {@code none-100} with that bean proxied by a pass-through
+	 * advisor on the same methods, the proxy that any Spring AOP feature (such as
+	 * {@code @PreAuthorize} or {@code @Transactional}) would give it.
 	 */
-	@Param({ "none", "starter", "none-100", "starter-100" })
+	@Param({ "none", "starter", "none-100", "proxy-100", "starter-100" })
 	public String application;
 
 	/**
@@ -80,7 +91,11 @@ public class StartupBenchmark {
 	public ConfigurableApplicationContext start(Ready ready) {
 		long startedAt = System.nanoTime();
 		boolean starter = this.application.startsWith("starter");
-		Class<?> source = this.application.endsWith("-100") ? WithHundredMethods.class : Minimal.class;
+		Class<?> source = switch (this.application) {
+			case "proxy-100" -> WithHundredProxiedMethods.class;
+			case "none-100", "starter-100" -> WithHundredMethods.class;
+			default -> Minimal.class;
+		};
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(source).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("spring.main.banner-mode=off", "specora.base-url=http://127.0.0.1:9",
@@ -112,6 +127,19 @@ public class StartupBenchmark {
 		@Bean
 		HundredGovernedMethods hundredGovernedMethods() {
 			return new HundredGovernedMethods();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(WithHundredMethods.class)
+	static class WithHundredProxiedMethods {
+
+		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		static Advisor passThroughAdvisor() {
+			return new DefaultPointcutAdvisor(new AnnotationMatchingPointcut(null, Enforced.class, true),
+					(MethodInterceptor) MethodInvocation::proceed);
 		}
 
 	}

@@ -214,7 +214,7 @@ public final class ReactiveSpecoraClient {
 			return null;
 		}
 		try {
-			return Instant.parse(value);
+			return WireInstant.parse(value);
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("unreadable '" + field + "' '" + value + "'", ex);
