@@ -1,7 +1,11 @@
 package ai.specora.benchmarks;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
 
+import ai.specora.client.Completion;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraClientBuilderCustomizer;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
@@ -11,6 +15,7 @@ import ai.specora.spring.enforcement.completion.SyncCompletionDispatcher;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -64,7 +69,9 @@ public final class Contexts {
 	 * A Spring Boot application with the Specora starter's auto-configuration.
 	 * @param baseUrl the authority's base URL
 	 * @param inMemory whether the client talks to an {@link InMemoryAuthority}
-	 * @param completionMode {@code sync} or {@code async}
+	 * @param completionMode {@code sync}, {@code async}, or {@code discard}: the async
+	 * mode with a dispatcher that drops every completion at once, a diagnostic of what
+	 * an {@code @Enforced} call costs its caller without any completion traffic
 	 * @return the running application
 	 */
 	public static ConfigurableApplicationContext specora(String baseUrl, boolean inMemory, String completionMode) {
@@ -72,12 +79,17 @@ public final class Contexts {
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("specora.base-url=" + baseUrl, "specora.api-key=" + API_KEY, "specora.org-id=" + ORG_ID,
-					"specora.enforcement.completion.mode=" + completionMode, "benchmark.in-memory=" + inMemory,
+					"specora.enforcement.completion.mode=" + ("sync".equals(completionMode) ? "sync" : "async"),
+					"benchmark.discard-completions=" + "discard".equals(completionMode),
+					"benchmark.in-memory=" + inMemory,
 					"spring.main.banner-mode=off")
 			.run();
 		Class<?> dispatcher = context.getBean(CompletionDispatcher.class).getClass();
-		Class<?> expected = "sync".equals(completionMode) ? SyncCompletionDispatcher.class
-				: AsyncCompletionDispatcher.class;
+		Class<?> expected = switch (completionMode) {
+			case "sync" -> SyncCompletionDispatcher.class;
+			case "discard" -> DiscardingDispatcher.class;
+			default -> AsyncCompletionDispatcher.class;
+		};
 		if (dispatcher != expected) {
 			context.close();
 			throw new IllegalStateException("Completion mode '" + completionMode + "' gave a "
@@ -118,6 +130,12 @@ public final class Contexts {
 		}
 
 		@Bean
+		@ConditionalOnBooleanProperty("benchmark.discard-completions")
+		DiscardingDispatcher discardingDispatcher() {
+			return new DiscardingDispatcher();
+		}
+
+		@Bean
 		SpecoraClientBuilderCustomizer inMemoryAuthority(org.springframework.core.env.Environment environment) {
 			boolean inMemory = environment.getProperty("benchmark.in-memory", Boolean.class, false);
 			return (builder) -> {
@@ -125,6 +143,31 @@ public final class Contexts {
 					builder.clientConnector(new InMemoryAuthority());
 				}
 			};
+		}
+
+	}
+
+	/**
+	 * Drops every completion at once (a diagnostic: no completion traffic at all).
+	 */
+	static final class DiscardingDispatcher implements CompletionDispatcher {
+
+		private final LongAdder dropped = new LongAdder();
+
+		@Override
+		public CompletionStage<Void> dispatch(String journalId, Completion completion) {
+			this.dropped.increment();
+			return CompletableFuture.completedFuture(null);
+		}
+
+		@Override
+		public int pendingCount() {
+			return 0;
+		}
+
+		@Override
+		public long droppedCount() {
+			return this.dropped.sum();
 		}
 
 	}

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The floor of the loopback benchmarks: a minimal Reactor Netty server on 127.0.0.1 that
@@ -37,6 +38,8 @@ public final class FloorServer implements AutoCloseable {
 
 	private final AtomicLong journalIds = new AtomicLong();
 
+	private final LoopResources loops = LoopResources.create("floor", 1, 2, true);
+
 	private final DisposableServer server;
 
 	/**
@@ -44,6 +47,9 @@ public final class FloorServer implements AutoCloseable {
 	 */
 	public FloorServer() {
 		this.server = HttpServer.create()
+			// event loops of its own, as a server in another process would have: the
+			// clients' loops then do only the clients' work
+			.runOn(this.loops)
 			.host("127.0.0.1")
 			.port(0)
 			// room for a connect storm of 256 callers (the default backlog, 128, drops SYNs)
@@ -93,6 +99,7 @@ public final class FloorServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.disposeNow();
+		this.loops.disposeLater().block();
 	}
 
 }
