@@ -17,6 +17,9 @@ public enum DecisionSource {
 	/** A source this client version does not know (the authority is newer). */
 	OTHER;
 
+	/** The constants, copied once (never written). */
+	private static final DecisionSource[] WIRE_VALUES = values();
+
 	/**
 	 * The JSON form of this source.
 	 * @return the lowercase wire name, e.g. {@code fail_open}
@@ -29,7 +32,7 @@ public enum DecisionSource {
 		if (value == null) {
 			return AUTHORITY;
 		}
-		for (DecisionSource source : values()) {
+		for (DecisionSource source : WIRE_VALUES) {
 			if (source != OTHER && WireValue.isWireName(source.name(), value)) {
 				return source;
 			}

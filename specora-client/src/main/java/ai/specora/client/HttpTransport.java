@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -73,7 +74,7 @@ final class HttpTransport {
 	 * subscription is a new logical call with the same idempotency key.
 	 */
 	<T> Mono<T> execute(Call<T> call) {
-		return Mono.defer(() -> {
+		Mono<T> execution = Mono.defer(() -> {
 			byte[] body;
 			try {
 				body = (call.body() != null) ? this.resources.jsonMapper().writeValueAsBytes(call.body()) : null;
@@ -86,6 +87,12 @@ final class HttpTransport {
 			long deadlineAt = System.nanoTime() + this.settings.deadline().toNanos();
 			return run(call, body, 1, deadlineAt);
 		});
+		if (this.resources.isWarm()) {
+			return execution;
+		}
+		// the first call creates the HTTP client and JSON mapper, which loads classes and
+		// may wait for another thread's warm-up: never on the subscriber's (event loop) thread
+		return Mono.fromRunnable(this.resources::warmUp).subscribeOn(Schedulers.boundedElastic()).then(execution);
 	}
 
 	private <T> Mono<T> run(Call<T> call, byte[] body, int attempt, long deadlineAt) {

@@ -27,6 +27,16 @@ public final class ReactiveSpecoraClient {
 
 	private static final Object[] NO_VARIABLES = {};
 
+	// the constants, copied once (never written)
+
+	private static final Decision[] DECISIONS = Decision.values();
+
+	private static final CompletionStatus[] COMPLETION_STATUSES = CompletionStatus.values();
+
+	private static final JournalStatus[] JOURNAL_STATUSES = JournalStatus.values();
+
+	private static final ApprovalState[] APPROVAL_STATES = ApprovalState.values();
+
 	private final HttpTransport transport;
 
 	private final ClientResources resources;
@@ -174,7 +184,7 @@ public final class ReactiveSpecoraClient {
 	private EnforcementResult decodeDecision(byte[] bytes, EnforceRequest request, String requestId,
 			boolean simulation) {
 		Wire.DecisionBody body = this.resources.jsonMapper().readValue(bytes, Wire.DecisionBody.class);
-		Decision decision = WireValue.parse(Decision.class, body.decision(), "decision");
+		Decision decision = WireValue.parse(DECISIONS, body.decision(), "decision");
 		DecisionSource source = DecisionSource.fromWire(body.source());
 		if (decision == Decision.ALLOW && body.journalId() == null
 				&& !(simulation && source == DecisionSource.SIMULATION)) {
@@ -192,20 +202,20 @@ public final class ReactiveSpecoraClient {
 	private CompletionResult decodeCompletion(byte[] bytes) {
 		Wire.CompletionBody body = this.resources.jsonMapper().readValue(bytes, Wire.CompletionBody.class);
 		return new CompletionResult(Objects.requireNonNull(body.journalId(), "missing 'journal_id'"),
-				WireValue.parse(CompletionStatus.class, body.status(), "status"),
+				WireValue.parse(COMPLETION_STATUSES, body.status(), "status"),
 				Boolean.TRUE.equals(body.recorded()));
 	}
 
 	private JournalEntry decodeJournal(byte[] bytes) {
 		Wire.JournalBody body = this.resources.jsonMapper().readValue(bytes, Wire.JournalBody.class);
 		return new JournalEntry(Objects.requireNonNull(body.journalId(), "missing 'journal_id'"),
-				WireValue.parse(Decision.class, body.decision(), "decision"),
-				WireValue.parse(JournalStatus.class, body.status(), "status"),
-				(body.approvalState() != null) ? WireValue.parse(ApprovalState.class, body.approvalState(),
+				WireValue.parse(DECISIONS, body.decision(), "decision"),
+				WireValue.parse(JOURNAL_STATUSES, body.status(), "status"),
+				(body.approvalState() != null) ? WireValue.parse(APPROVAL_STATES, body.approvalState(),
 						"approval_state") : ApprovalState.NONE,
 				body.approvalId(),
 				(body.completedStatus() != null)
-						? WireValue.parse(CompletionStatus.class, body.completedStatus(), "completed_status") : null,
+						? WireValue.parse(COMPLETION_STATUSES, body.completedStatus(), "completed_status") : null,
 				body.costActual(), instant(body.createdAt(), "created_at"), instant(body.updatedAt(), "updated_at"));
 	}
 

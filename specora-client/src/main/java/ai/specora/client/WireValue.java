@@ -17,14 +17,16 @@ final class WireValue {
 	/**
 	 * The constant whose wire name is exactly {@code value}: {@code ALLOW} or
 	 * {@code Allow} is not {@code allow}.
+	 * @param constants the enum's constants, kept by the caller (each
+	 * {@code values()} call copies them)
 	 * @throws IllegalArgumentException when the value is missing or no constant has
 	 * that wire name
 	 */
-	static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+	static <E extends Enum<E>> E parse(E[] constants, String value, String field) {
 		if (value == null) {
 			throw new IllegalArgumentException("missing '" + field + "'");
 		}
-		for (E constant : type.getEnumConstants()) {
+		for (E constant : constants) {
 			if (isWireName(constant.name(), value)) {
 				return constant;
 			}

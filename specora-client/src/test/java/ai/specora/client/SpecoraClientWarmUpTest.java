@@ -1,17 +1,23 @@
 package ai.specora.client;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link SpecoraClient.Builder#build()} only checks the settings; the HTTP client and
- * JSON mapper are created by {@link SpecoraClient#warmUp()} or the first call.
+ * JSON mapper are created by {@link SpecoraClient#warmUp()} or the first call, never on
+ * the thread that subscribes to it.
  */
 class SpecoraClientWarmUpTest {
 
@@ -48,6 +54,29 @@ class SpecoraClientWarmUpTest {
 		this.connector.respond(200, jsonHeaders(), "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
 		assertThat(client.health().status()).isEqualTo("ok");
 		assertThat(this.connector.requests()).isOne();
+	}
+
+	@Test
+	void aColdFirstCallCreatesThemOffTheSubscribingThread() throws Exception {
+		AtomicReference<String> createdOn = new AtomicReference<>();
+		ClientResources resources = new ClientResources(WireJson::create, () -> {
+			createdOn.set(Thread.currentThread().getName());
+			return WebClient.builder().clientConnector(this.connector).build();
+		});
+		HttpTransport transport = new HttpTransport(resources, client().settings(), Clock.systemUTC());
+		this.connector.respond(200, jsonHeaders(), "{}".getBytes(StandardCharsets.UTF_8));
+		HttpTransport.Call<String> call = new HttpTransport.Call<>(HttpMethod.GET, "/v1/health", new Object[0], null,
+				null, false, "health", (bytes) -> "answered");
+		AtomicReference<String> result = new AtomicReference<>();
+		Thread subscriber = new Thread(() -> result.set(transport.execute(call).block(Duration.ofSeconds(30))),
+				"event-loop-stand-in");
+		subscriber.start();
+		subscriber.join(30_000);
+		assertThat(result).hasValue("answered");
+		assertThat(createdOn.get()).startsWith("boundedElastic");
+		// once warm, a call runs on its subscriber's thread as before
+		assertThat(transport.execute(call).block(Duration.ofSeconds(30))).isEqualTo("answered");
+		assertThat(this.connector.requests()).isEqualTo(2);
 	}
 
 	private SpecoraClient client() {
