@@ -8,7 +8,8 @@ Needs nothing but python3's standard library.
 
 Each LABEL=FILE is one JMH run (`-rf json -rff FILE`). For every benchmark the table
 shows the wall-clock score (mean, and p50/p99 and calls per second for sample-time
-runs), the JVM's CPU time per call when the run reports `cpuNanosPerCall`, the
+runs, and the medians of `startMs` and `readyMs` over the JVMs of a start-up run),
+the JVM's CPU time per call when the run reports `cpuNanosPerCall`, the
 allocation per call when the run used `-prof gc`, and the ratios of each to the
 `--reference` benchmark of the same run (default `rawWebClient`): only ratios
 measured side by side in one run are compared. The chart draws the CPU time per call
@@ -19,6 +20,7 @@ import argparse
 import html
 import json
 import math
+import statistics
 import sys
 
 COLOURS = ["#9aa5b1", "#2f6fdf", "#e8833a", "#3aa76d"]
@@ -62,6 +64,11 @@ def figures(entry):
         # an EVENTS counter: JMH sums the iterations; each iteration holds its own mean
         per_iteration = [v for fork in cpu.get("rawData", []) for v in fork]
         result["cpu_ns"] = sum(per_iteration) / len(per_iteration) if per_iteration else cpu["score"]
+    # the start-up benchmark: one value per fresh JVM, summarised by the median
+    for counter, field in (("startMs", "start_ns"), ("readyMs", "ready_ns")):
+        values = [v for fork in (secondary.get(counter) or {}).get("rawData", []) for v in fork]
+        if values:
+            result[field] = statistics.median(values) * 1e6
     return result
 
 
@@ -108,6 +115,9 @@ def table(runs, reference):
                 for k in ("cpu_ns", "bytes"):
                     if k in r and ref.get(k):
                         ratios.append(f"{r[k] / ref[k]:.2f}")
+            if "start_ns" in r:
+                time += f" (start-up {human_ns(r['start_ns'])}" + (
+                    f", until warm {human_ns(r['ready_ns'])})" if "ready_ns" in r else ")")
             cells += [time, human_ns(r["cpu_ns"]) if "cpu_ns" in r else "",
                       human_bytes(r["bytes"]) if "bytes" in r else "", ", ".join(ratios)]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
@@ -132,7 +142,9 @@ def svg(runs, title, metric=None):
                 names.append(name)
     if metric is None:
         metric = "cpu_ns" if all("cpu_ns" in r for _, results in runs for r in results.values()) else "mean_ns"
-    what = {"cpu_ns": "JVM CPU time per call", "mean_ns": "time per call", "bytes": "bytes allocated per call"}[metric]
+    what = {"cpu_ns": "JVM CPU time per call", "mean_ns": "time per call", "bytes": "bytes allocated per call",
+            "start_ns": "start-up, median of the JVMs",
+            "ready_ns": "until the client is warm, median of the JVMs"}[metric]
     values = [r[metric] for _, results in runs for r in results.values() if r.get(metric, 0) > 0]
     low = max(10 ** math.floor(math.log10(min(values))), 1)
     high = 10 ** math.ceil(math.log10(max(values)))
@@ -181,7 +193,7 @@ def main(argv):
     parser.add_argument("--out", help="the SVG file to write")
     parser.add_argument("--title", default="Specora benchmarks")
     parser.add_argument("--reference", default="rawWebClient", help="the benchmark the ratios are relative to")
-    parser.add_argument("--metric", choices=["mean_ns", "cpu_ns", "bytes"],
+    parser.add_argument("--metric", choices=["mean_ns", "cpu_ns", "bytes", "start_ns", "ready_ns"],
                         help="what the chart draws (default: CPU time per call when reported, else wall time)")
     args = parser.parse_args(argv)
     runs = []

@@ -90,20 +90,7 @@ public class StartupBenchmark {
 	@Benchmark
 	public ConfigurableApplicationContext start(Ready ready) {
 		long startedAt = System.nanoTime();
-		boolean starter = this.application.startsWith("starter");
-		Class<?> source = switch (this.application) {
-			case "proxy-100" -> WithHundredProxiedMethods.class;
-			case "none-100", "starter-100" -> WithHundredMethods.class;
-			default -> Minimal.class;
-		};
-		SpringApplicationBuilder builder = new SpringApplicationBuilder(source).web(WebApplicationType.NONE)
-			.logStartupInfo(false)
-			.properties("spring.main.banner-mode=off", "specora.base-url=http://127.0.0.1:9",
-					"specora.api-key=" + Contexts.API_KEY, "specora.org-id=" + Contexts.ORG_ID);
-		if (!starter) {
-			builder.properties("spring.autoconfigure.exclude=" + SPECORA_AUTO_CONFIGURATIONS);
-		}
-		ConfigurableApplicationContext context = builder.run();
+		ConfigurableApplicationContext context = application(this.application).run();
 		ready.startMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt);
 		// joins the warm-up the starter began when the application was ready
 		context.getBeanProvider(SpecoraClient.class).ifAvailable(SpecoraClient::warmUp);
@@ -112,6 +99,28 @@ public class StartupBenchmark {
 		ready.heapAfterStartKb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024;
 		context.close();
 		return context;
+	}
+
+	/**
+	 * The application to start.
+	 * @param application one of the {@link #application} values
+	 * @return its builder, not yet run
+	 */
+	static SpringApplicationBuilder application(String application) {
+		Class<?> source = switch (application) {
+			case "none", "starter" -> Minimal.class;
+			case "none-100", "starter-100" -> WithHundredMethods.class;
+			case "proxy-100" -> WithHundredProxiedMethods.class;
+			default -> throw new IllegalArgumentException("unknown application '" + application + "'");
+		};
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(source).web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.properties("spring.main.banner-mode=off", "specora.base-url=http://127.0.0.1:9",
+					"specora.api-key=" + Contexts.API_KEY, "specora.org-id=" + Contexts.ORG_ID);
+		if (!application.startsWith("starter")) {
+			builder.properties("spring.autoconfigure.exclude=" + SPECORA_AUTO_CONFIGURATIONS);
+		}
+		return builder;
 	}
 
 	@Configuration(proxyBeanMethods = false)
