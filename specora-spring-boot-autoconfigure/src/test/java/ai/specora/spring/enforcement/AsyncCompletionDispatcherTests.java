@@ -111,9 +111,8 @@ class AsyncCompletionDispatcherTests {
 		this.dispatcher.dispatch("jrn_down", completion);
 		Thread.sleep(1500);
 		assertThat(this.dispatcher.pendingCount()).isEqualTo(1);
-		Authority restarted = new Authority(port).start();
+		Authority restarted = new Authority(port).startAnswering();
 		try {
-			restarted.reset();
 			await().atMost(Duration.ofSeconds(30)).until(() -> this.dispatcher.pendingCount() == 0);
 			List<LoggedRequest> deliveries = restarted.completionsOf("jrn_down");
 			assertThat(deliveries).hasSize(1);

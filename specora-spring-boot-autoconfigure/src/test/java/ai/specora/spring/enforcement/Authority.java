@@ -48,6 +48,17 @@ public final class Authority {
 		return this;
 	}
 
+	/**
+	 * Sets the default answers ({@link #reset()}), then starts: unlike {@link #start()}
+	 * followed by {@link #reset()}, no request that arrives as the server comes up meets
+	 * it without them (a 404 that would make a completion be dropped).
+	 * @return this authority
+	 */
+	public Authority startAnswering() {
+		reset();
+		return start();
+	}
+
 	public int port() {
 		return this.port;
 	}

@@ -110,8 +110,7 @@ class RedisCompletionStoreTests {
 			second.dispatch("jrn_second_" + i, Completion.success(null));
 		}
 		assertThat(streamLength()).isEqualTo(20);
-		this.authority = new Authority(port).start();
-		this.authority.reset();
+		this.authority = new Authority(port).startAnswering();
 		await().atMost(Duration.ofSeconds(60)).until(() -> streamLength() == 0);
 		for (int i = 0; i < 10; i++) {
 			assertThat(this.authority.completionsOf("jrn_first_" + i)).as("jrn_first_" + i).hasSize(1);
@@ -176,8 +175,7 @@ class RedisCompletionStoreTests {
 		assertThat(streamLength()).isEqualTo(2);
 		assertThat(dispatcher.droppedCount()).isEqualTo(1);
 		assertThat(output).containsPattern("ERROR .*jrn_cap_3 dropped: the completion queue is full");
-		this.authority = new Authority(port).start();
-		this.authority.reset();
+		this.authority = new Authority(port).startAnswering();
 	}
 
 	@Test
@@ -212,8 +210,7 @@ class RedisCompletionStoreTests {
 		assertThat(completions.pending()).isEqualTo(2);
 		Health health = new SpecoraHealthIndicator(down.client(), dispatcher).health();
 		assertThat(health.getDetails()).containsEntry("completionStore", "redis").containsEntry("completionBacklog", 2);
-		this.authority = new Authority(port).start();
-		this.authority.reset();
+		this.authority = new Authority(port).startAnswering();
 	}
 
 	@Test
