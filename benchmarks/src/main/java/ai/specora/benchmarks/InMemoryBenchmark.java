@@ -1,8 +1,6 @@
 package ai.specora.benchmarks;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import ai.specora.client.EnforceRequest;
@@ -22,9 +20,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -43,8 +38,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 @State(Scope.Benchmark)
 public class InMemoryBenchmark {
 
-	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
-	};
 
 	private Services.Plain plain;
 
@@ -126,25 +119,7 @@ public class InMemoryBenchmark {
 	@Benchmark
 	public Map<String, Object> rawWebClient(ProcessCpu cpu) {
 		cpu.call();
-		String requestId = UUID.randomUUID().toString();
-		Map<String, Object> body = new HashMap<>();
-		body.put("request_id", requestId);
-		body.put("org_id", Contexts.ORG_ID);
-		body.put("action_type", "db_write");
-		body.put("scope", Map.of("table", "users"));
-		body.put("args", Map.of("value", 1));
-		body.put("estimated_cost", 0.02);
-		body.put("estimated_volume", 1);
-		body.put("is_write_op", true);
-		return this.webClient.post()
-			.uri("/v1/runtime/enforce")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", requestId)
-			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.bodyValue(body)
-			.retrieve()
-			.bodyToMono(MAP)
-			.block();
+		return HandWrittenCall.enforce(this.webClient).block();
 	}
 
 	@Benchmark

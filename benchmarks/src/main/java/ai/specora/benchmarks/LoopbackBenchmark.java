@@ -1,10 +1,8 @@
 package ai.specora.benchmarks;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import ai.specora.client.EnforceRequest;
@@ -30,9 +28,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -50,8 +45,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 @State(Scope.Benchmark)
 public class LoopbackBenchmark {
 
-	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
-	};
 
 	/** Where the calls go: the minimal server or the local authority. */
 	@Param({ "floor", "local-authority" })
@@ -186,24 +179,7 @@ public class LoopbackBenchmark {
 	}
 
 	private Mono<Map<String, Object>> rawCall() {
-		String requestId = UUID.randomUUID().toString();
-		Map<String, Object> body = new HashMap<>();
-		body.put("request_id", requestId);
-		body.put("org_id", Contexts.ORG_ID);
-		body.put("action_type", "db_write");
-		body.put("scope", Map.of("table", "users"));
-		body.put("args", Map.of("value", 1));
-		body.put("estimated_cost", 0.02);
-		body.put("estimated_volume", 1);
-		body.put("is_write_op", true);
-		return this.webClient.post()
-			.uri("/v1/runtime/enforce")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", requestId)
-			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.bodyValue(body)
-			.retrieve()
-			.bodyToMono(MAP);
+		return HandWrittenCall.enforce(this.webClient);
 	}
 
 	@Benchmark
