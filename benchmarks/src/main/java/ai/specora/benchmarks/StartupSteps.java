@@ -1,5 +1,6 @@
 package ai.specora.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Where the start-up of one of {@link StartupBenchmark}'s applications goes: starts it
  * once, in this JVM, with Spring's {@link BufferingApplicationStartup}, and prints the
- * slowest bean instantiations (each includes the beans it creates on the way).
+ * slowest bean instantiations (each includes the beans it creates on the way). The CPU
+ * time of the starting thread is a steadier measure than the wall time on a machine whose
+ * cores are shared with the JIT compiler's threads.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar ai.specora.benchmarks.StartupSteps starter}
  * (or {@code none}, {@code none-100}, {@code proxy-100}, {@code starter-100}); add
@@ -37,7 +40,9 @@ public final class StartupSteps {
 		long startedAt = System.nanoTime();
 		SpringApplicationBuilder builder = StartupBenchmark.application(application).applicationStartup(startup);
 		try (ConfigurableApplicationContext context = builder.run()) {
-			System.out.printf("%s: started in %d ms%n", application, (System.nanoTime() - startedAt) / 1_000_000);
+			System.out.printf("%s: started in %d ms, %d ms of this thread's CPU%n", application,
+					(System.nanoTime() - startedAt) / 1_000_000,
+					ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
 			List<StartupTimeline.TimelineEvent> events = new ArrayList<>(startup.getBufferedTimeline().getEvents());
 			events.sort(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed());
 			events.stream()
