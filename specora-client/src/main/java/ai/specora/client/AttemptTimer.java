@@ -3,6 +3,7 @@ package ai.specora.client;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
@@ -14,7 +15,9 @@ import reactor.core.publisher.Mono;
  * operation on the caller's thread: unlike {@code Mono.timeout(Duration)}, which puts a
  * task in a {@code ScheduledThreadPoolExecutor} and wakes its thread on every call, the
  * timer thread only wakes on its own tick (10 ms), so the limits are kept to within a
- * tick.
+ * tick. Nor is the limit a {@code Mono.timeout(Publisher)}: that operator names itself
+ * for its error message on every subscription by walking the operators before it,
+ * which cost as much as serialising the request body.
  */
 final class AttemptTimer {
 
@@ -25,14 +28,31 @@ final class AttemptTimer {
 	}
 
 	/**
-	 * A {@code Mono} that completes once the duration has passed, for
-	 * {@link Mono#timeout(org.reactivestreams.Publisher)}; cancelling it disarms the
-	 * timer.
+	 * Limits an attempt to a duration: relays what the attempt signals first, or, once
+	 * the duration has passed, cancels it and fails with a {@link TimeoutException}. The
+	 * limit is disarmed when the attempt ends or is cancelled.
+	 * @param <T> what the attempt gives
+	 * @param attempt the attempt
+	 * @param duration its limit, positive
+	 * @return the limited attempt
 	 */
-	static Mono<Boolean> after(Duration duration) {
+	static <T> Mono<T> limit(Mono<T> attempt, Duration duration) {
+		return Mono.firstWithSignal(attempt, expiry(duration));
+	}
+
+	/**
+	 * The limits armed and not yet removed by the timer (a cancelled one goes on the
+	 * next tick).
+	 */
+	static long pendingLimits() {
+		return TIMER.pendingTimeouts();
+	}
+
+	private static <T> Mono<T> expiry(Duration duration) {
 		long nanos = duration.toNanos();
 		return Mono.create((sink) -> {
-			Timeout timeout = TIMER.newTimeout((ignored) -> sink.success(Boolean.TRUE), nanos, TimeUnit.NANOSECONDS);
+			Timeout timeout = TIMER.newTimeout((ignored) -> sink.error(new TimeoutException()), nanos,
+					TimeUnit.NANOSECONDS);
 			sink.onCancel(timeout::cancel);
 		});
 	}

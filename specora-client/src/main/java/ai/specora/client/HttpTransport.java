@@ -128,8 +128,7 @@ final class HttpTransport {
 			});
 		WebClient.RequestHeadersSpec<?> request = (body != null)
 				? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
-		return request.exchangeToMono((response) -> handle(call, response))
-			.timeout(AttemptTimer.after(timeout))
+		return AttemptTimer.limit(request.exchangeToMono((response) -> handle(call, response)), timeout)
 			.onErrorMap((ex) -> !(ex instanceof AttemptFailure), (ex) -> transportFailure(ex, timeout, 0, null));
 	}
 
