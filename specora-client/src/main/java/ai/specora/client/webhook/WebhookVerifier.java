@@ -4,8 +4,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -17,9 +15,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import javax.crypto.spec.SecretKeySpec;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 import ai.specora.client.webhook.WebhookVerificationException.Reason;
 
@@ -144,7 +139,7 @@ public final class WebhookVerifier {
 		String eventId = requireHeader(EVENT_ID_HEADER, eventIdHeader);
 		checkTimestamp(timestamp);
 		checkSignature(rawBody, timestamp, signature);
-		WebhookEvent event = parse(rawBody, eventId);
+		WebhookEvent event = WebhookEventParser.parse(rawBody, eventId);
 		markSeen(eventId);
 		return event;
 	}
@@ -344,71 +339,6 @@ public final class WebhookVerifier {
 			}
 		}
 		return candidates;
-	}
-
-	private WebhookEvent parse(byte[] rawBody, String eventIdHeader) {
-		JsonNode root;
-		try {
-			root = WebhookJson.MAPPER.readTree(rawBody);
-		}
-		catch (JacksonException ex) {
-			throw malformed("Event body is not valid JSON", ex);
-		}
-		if (root == null || !root.isObject()) {
-			throw malformed("Event body is not a JSON object", null);
-		}
-		String eventId = requiredText(root, "event_id");
-		String eventType = requiredText(root, "event_type");
-		Instant createdAt = parseInstant(requiredText(root, "created_at"));
-		String orgId = optionalText(root, "org_id");
-		JsonNode data = root.get("data");
-		if (data != null && !data.isNull() && !data.isObject()) {
-			throw malformed("Event field 'data' is not a JSON object", null);
-		}
-		if (!eventId.equals(eventIdHeader)) {
-			throw malformed("Event id in the body does not match the " + EVENT_ID_HEADER + " header", null);
-		}
-		WebhookEvent event = new WebhookEvent(eventId, eventType, createdAt, orgId,
-				(data != null && data.isObject()) ? data : null);
-		try {
-			event.approvalResolved();
-		}
-		catch (IllegalArgumentException ex) {
-			throw malformed("Invalid " + eventType + " event: " + ex.getMessage(), ex);
-		}
-		return event;
-	}
-
-	private static String requiredText(JsonNode root, String field) {
-		String value = optionalText(root, field);
-		if (value == null || value.isBlank()) {
-			throw malformed("Event body lacks the string field '" + field + "'", null);
-		}
-		return value;
-	}
-
-	private static String optionalText(JsonNode root, String field) {
-		JsonNode node = root.get(field);
-		if (node == null || node.isNull()) {
-			return null;
-		}
-		if (!node.isString()) {
-			throw malformed("Event field '" + field + "' is not a string", null);
-		}
-		return node.stringValue();
-	}
-
-	private static Instant parseInstant(String text) {
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw malformed("Event field 'created_at' is not an ISO-8601 date-time", ex);
-		}
-	}
-
-	private static WebhookVerificationException malformed(String message, Throwable cause) {
-		return new WebhookVerificationException(Reason.MALFORMED, message, cause);
 	}
 
 	private void markSeen(String eventId) {
