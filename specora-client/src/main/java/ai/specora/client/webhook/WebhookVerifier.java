@@ -1,12 +1,10 @@
 package ai.specora.client.webhook;
 
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,15 +78,9 @@ public final class WebhookVerifier {
 	/** The default maximum body size: 1 MiB. */
 	public static final int DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
 
-	private static final String SCHEME_PREFIX = WebhookSignatures.SCHEME_PREFIX;
-
-	private static final int SIGNATURE_LENGTH = SCHEME_PREFIX.length() + 64;
-
 	private static final int MAX_TIMESTAMP_DIGITS = 18;
 
-	private static final HexFormat HEX = HexFormat.of();
-
-	private final List<SecretKeySpec> keys;
+	private final WebhookSignatureCheck signatureCheck;
 
 	private final Duration tolerance;
 
@@ -101,7 +93,7 @@ public final class WebhookVerifier {
 	private final int maxBodySize;
 
 	private WebhookVerifier(Builder builder) {
-		this.keys = List.copyOf(builder.keys);
+		this.signatureCheck = new WebhookSignatureCheck(builder.keys);
 		this.tolerance = builder.tolerance;
 		this.replayRetention = builder.tolerance.multipliedBy(2);
 		this.clock = builder.clock;
@@ -138,7 +130,7 @@ public final class WebhookVerifier {
 		String signature = requireHeader(SIGNATURE_HEADER, signatureHeader);
 		String eventId = requireHeader(EVENT_ID_HEADER, eventIdHeader);
 		checkTimestamp(timestamp);
-		checkSignature(rawBody, timestamp, signature);
+		this.signatureCheck.check(rawBody, timestamp, signature);
 		WebhookEvent event = WebhookEventParser.parse(rawBody, eventId);
 		markSeen(eventId);
 		return event;
@@ -239,7 +231,7 @@ public final class WebhookVerifier {
 	 * @return the number of secrets
 	 */
 	public int secretCount() {
-		return this.keys.size();
+		return this.signatureCheck.keyCount();
 	}
 
 	/**
@@ -289,58 +281,6 @@ public final class WebhookVerifier {
 		return seconds;
 	}
 
-	private void checkSignature(byte[] rawBody, String timestamp, String signatureHeader) {
-		List<byte[]> candidates = candidates(signatureHeader);
-		boolean matched = false;
-		if (!candidates.isEmpty()) {
-			for (SecretKeySpec key : this.keys) {
-				byte[] expected = WebhookSignatures.hmac(key, timestamp, rawBody);
-				for (byte[] candidate : candidates) {
-					matched |= MessageDigest.isEqual(expected, candidate);
-				}
-			}
-		}
-		if (!matched) {
-			throw new WebhookVerificationException(Reason.BAD_SIGNATURE, "Invalid signature");
-		}
-	}
-
-	/**
-	 * Decodes the well-formed {@code sha256=} values; values of other schemes and
-	 * malformed ones are ignored, empty list elements are not counted, and more than
-	 * {@link #MAX_SIGNATURES} values are refused.
-	 */
-	private static List<byte[]> candidates(String signatureHeader) {
-		List<byte[]> candidates = new ArrayList<>(2);
-		int values = 0;
-		int start = 0;
-		while (start <= signatureHeader.length()) {
-			int end = signatureHeader.indexOf(',', start);
-			if (end < 0) {
-				end = signatureHeader.length();
-			}
-			String value = signatureHeader.substring(start, end).strip();
-			start = end + 1;
-			if (value.isEmpty()) {
-				continue;
-			}
-			if (++values > MAX_SIGNATURES) {
-				throw new WebhookVerificationException(Reason.BAD_SIGNATURE,
-						"More than " + MAX_SIGNATURES + " signatures");
-			}
-			if (value.length() == SIGNATURE_LENGTH
-					&& value.regionMatches(true, 0, SCHEME_PREFIX, 0, SCHEME_PREFIX.length())) {
-				try {
-					candidates.add(HEX.parseHex(value, SCHEME_PREFIX.length(), value.length()));
-				}
-				catch (IllegalArgumentException ex) {
-					// Not hexadecimal: a value that cannot match, ignored like an unknown scheme
-				}
-			}
-		}
-		return candidates;
-	}
-
 	private void markSeen(String eventId) {
 		boolean firstSeen;
 		try {
@@ -359,7 +299,7 @@ public final class WebhookVerifier {
 
 	@Override
 	public String toString() {
-		return "WebhookVerifier[secrets=" + this.keys.size() + ", tolerance=" + this.tolerance + ", maxBodySize="
+		return "WebhookVerifier[secrets=" + secretCount() + ", tolerance=" + this.tolerance + ", maxBodySize="
 				+ this.maxBodySize + ", replayStore=" + this.replayStore + "]";
 	}
 
