@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -22,38 +21,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests for approvals of suspended actions and the signed webhooks they and budget
  * breaches send.
  */
-class ApprovalAndWebhookTests {
+class ApprovalAndWebhookTests extends AbstractLocalAuthorityTests {
 
 	private static final String SECRET = "whsec-test";
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
-
-	private WebhookReceiver receiver;
-
-	private LocalAuthority authority;
-
-	private AuthorityClient client;
-
 	@BeforeEach
-	void start() throws Exception {
-		this.receiver = new WebhookReceiver();
-		this.authority = LocalAuthority.start(LocalAuthoritySettings.builder()
-			.apiKey("test-key")
-			.orgId("org-1")
-			.clock(this.clock)
-			.webhookUrl(this.receiver.url())
-			.webhookSecret(SECRET)
+	void startAuthority() throws Exception {
+		startWithWebhooks(SECRET, (settings) -> settings.orgId("org-1")
 			.webhookRetryBackoff(Duration.ofMillis(20))
 			.policy(PolicyRule.suspend("refunds", "refund", "slack:#sec-approvals"))
-			.budget(BudgetRule.of("refunds", "refund", new BigDecimal("100"), null))
-			.build());
-		this.client = new AuthorityClient(this.authority);
-	}
-
-	@AfterEach
-	void stop() {
-		this.authority.close();
-		this.receiver.close();
+			.budget(BudgetRule.of("refunds", "refund", new BigDecimal("100"), null)));
 	}
 
 	private Reply suspend(String cost) {
@@ -67,7 +44,7 @@ class ApprovalAndWebhookTests {
 	}
 
 	private static void assertSigned(Delivery delivery) throws Exception {
-		assertThat(delivery.timestamp()).isEqualTo(Long.toString(Instant.parse("2026-11-21T10:00:00Z").getEpochSecond()));
+		assertThat(delivery.timestamp()).isEqualTo(Long.toString(START.getEpochSecond()));
 		assertThat(delivery.signature()).matches("sha256=[0-9a-f]{64}").isEqualTo(delivery.expectedSignature(SECRET));
 		assertThat(delivery.eventId()).startsWith("evt_").isEqualTo(delivery.json().get("event_id").asString());
 	}
@@ -201,16 +178,8 @@ class ApprovalAndWebhookTests {
 
 	@Test
 	void budgetBreachSendsOneWebhookPerWindow() throws Exception {
-		this.authority.close();
-		this.authority = LocalAuthority.start(LocalAuthoritySettings.builder()
-			.apiKey("test-key")
-			.orgId("org-1")
-			.clock(this.clock)
-			.webhookUrl(this.receiver.url())
-			.webhookSecret(SECRET)
-			.budget(BudgetRule.of("searches", "search", new BigDecimal("5"), Duration.ofHours(1)))
-			.build());
-		this.client = new AuthorityClient(this.authority);
+		startWithWebhooks(SECRET, (settings) -> settings.orgId("org-1")
+			.budget(BudgetRule.of("searches", "search", new BigDecimal("5"), Duration.ofHours(1))));
 		this.client.enforce("search", new BigDecimal("4"));
 		assertThat(this.client.enforce("search", new BigDecimal("2")).text("decision")).isEqualTo("block");
 		assertThat(this.client.enforce("search", new BigDecimal("3")).text("decision")).isEqualTo("block");
@@ -229,17 +198,11 @@ class ApprovalAndWebhookTests {
 
 	@Test
 	void suppliedWebhookTargetIsAskedAtEachDelivery() throws Exception {
-		this.authority.close();
 		AtomicReference<URI> target = new AtomicReference<>();
-		this.authority = LocalAuthority.start(LocalAuthoritySettings.builder()
-			.apiKey("test-key")
-			.orgId("org-1")
-			.clock(this.clock)
+		start((settings) -> settings.orgId("org-1")
 			.webhookTarget(target::get)
 			.webhookSecret(SECRET)
-			.policy(PolicyRule.suspend("refunds", "refund", null))
-			.build());
-		this.client = new AuthorityClient(this.authority);
+			.policy(PolicyRule.suspend("refunds", "refund", null)));
 		assertThat(this.authority.settings().hasWebhooks()).isTrue();
 		resolve(suspend("10").text("approval_id"), "approve");
 		assertThat(this.receiver.poll(Duration.ofMillis(300))).as("no target yet: dropped").isNull();

@@ -2,7 +2,6 @@ package ai.specora.localauthority;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import ai.specora.localauthority.AuthorityClient.Reply;
@@ -23,29 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for budget reservation, settlement, release, expiry, windows and concurrency.
  */
-class BudgetTests {
+class BudgetTests extends AbstractLocalAuthorityTests {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
-
-	private LocalAuthority authority;
-
-	private AuthorityClient client;
-
-	@AfterEach
-	void close() {
-		if (this.authority != null) {
-			this.authority.close();
-		}
-	}
-
-	private void start(Consumer<LocalAuthoritySettings.Builder> customizer) {
-		LocalAuthoritySettings.Builder builder = LocalAuthoritySettings.builder()
-			.apiKey("test-key")
-			.clock(this.clock)
-			.reservationTtl(Duration.ofMinutes(5));
-		customizer.accept(builder);
-		this.authority = LocalAuthority.start(builder.build());
-		this.client = new AuthorityClient(this.authority);
+	/**
+	 * Starts an authority whose reservations expire after five minutes.
+	 */
+	@Override
+	void start(Consumer<LocalAuthoritySettings.Builder> settings) {
+		super.start((builder) -> settings.accept(builder.reservationTtl(Duration.ofMinutes(5))));
 	}
 
 	private void startWithRefundBudget() {

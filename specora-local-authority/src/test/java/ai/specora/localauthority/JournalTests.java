@@ -2,11 +2,9 @@ package ai.specora.localauthority;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import ai.specora.localauthority.AuthorityClient.Reply;
@@ -16,30 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for the journal: idempotency of enforce and complete, lookups and eviction.
  */
-class JournalTests {
-
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
-
-	private LocalAuthority authority;
-
-	private AuthorityClient client;
-
-	@AfterEach
-	void close() {
-		if (this.authority != null) {
-			this.authority.close();
-		}
-	}
+class JournalTests extends AbstractLocalAuthorityTests {
 
 	private void start(int capacity) {
-		this.authority = LocalAuthority.start(LocalAuthoritySettings.builder()
-			.apiKey("test-key")
-			.clock(this.clock)
-			.journalCapacity(capacity)
+		start((settings) -> settings.journalCapacity(capacity)
 			.policy(PolicyRule.block("drops", "db_drop", null))
-			.budget(BudgetRule.of("all", "*", new BigDecimal("100"), null))
-			.build());
-		this.client = new AuthorityClient(this.authority);
+			.budget(BudgetRule.of("all", "*", new BigDecimal("100"), null)));
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package ai.specora.localauthority;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,36 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * charge them, crossing one sends a signed {@code platform.budget_breach} webhook, and
  * once exhausted the spending calls answer 402.
  */
-class PlatformBudgetTests {
+class PlatformBudgetTests extends AbstractLocalAuthorityTests {
 
 	private static final String SECRET = "whsec-platform";
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
-
-	private WebhookReceiver receiver;
-
-	private LocalAuthority authority;
-
-	private AuthorityClient client;
-
 	@BeforeEach
-	void start() throws Exception {
-		this.receiver = new WebhookReceiver();
-		this.authority = LocalAuthority.start(LocalAuthoritySettings.builder()
-			.apiKey("test-key")
-			.orgId("6f1e2d3c-4b5a-4978-8c6d-5e4f3a2b1c0d")
-			.clock(this.clock)
-			.webhookUrl(this.receiver.url())
-			.webhookSecret(SECRET)
-			.platformBudget(new PlatformBudget("tenant-hourly", 10_000, Duration.ofHours(1)))
-			.build());
-		this.client = new AuthorityClient(this.authority);
-	}
-
-	@AfterEach
-	void stop() {
-		this.authority.close();
-		this.receiver.close();
+	void startAuthority() throws Exception {
+		startWithWebhooks(SECRET, (settings) -> settings.orgId("6f1e2d3c-4b5a-4978-8c6d-5e4f3a2b1c0d")
+			.platformBudget(new PlatformBudget("tenant-hourly", 10_000, Duration.ofHours(1))));
 	}
 
 	private static Map<String, Object> execution(long costMicros) {
@@ -217,13 +193,7 @@ class PlatformBudgetTests {
 
 	@Test
 	void aZeroBudgetIsExhaustedFromTheStart() {
-		this.authority.close();
-		this.authority = LocalAuthority.start(LocalAuthoritySettings.builder()
-			.apiKey("test-key")
-			.clock(this.clock)
-			.platformBudget(PlatformBudget.daily("frozen", 0))
-			.build());
-		this.client = new AuthorityClient(this.authority);
+		start((settings) -> settings.platformBudget(PlatformBudget.daily("frozen", 0)));
 		Reply reply = record(0);
 		assertThat(reply.status()).isEqualTo(402);
 		assertThat(this.client.post("/v1/platform/budget/validate", "{}").text("enforcement_state"))

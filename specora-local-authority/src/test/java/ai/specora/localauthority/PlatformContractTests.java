@@ -1,11 +1,9 @@
 package ai.specora.localauthority;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,36 +19,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every Platform API endpoint of the local authority, its answers and its errors
  * validated against the project's OpenAPI copy of the protocol.
  */
-class PlatformContractTests {
+class PlatformContractTests extends AbstractLocalAuthorityTests {
 
 	private final OpenApiContract contract = OpenApiContract.get();
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
-
-	private LocalAuthority authority;
-
-	private AuthorityClient client;
-
 	@BeforeEach
-	void start() {
-		this.authority = LocalAuthority.start(LocalAuthoritySettings.builder()
-			.apiKey("test-key")
-			.orgId("org-1")
-			.clock(this.clock)
+	void startAuthority() {
+		start((settings) -> settings.orgId("org-1")
 			.platformBudget(PlatformBudget.daily("tenant-daily", 10_000))
 			.platformPolicy(PlatformPolicy.block("unreviewed", "pr_run", Severity.HIGH,
 					Invariant.failed("two-reviewers", "only one reviewer approved"))
 				.withOverride(OverrideEligibility.withJustification(3600)))
 			.preference(ModelPreference.forWorkflow("codegen", 1, "anthropic", "claude-sonnet-4", "code_generation"))
 			.preference(ModelPreference.global(1, "openai", "gpt-4o", "chat"))
-			.modelAssignment(ModelAssignment.of("support-agent", "deepseek", "deepseek-chat"))
-			.build());
-		this.client = new AuthorityClient(this.authority);
-	}
-
-	@AfterEach
-	void stop() {
-		this.authority.close();
+			.modelAssignment(ModelAssignment.of("support-agent", "deepseek", "deepseek-chat")));
 	}
 
 	private Reply post(String path, Object body) {
@@ -86,9 +68,8 @@ class PlatformContractTests {
 
 	@Test
 	void budgetValidationWithoutBudgetsMatchesTheContract() {
-		this.authority.close();
-		this.authority = LocalAuthority.start(LocalAuthoritySettings.builder().apiKey("test-key").build());
-		this.client = new AuthorityClient(this.authority);
+		start((settings) -> {
+		});
 		Reply reply = post("/v1/platform/budget/validate", Map.of());
 		assertThat(reply.decimal("budget_total")).isZero();
 		assertThat(reply.text("enforcement_state")).isEqualTo("normal");

@@ -3,13 +3,11 @@ package ai.specora.localauthority;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -27,42 +25,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for the Model B governance calls: policy checks with invariants and overrides,
  * assumption verdicts and evidence bundles, and the Model B headers they require.
  */
-class PlatformGovernanceTests {
+class PlatformGovernanceTests extends AbstractLocalAuthorityTests {
 
 	private static final String SECRET = "whsec-governance";
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
-
-	private WebhookReceiver receiver;
-
-	private LocalAuthority authority;
-
-	private AuthorityClient client;
-
 	@BeforeEach
-	void start() throws Exception {
-		this.receiver = new WebhookReceiver();
-		this.authority = LocalAuthority.start(LocalAuthoritySettings.builder()
-			.apiKey("test-key")
-			.orgId("6f1e2d3c-4b5a-4978-8c6d-5e4f3a2b1c0d")
-			.clock(this.clock)
-			.webhookUrl(this.receiver.url())
-			.webhookSecret(SECRET)
+	void startAuthority() throws Exception {
+		startWithWebhooks(SECRET, (settings) -> settings.orgId("6f1e2d3c-4b5a-4978-8c6d-5e4f3a2b1c0d")
 			.platformPolicy(PlatformPolicy.block("prod-deploys", "deploy", Severity.CRITICAL,
 					Invariant.failed("change-window", "deploys to production are frozen"))
 				.withInputs(Map.of("environment", "prod"))
 				.withOverride(OverrideEligibility.withJustification(3600)))
 			.platformPolicy(new PlatformPolicy("big-prs", "pr_run", Map.of("files_changed", "1??"), Decision.WARN,
 					Severity.MEDIUM, List.of(Invariant.passed("tests-green"), new Invariant("small-change", "warned",
-							"more than 100 files changed")), null))
-			.build());
-		this.client = new AuthorityClient(this.authority);
-	}
-
-	@AfterEach
-	void stop() {
-		this.authority.close();
-		this.receiver.close();
+							"more than 100 files changed")), null)));
 	}
 
 	private Reply check(String type, Map<String, Object> inputs) {
@@ -199,11 +175,7 @@ class PlatformGovernanceTests {
 			.post("/v1/platform/preauthorize", Map.of("provider", "openai", "model", "m"), "X-Specora-Vendor-Id", "v");
 		assertThat(half.status()).isEqualTo(400);
 		assertThat(half.errorMessage()).contains("X-Specora-Tenant-Id is missing");
-		this.authority.close();
-		this.authority = LocalAuthority.start(LocalAuthoritySettings.builder()
-			.apiKey("test-key")
-			.modelB("vendor-1", "tenant-1")
-			.build());
+		start((settings) -> settings.modelB("vendor-1", "tenant-1"));
 		AuthorityClient wrong = new AuthorityClient(this.authority);
 		Reply forbidden = wrong.post("/v1/platform/budget/validate", Map.of());
 		assertThat(forbidden.status()).isEqualTo(403);

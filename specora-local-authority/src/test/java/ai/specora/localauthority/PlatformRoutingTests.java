@@ -1,12 +1,10 @@
 package ai.specora.localauthority;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -20,19 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code preauthorize}, the deterministic {@code proxy/execute} and its authorisations,
  * and the preference cascade.
  */
-class PlatformRoutingTests {
-
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
-
-	private LocalAuthority authority;
-
-	private AuthorityClient client;
+class PlatformRoutingTests extends AbstractLocalAuthorityTests {
 
 	@BeforeEach
-	void start() {
-		this.authority = LocalAuthority.start(LocalAuthoritySettings.builder()
-			.apiKey("test-key")
-			.clock(this.clock)
+	void startAuthority() {
+		start((settings) -> settings
 			.policy(PolicyRule.block("no-qwen", "llm_call", "qwen is not approved").withScope(Map.of("provider", "qwen")))
 			.modelAssignment(ModelAssignment.of("pr-review-pipeline", "anthropic", "claude-sonnet-4"))
 			.modelAssignment(ModelAssignment.forPurpose("pr-review-pipeline", "summarize", "deepseek", "deepseek-chat"))
@@ -40,14 +30,7 @@ class PlatformRoutingTests {
 			.preference(ModelPreference.forWorkflow("codegen", 2, "openai", "gpt-4o", "code_generation"))
 			.preference(ModelPreference.forWorkflow("codegen", 1, "anthropic", "claude-sonnet-4", "code_generation",
 					"long_context"))
-			.preference(ModelPreference.global(1, "gemini", "gemini-2.5-pro", "chat", "code_generation"))
-			.build());
-		this.client = new AuthorityClient(this.authority);
-	}
-
-	@AfterEach
-	void stop() {
-		this.authority.close();
+			.preference(ModelPreference.global(1, "gemini", "gemini-2.5-pro", "chat", "code_generation")));
 	}
 
 	private Reply preauthorize(Map<String, Object> hints) {
@@ -224,10 +207,7 @@ class PlatformRoutingTests {
 
 	@Test
 	void withoutADefaultNothingResolves() {
-		this.authority.close();
-		this.authority = LocalAuthority.start(
-				LocalAuthoritySettings.builder().apiKey("test-key").defaultModel(null, null).build());
-		this.client = new AuthorityClient(this.authority);
+		start((settings) -> settings.defaultModel(null, null));
 		Reply reply = resolve(List.of("chat"), null);
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.text("provider_name")).isNull();

@@ -2,10 +2,8 @@ package ai.specora.localauthority;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,32 +15,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for the platform endpoints: budget validation, risk score and
  * pre-authorisation.
  */
-class PlatformTests {
-
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
-
-	private LocalAuthority authority;
-
-	private AuthorityClient client;
+class PlatformTests extends AbstractLocalAuthorityTests {
 
 	@BeforeEach
-	void start() {
-		this.authority = LocalAuthority.start(LocalAuthoritySettings.builder()
-			.apiKey("test-key")
-			.clock(this.clock)
+	void startAuthority() {
+		start((settings) -> settings
 			.policy(PolicyRule.block("no-deepseek", "llm_call", "provider not approved")
 				.withScope(Map.of("provider", "deepseek")))
 			.policy(PolicyRule.block("drops", "db_drop", null))
 			.budget(BudgetRule.of("llm", "llm_call", new BigDecimal("1.00"), Duration.ofDays(1)))
 			.budget(BudgetRule.of("db", "db_*", new BigDecimal("10"), Duration.ofDays(1))
-				.withScope(Map.of("table", "users")))
-			.build());
-		this.client = new AuthorityClient(this.authority);
-	}
-
-	@AfterEach
-	void stop() {
-		this.authority.close();
+				.withScope(Map.of("table", "users"))));
 	}
 
 	@Test

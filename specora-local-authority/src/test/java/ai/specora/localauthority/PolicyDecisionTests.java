@@ -2,9 +2,7 @@ package ai.specora.localauthority;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.function.Consumer;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import ai.specora.localauthority.AuthorityClient.Reply;
@@ -15,25 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for policy evaluation over HTTP: effects, globs, scope matchers, order and the
  * default effect.
  */
-class PolicyDecisionTests {
-
-	private LocalAuthority authority;
-
-	private AuthorityClient client;
-
-	@AfterEach
-	void close() {
-		if (this.authority != null) {
-			this.authority.close();
-		}
-	}
-
-	private void start(Consumer<LocalAuthoritySettings.Builder> customizer) {
-		LocalAuthoritySettings.Builder builder = LocalAuthoritySettings.builder().apiKey("test-key");
-		customizer.accept(builder);
-		this.authority = LocalAuthority.start(builder.build());
-		this.client = new AuthorityClient(this.authority);
-	}
+class PolicyDecisionTests extends AbstractLocalAuthorityTests {
 
 	@Test
 	void allowPolicyAllowsWithReservationAndExpiry() {

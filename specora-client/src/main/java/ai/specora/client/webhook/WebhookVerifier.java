@@ -1,14 +1,10 @@
 package ai.specora.client.webhook;
 
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +13,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import javax.crypto.spec.SecretKeySpec;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 import ai.specora.client.webhook.WebhookVerificationException.Reason;
 
@@ -85,15 +78,9 @@ public final class WebhookVerifier {
 	/** The default maximum body size: 1 MiB. */
 	public static final int DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
 
-	private static final String SCHEME_PREFIX = WebhookSignatures.SCHEME_PREFIX;
-
-	private static final int SIGNATURE_LENGTH = SCHEME_PREFIX.length() + 64;
-
 	private static final int MAX_TIMESTAMP_DIGITS = 18;
 
-	private static final HexFormat HEX = HexFormat.of();
-
-	private final List<SecretKeySpec> keys;
+	private final WebhookSignatureCheck signatureCheck;
 
 	private final Duration tolerance;
 
@@ -106,7 +93,7 @@ public final class WebhookVerifier {
 	private final int maxBodySize;
 
 	private WebhookVerifier(Builder builder) {
-		this.keys = List.copyOf(builder.keys);
+		this.signatureCheck = new WebhookSignatureCheck(builder.keys);
 		this.tolerance = builder.tolerance;
 		this.replayRetention = builder.tolerance.multipliedBy(2);
 		this.clock = builder.clock;
@@ -143,8 +130,8 @@ public final class WebhookVerifier {
 		String signature = requireHeader(SIGNATURE_HEADER, signatureHeader);
 		String eventId = requireHeader(EVENT_ID_HEADER, eventIdHeader);
 		checkTimestamp(timestamp);
-		checkSignature(rawBody, timestamp, signature);
-		WebhookEvent event = parse(rawBody, eventId);
+		this.signatureCheck.check(rawBody, timestamp, signature);
+		WebhookEvent event = WebhookEventParser.parse(rawBody, eventId);
 		markSeen(eventId);
 		return event;
 	}
@@ -244,7 +231,7 @@ public final class WebhookVerifier {
 	 * @return the number of secrets
 	 */
 	public int secretCount() {
-		return this.keys.size();
+		return this.signatureCheck.keyCount();
 	}
 
 	/**
@@ -294,123 +281,6 @@ public final class WebhookVerifier {
 		return seconds;
 	}
 
-	private void checkSignature(byte[] rawBody, String timestamp, String signatureHeader) {
-		List<byte[]> candidates = candidates(signatureHeader);
-		boolean matched = false;
-		if (!candidates.isEmpty()) {
-			for (SecretKeySpec key : this.keys) {
-				byte[] expected = WebhookSignatures.hmac(key, timestamp, rawBody);
-				for (byte[] candidate : candidates) {
-					matched |= MessageDigest.isEqual(expected, candidate);
-				}
-			}
-		}
-		if (!matched) {
-			throw new WebhookVerificationException(Reason.BAD_SIGNATURE, "Invalid signature");
-		}
-	}
-
-	/**
-	 * Decodes the well-formed {@code sha256=} values; values of other schemes and
-	 * malformed ones are ignored, empty list elements are not counted, and more than
-	 * {@link #MAX_SIGNATURES} values are refused.
-	 */
-	private static List<byte[]> candidates(String signatureHeader) {
-		List<byte[]> candidates = new ArrayList<>(2);
-		int values = 0;
-		int start = 0;
-		while (start <= signatureHeader.length()) {
-			int end = signatureHeader.indexOf(',', start);
-			if (end < 0) {
-				end = signatureHeader.length();
-			}
-			String value = signatureHeader.substring(start, end).strip();
-			start = end + 1;
-			if (value.isEmpty()) {
-				continue;
-			}
-			if (++values > MAX_SIGNATURES) {
-				throw new WebhookVerificationException(Reason.BAD_SIGNATURE,
-						"More than " + MAX_SIGNATURES + " signatures");
-			}
-			if (value.length() == SIGNATURE_LENGTH
-					&& value.regionMatches(true, 0, SCHEME_PREFIX, 0, SCHEME_PREFIX.length())) {
-				try {
-					candidates.add(HEX.parseHex(value, SCHEME_PREFIX.length(), value.length()));
-				}
-				catch (IllegalArgumentException ex) {
-					// Not hexadecimal: a value that cannot match, ignored like an unknown scheme
-				}
-			}
-		}
-		return candidates;
-	}
-
-	private WebhookEvent parse(byte[] rawBody, String eventIdHeader) {
-		JsonNode root;
-		try {
-			root = WebhookJson.MAPPER.readTree(rawBody);
-		}
-		catch (JacksonException ex) {
-			throw malformed("Event body is not valid JSON", ex);
-		}
-		if (root == null || !root.isObject()) {
-			throw malformed("Event body is not a JSON object", null);
-		}
-		String eventId = requiredText(root, "event_id");
-		String eventType = requiredText(root, "event_type");
-		Instant createdAt = parseInstant(requiredText(root, "created_at"));
-		String orgId = optionalText(root, "org_id");
-		JsonNode data = root.get("data");
-		if (data != null && !data.isNull() && !data.isObject()) {
-			throw malformed("Event field 'data' is not a JSON object", null);
-		}
-		if (!eventId.equals(eventIdHeader)) {
-			throw malformed("Event id in the body does not match the " + EVENT_ID_HEADER + " header", null);
-		}
-		WebhookEvent event = new WebhookEvent(eventId, eventType, createdAt, orgId,
-				(data != null && data.isObject()) ? data : null);
-		try {
-			event.approvalResolved();
-		}
-		catch (IllegalArgumentException ex) {
-			throw malformed("Invalid " + eventType + " event: " + ex.getMessage(), ex);
-		}
-		return event;
-	}
-
-	private static String requiredText(JsonNode root, String field) {
-		String value = optionalText(root, field);
-		if (value == null || value.isBlank()) {
-			throw malformed("Event body lacks the string field '" + field + "'", null);
-		}
-		return value;
-	}
-
-	private static String optionalText(JsonNode root, String field) {
-		JsonNode node = root.get(field);
-		if (node == null || node.isNull()) {
-			return null;
-		}
-		if (!node.isString()) {
-			throw malformed("Event field '" + field + "' is not a string", null);
-		}
-		return node.stringValue();
-	}
-
-	private static Instant parseInstant(String text) {
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw malformed("Event field 'created_at' is not an ISO-8601 date-time", ex);
-		}
-	}
-
-	private static WebhookVerificationException malformed(String message, Throwable cause) {
-		return new WebhookVerificationException(Reason.MALFORMED, message, cause);
-	}
-
 	private void markSeen(String eventId) {
 		boolean firstSeen;
 		try {
@@ -429,7 +299,7 @@ public final class WebhookVerifier {
 
 	@Override
 	public String toString() {
-		return "WebhookVerifier[secrets=" + this.keys.size() + ", tolerance=" + this.tolerance + ", maxBodySize="
+		return "WebhookVerifier[secrets=" + secretCount() + ", tolerance=" + this.tolerance + ", maxBodySize="
 				+ this.maxBodySize + ", replayStore=" + this.replayStore + "]";
 	}
 

@@ -1,11 +1,6 @@
 package ai.specora.spring.autoconfigure;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.time.Duration;
-import java.util.Enumeration;
 
 import ai.specora.client.ReactiveSpecoraClient;
 import ai.specora.client.SpecoraClient;
@@ -14,8 +9,6 @@ import ai.specora.client.SpecoraDefaults;
 import ai.specora.spring.enforcement.completion.AsyncCompletionDispatcher;
 import ai.specora.spring.enforcement.completion.CompletionDefaults;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.convert.DurationStyle;
 
@@ -28,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SpecoraDefaultsTests {
 
-	private final JsonNode metadata = read();
+	private final ConfigurationMetadata metadata = ConfigurationMetadata.read();
 
 	@Test
 	void clientBuilderStartsFromTheDefaults() {
@@ -89,34 +82,9 @@ class SpecoraDefaultsTests {
 	}
 
 	private String defaultOf(String name) {
-		for (JsonNode property : this.metadata.path("properties")) {
-			if (name.equals(property.path("name").asString()) && !property.path("defaultValue").isMissingNode()) {
-				return property.path("defaultValue").asString();
-			}
-		}
-		throw new AssertionError("No default for property " + name);
-	}
-
-	private static JsonNode read() {
-		try {
-			Enumeration<URL> resources = SpecoraDefaultsTests.class.getClassLoader()
-				.getResources("META-INF/spring-configuration-metadata.json");
-			JsonMapper mapper = JsonMapper.builder().build();
-			while (resources.hasMoreElements()) {
-				try (InputStream in = resources.nextElement().openStream()) {
-					JsonNode metadata = mapper.readTree(in);
-					for (JsonNode group : metadata.path("groups")) {
-						if ("specora".equals(group.path("name").asString())) {
-							return metadata;
-						}
-					}
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		throw new AssertionError("No Specora configuration metadata on the class path");
+		String defaultValue = this.metadata.defaultOf(name);
+		assertThat(defaultValue).as("default of " + name).isNotNull();
+		return defaultValue;
 	}
 
 }

@@ -80,6 +80,10 @@ final class WebhookRequests {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
 
+	HttpResponse<String> get() throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(this.uri).timeout(Duration.ofSeconds(20)).GET());
+	}
+
 	HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
 		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
