@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar ai.specora.benchmarks.StartupComparison [rounds] [application...] [-- jvm-option...]}
  * (defaults: 20 rounds of {@code none} and {@code starter}, each JVM with
- * {@code -Xms256m -Xmx256m} as in {@link StartupBenchmark}). Each JVM runs
+ * {@code -Xms256m -Xmx256m} as in {@link StartupBenchmark}; a {@code --} with no option
+ * after it leaves the JVM's defaults). Each JVM runs
  * {@link StartupSteps}, whose start-up time is what {@code StartupBenchmark} reports as
  * {@code startMs}; this prints the medians of the start-up and of the starting thread's
  * CPU time, and their difference from the first application's.
