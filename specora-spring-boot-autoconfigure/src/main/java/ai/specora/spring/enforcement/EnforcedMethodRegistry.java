@@ -40,6 +40,8 @@ public final class EnforcedMethodRegistry {
 
 	private final Map<Class<?>, Boolean> classes = new ConcurrentHashMap<>(64);
 
+	private final Map<Class<?>, List<MergedAnnotation<Enforced>>> classDeclarations = new ConcurrentHashMap<>(64);
+
 	private final EnforcedAnnotationParser parser;
 
 	/**
@@ -148,7 +150,8 @@ public final class EnforcedMethodRegistry {
 		}
 		Class<?> type = (targetClass != null) ? targetClass : specific.getDeclaringClass();
 		MergedAnnotation<Enforced> annotation = closest(
-				MergedAnnotations.from(specific, SearchStrategy.TYPE_HIERARCHY), type, specific, "the method");
+				declarations(MergedAnnotations.from(specific, SearchStrategy.TYPE_HIERARCHY)), type, specific,
+				"the method");
 		if (annotation != null) {
 			int modifiers = specific.getModifiers();
 			if (Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers)) {
@@ -158,8 +161,7 @@ public final class EnforcedMethodRegistry {
 			requireNotFinal(type, specific, "the method");
 		}
 		else if (isClassLevelCandidate(specific)) {
-			annotation = closest(MergedAnnotations.from(type, SearchStrategy.TYPE_HIERARCHY), type, specific,
-					"the class");
+			annotation = closest(classDeclarations(type), type, specific, "the class");
 			if (annotation != null) {
 				requireNotFinal(type, specific, "the class");
 			}
@@ -195,9 +197,21 @@ public final class EnforcedMethodRegistry {
 				|| ReflectionUtils.isToStringMethod(method);
 	}
 
-	private static MergedAnnotation<Enforced> closest(MergedAnnotations annotations, Class<?> type, Method method,
-			String where) {
-		List<MergedAnnotation<Enforced>> found = annotations.stream(Enforced.class).toList();
+	/**
+	 * The {@code @Enforced} declarations on a class and its hierarchy, looked up once per
+	 * class rather than once for each of its public methods.
+	 */
+	private List<MergedAnnotation<Enforced>> classDeclarations(Class<?> type) {
+		return this.classDeclarations.computeIfAbsent(type,
+				(key) -> declarations(MergedAnnotations.from(key, SearchStrategy.TYPE_HIERARCHY)));
+	}
+
+	private static List<MergedAnnotation<Enforced>> declarations(MergedAnnotations annotations) {
+		return annotations.stream(Enforced.class).toList();
+	}
+
+	private static MergedAnnotation<Enforced> closest(List<MergedAnnotation<Enforced>> found, Class<?> type,
+			Method method, String where) {
 		if (found.isEmpty()) {
 			return null;
 		}
