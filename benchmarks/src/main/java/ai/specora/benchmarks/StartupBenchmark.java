@@ -3,6 +3,7 @@ package ai.specora.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
+import ai.specora.benchmarks.shape.ImportStarterShape;
 import ai.specora.client.SpecoraClient;
 import ai.specora.spring.Enforced;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -64,7 +65,10 @@ public class StartupBenchmark {
 	 * starter; the {@code -100} variants add a bean with 100 {@code @Enforced} methods;
 	 * {@code proxy-100} is {@code none-100} with that bean proxied by a pass-through
 	 * advisor on the same methods, the proxy that any Spring AOP feature (such as
-	 * {@code @PreAuthorize} or {@code @Transactional}) would give it.
+	 * {@code @PreAuthorize} or {@code @Transactional}) would give it. Not run by
+	 * default, {@code shape} is {@code none} with auto-configurations of the starter's
+	 * shape whose beans do nothing ({@link ImportStarterShape}): what Spring Boot itself
+	 * charges for such a starter.
 	 */
 	@Param({ "none", "starter", "none-100", "proxy-100", "starter-100" })
 	public String application;
@@ -111,6 +115,7 @@ public class StartupBenchmark {
 			case "none", "starter" -> Minimal.class;
 			case "none-100", "starter-100" -> WithHundredMethods.class;
 			case "proxy-100" -> WithHundredProxiedMethods.class;
+			case "shape" -> WithStarterShape.class;
 			default -> throw new IllegalArgumentException("unknown application '" + application + "'");
 		};
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(source).web(WebApplicationType.NONE)
@@ -126,6 +131,13 @@ public class StartupBenchmark {
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class Minimal {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@ImportStarterShape
+	static class WithStarterShape {
 
 	}
 
