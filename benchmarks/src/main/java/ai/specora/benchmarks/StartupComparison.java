@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +20,20 @@ import java.util.regex.Pattern;
  * machine falls on one application; here it falls on all of them alike.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar ai.specora.benchmarks.StartupComparison [rounds] [application...] [-- jvm-option...]}
- * (defaults: 20 rounds of {@code none} and {@code starter}, each JVM with
+ * (defaults: 20 rounds of {@code none} and {@code starter}; {@code none shape starter}
+ * adds the {@linkplain ai.specora.benchmarks.shape.ImportStarterShape starter's shape};
+ * each JVM with
  * {@code -Xms256m -Xmx256m} as in {@link StartupBenchmark}; a {@code --} with no option
  * after it leaves the JVM's defaults). Each JVM runs
  * {@link StartupSteps}, whose start-up time is what {@code StartupBenchmark} reports as
- * {@code startMs}; this prints the medians of the start-up and of the starting thread's
- * CPU time, and their difference from the first application's.
+ * {@code startMs}; this prints the medians of the start-up, of the starting thread's
+ * CPU time and of the classes loaded, their difference from the first application's, and
+ * the median of the differences within each round.
  */
 public final class StartupComparison {
 
-	private static final Pattern STARTED = Pattern.compile("started in (\\d+) ms, (\\d+) ms of this thread's CPU");
+	private static final Pattern STARTED = Pattern
+		.compile("started in (\\d+) ms, (\\d+) ms of this thread's CPU, (\\d+) classes loaded");
 
 	private static final long JVM_TIMEOUT_SECONDS = 120;
 
@@ -73,19 +78,24 @@ public final class StartupComparison {
 				String application = applications.get((round + i) % applications.size());
 				long[] measured = start(application, jvmOptions);
 				results.get(application).add(measured);
-				System.out.printf("round %2d  %-12s %5d ms  %5d ms CPU%n", round + 1, application, measured[0],
-						measured[1]);
+				System.out.printf("round %2d  %-12s %5d ms  %5d ms CPU  %5d classes%n", round + 1, application,
+						measured[0], measured[1], measured[2]);
 			}
 		}
 		long[] first = null;
+		List<long[]> firstResults = null;
 		for (Map.Entry<String, List<long[]>> entry : results.entrySet()) {
-			long[] median = { median(entry.getValue(), 0), median(entry.getValue(), 1) };
-			String difference = (first != null)
-					? String.format("  (%+d ms, %+d ms CPU)", median[0] - first[0], median[1] - first[1]) : "";
-			System.out.printf("%-12s median of %d: %5d ms, %5d ms CPU%s%n", entry.getKey(), entry.getValue().size(),
-					median[0], median[1], difference);
+			List<long[]> measured = entry.getValue();
+			long[] median = { median(measured, 0), median(measured, 1), median(measured, 2) };
+			String difference = (first != null) ? String.format(
+					"  (%+d ms, %+d ms CPU, %+d classes; median of the rounds' differences: %+d ms, %+d ms CPU)",
+					median[0] - first[0], median[1] - first[1], median[2] - first[2],
+					medianDifference(measured, firstResults, 0), medianDifference(measured, firstResults, 1)) : "";
+			System.out.printf("%-12s median of %d: %5d ms, %5d ms CPU, %5d classes%s%n", entry.getKey(),
+					measured.size(), median[0], median[1], median[2], difference);
 			if (first == null) {
 				first = median;
+				firstResults = measured;
 			}
 		}
 	}
@@ -106,7 +116,8 @@ public final class StartupComparison {
 			for (String line = out.readLine(); line != null; line = out.readLine()) {
 				Matcher matcher = STARTED.matcher(line);
 				if (measured == null && matcher.find()) {
-					measured = new long[] { Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)) };
+					measured = new long[] { Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
+							Long.parseLong(matcher.group(3)) };
 				}
 			}
 		}
@@ -123,7 +134,24 @@ public final class StartupComparison {
 	}
 
 	private static long median(List<long[]> values, int index) {
-		long[] sorted = values.stream().mapToLong((value) -> value[index]).sorted().toArray();
+		return median(values.stream().mapToLong((value) -> value[index]).toArray());
+	}
+
+	/**
+	 * The median of the differences within each round: steadier than the difference of
+	 * the medians when the machine's speed drifts from round to round.
+	 */
+	private static long medianDifference(List<long[]> values, List<long[]> base, int index) {
+		long[] differences = new long[values.size()];
+		for (int round = 0; round < differences.length; round++) {
+			differences[round] = values.get(round)[index] - base.get(round)[index];
+		}
+		return median(differences);
+	}
+
+	private static long median(long[] values) {
+		long[] sorted = values.clone();
+		Arrays.sort(sorted);
 		int middle = sorted.length / 2;
 		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}

@@ -40,9 +40,10 @@ public final class StartupSteps {
 		long startedAt = System.nanoTime();
 		SpringApplicationBuilder builder = StartupBenchmark.application(application).applicationStartup(startup);
 		try (ConfigurableApplicationContext context = builder.run()) {
-			System.out.printf("%s: started in %d ms, %d ms of this thread's CPU%n", application,
+			System.out.printf("%s: started in %d ms, %d ms of this thread's CPU, %d classes loaded%n", application,
 					(System.nanoTime() - startedAt) / 1_000_000,
-					ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+					ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000,
+					ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
 			List<StartupTimeline.TimelineEvent> events = new ArrayList<>(startup.getBufferedTimeline().getEvents());
 			events.sort(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed());
 			events.stream()
