@@ -597,7 +597,8 @@ public final class SpecoraClient {
 
 		@Override
 		public String toString() {
-			return "SpecoraClient.Builder[baseUrl=" + this.baseUrl + ", orgId=" + this.orgId + ", apiKey=******]";
+			String baseUrl = (this.baseUrl != null) ? BaseUrls.redact(this.baseUrl) : null;
+			return "SpecoraClient.Builder[baseUrl=" + baseUrl + ", orgId=" + this.orgId + ", apiKey=******]";
 		}
 
 	}

@@ -146,4 +146,12 @@ class SpecoraClientBuilderTest {
 		assertThat(valid().toString()).doesNotContain(ClientFixtures.API_KEY);
 	}
 
+	@Test
+	void builderToStringMasksCredentialsInTheBaseUrl() {
+		SpecoraClient.Builder builder = valid().baseUrl("https://operator:s3cr3t@api.example.com");
+		assertThat(builder.toString()).doesNotContain("s3cr3t").doesNotContain("operator")
+			.contains("https://******@api.example.com");
+		assertThat(SpecoraClient.builder().toString()).contains("baseUrl=null");
+	}
+
 }
