@@ -32,7 +32,7 @@ final class ClientFixtures {
 			.build();
 	}
 
-	static SpecoraClient.Builder client(WireMockExtension authority) {
+	static SpecoraClientBuilder client(WireMockExtension authority) {
 		return SpecoraClient.builder()
 			.baseUrl("http://127.0.0.1:" + authority.getPort())
 			.apiKey(API_KEY)

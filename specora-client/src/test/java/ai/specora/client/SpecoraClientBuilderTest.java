@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class SpecoraClientBuilderTest {
 
-	private static SpecoraClient.Builder valid() {
+	private static SpecoraClientBuilder valid() {
 		return SpecoraClient.builder()
 			.baseUrl("https://api.specora.ai")
 			.apiKey(ClientFixtures.API_KEY)
@@ -148,7 +148,7 @@ class SpecoraClientBuilderTest {
 
 	@Test
 	void builderToStringMasksCredentialsInTheBaseUrl() {
-		SpecoraClient.Builder builder = valid().baseUrl("https://operator:s3cr3t@api.example.com");
+		SpecoraClientBuilder builder = valid().baseUrl("https://operator:s3cr3t@api.example.com");
 		assertThat(builder.toString()).doesNotContain("s3cr3t").doesNotContain("operator")
 			.contains("https://******@api.example.com");
 		assertThat(SpecoraClient.builder().toString()).contains("baseUrl=null");

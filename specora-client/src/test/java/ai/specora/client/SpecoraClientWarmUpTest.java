@@ -15,7 +15,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link SpecoraClient.Builder#build()} only checks the settings; the HTTP client and
+ * {@link SpecoraClientBuilder#build()} only checks the settings; the HTTP client and
  * JSON mapper are created by {@link SpecoraClient#warmUp()} or the first call, never on
  * the thread that subscribes to it.
  */

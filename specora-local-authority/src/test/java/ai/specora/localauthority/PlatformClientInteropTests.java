@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.specora.client.BudgetExceededException;
 import ai.specora.client.SpecoraClient;
+import ai.specora.client.SpecoraClientBuilder;
 import ai.specora.client.ValidationException;
 import ai.specora.client.platform.AssumptionsValidationRequest;
 import ai.specora.client.platform.AssumptionsValidationResult;
@@ -65,7 +66,7 @@ class PlatformClientInteropTests {
 	}
 
 	private SpecoraClient client(boolean modelB) {
-		SpecoraClient.Builder builder = SpecoraClient.builder()
+		SpecoraClientBuilder builder = SpecoraClient.builder()
 			.baseUrl(this.authority.baseUrl())
 			.apiKey("test-key")
 			.orgId("6f1e2d3c-4b5a-4978-8c6d-5e4f3a2b1c0d")

@@ -5,7 +5,7 @@ import reactor.core.publisher.Mono;
 /**
  * Wraps every platform call of a client, blocking and reactive alike, e.g. to observe
  * it (the Spring Boot starter's {@code specora.platform} observation is one). Set with
- * {@code SpecoraClient.Builder#platformInterceptor}.
+ * {@code SpecoraClientBuilder#platformInterceptor}.
  * <p>
  * An interceptor must return a {@code Mono} that subscribes to {@code execution} at
  * most once and passes its value or error on unchanged; it must not block.

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import ai.specora.client.SpecoraClient;
+import ai.specora.client.SpecoraClientBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -99,7 +100,7 @@ final class PlatformFixtures {
 	}
 
 	/** A Model A (org-scoped) client; no workflow id from the process environment. */
-	static SpecoraClient.Builder modelA(WireMockExtension platform) {
+	static SpecoraClientBuilder modelA(WireMockExtension platform) {
 		return SpecoraClient.builder()
 			.baseUrl("http://127.0.0.1:" + platform.getPort())
 			.apiKey(API_KEY)
@@ -111,7 +112,7 @@ final class PlatformFixtures {
 	}
 
 	/** A Model B (vendor-reseller) client. */
-	static SpecoraClient.Builder modelB(WireMockExtension platform) {
+	static SpecoraClientBuilder modelB(WireMockExtension platform) {
 		return modelA(platform).vendorId(VENDOR_ID).tenantId(TENANT_ID);
 	}
 

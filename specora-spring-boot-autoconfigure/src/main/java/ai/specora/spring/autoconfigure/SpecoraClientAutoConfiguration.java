@@ -3,6 +3,7 @@ package ai.specora.spring.autoconfigure;
 import ai.specora.client.InvalidConfigurationException;
 import ai.specora.client.ReactiveSpecoraClient;
 import ai.specora.client.SpecoraClient;
+import ai.specora.client.SpecoraClientBuilder;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -85,7 +86,7 @@ public final class SpecoraClientAutoConfiguration {
 				ObjectProvider<SpecoraClientBuilderCustomizer> customizers) {
 			ProductionProfiles.refusePlainHttp(connectionDetails, this.environment);
 			try {
-				SpecoraClient.Builder builder = SpecoraClient.builder()
+				SpecoraClientBuilder builder = SpecoraClient.builder()
 					.baseUrl(connectionDetails.baseUrl())
 					.apiKey(connectionDetails.apiKey())
 					.orgId((connectionDetails.orgId() != null) ? connectionDetails.orgId() : properties.getOrgId())

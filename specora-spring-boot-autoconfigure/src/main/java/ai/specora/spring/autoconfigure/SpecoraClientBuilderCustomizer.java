@@ -1,9 +1,10 @@
 package ai.specora.spring.autoconfigure;
 
 import ai.specora.client.SpecoraClient;
+import ai.specora.client.SpecoraClientBuilder;
 
 /**
- * Callback to customize the {@link SpecoraClient.Builder} of the auto-configured
+ * Callback to customize the {@link SpecoraClientBuilder} of the auto-configured
  * {@link SpecoraClient}, e.g. to add {@code onDecision} or {@code onError} callbacks.
  * <p>
  * Every bean of this type is applied, in {@link org.springframework.core.Ordered order},
@@ -18,6 +19,6 @@ public interface SpecoraClientBuilderCustomizer {
 	 * Customizes the builder.
 	 * @param builder the builder of the auto-configured client
 	 */
-	void customize(SpecoraClient.Builder builder);
+	void customize(SpecoraClientBuilder builder);
 
 }

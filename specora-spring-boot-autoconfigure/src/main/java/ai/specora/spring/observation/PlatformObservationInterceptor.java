@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
  * Observes every platform call of a client as {@code specora.platform}: started when the
  * call is subscribed to, stopped on its answer, failure or cancellation. The auto-configured
  * client gets one through a {@code SpecoraClientBuilderCustomizer}; for a client of your
- * own, pass one to {@code SpecoraClient.Builder#platformInterceptor}.
+ * own, pass one to {@code SpecoraClientBuilder#platformInterceptor}.
  */
 public final class PlatformObservationInterceptor implements PlatformCallInterceptor {
 
