@@ -6,12 +6,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 
 import ai.specora.client.Completion;
+import ai.specora.runtime.CompletionDispatcher;
+import ai.specora.runtime.SyncCompletionDispatcher;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraClientBuilderCustomizer;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
-import ai.specora.spring.enforcement.CompletionDispatcher;
+import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import ai.specora.spring.enforcement.completion.AsyncCompletionDispatcher;
-import ai.specora.spring.enforcement.completion.SyncCompletionDispatcher;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -121,7 +122,7 @@ public final class Contexts {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ SpecoraClientAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class })
+	@ImportAutoConfiguration({ SpecoraClientAutoConfiguration.class, SpecoraGovernanceAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class })
 	static class SpecoraConfiguration {
 
 		@Bean

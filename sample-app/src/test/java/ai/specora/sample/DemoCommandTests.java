@@ -51,7 +51,8 @@ class DemoCommandTests {
 				"[12] The agent tries to drop a table", "-> 200 BLOCK: I could not use drop_table.",
 				"dropping tables is never allowed for the support agent",
 				"[13] The agent refunds 80.00 USD", ".. approved by bob (finance)",
-				"-> 200 ALLOW: Done with refund_payment:", "pay_7005",
+				".. the payment service the tool calls asks for its own decision",
+				"-> 200 BLOCK: I could not use refund_payment.", "budget 'refunds-daily' exhausted",
 				"[14] The authority goes away", ".. local authority stopped",
 				"-> 503 NO DECISION: The governance authority could not be reached; fail-closed: the action was not run",
 				"Demo complete: " + DemoScenario.STEPS + " of " + DemoScenario.STEPS + " steps behaved as expected.");

@@ -73,7 +73,25 @@ public final class ReactiveSpecoraClient {
 	 * the request (4xx), whatever the fail mode
 	 */
 	public Mono<EnforcementResult> enforce(EnforceRequest request) {
-		return decide(request, "/v1/runtime/enforce", "enforce", false);
+		return decide(request, "/v1/runtime/enforce", "enforce", false, this.settings.failMode());
+	}
+
+	/**
+	 * Asks the authority for a decision as {@link #enforce(EnforceRequest)} does, with
+	 * the given fail mode instead of the client's: for callers whose governed action has
+	 * a fail mode of its own.
+	 * @param request the action
+	 * @param failMode what the call becomes when no decision could be had
+	 * @return the decision; under {@link FailMode#OPEN} an allow with source
+	 * {@link DecisionSource#FAIL_OPEN} when no decision could be had
+	 * @throws FailClosedException (as the Mono's error) when no decision could be had
+	 * under {@link FailMode#CLOSED}
+	 * @throws SpecoraClientException (as the Mono's error) when the authority refused
+	 * the request (4xx), whatever the fail mode
+	 */
+	public Mono<EnforcementResult> enforce(EnforceRequest request, FailMode failMode) {
+		Objects.requireNonNull(failMode, "failMode must not be null");
+		return decide(request, "/v1/runtime/enforce", "enforce", false, failMode);
 	}
 
 	/**
@@ -83,7 +101,7 @@ public final class ReactiveSpecoraClient {
 	 * @return the decision whose source is {@link DecisionSource#SIMULATION}
 	 */
 	public Mono<EnforcementResult> simulate(EnforceRequest request) {
-		return decide(request, "/v1/runtime/simulate", "simulate", true);
+		return decide(request, "/v1/runtime/simulate", "simulate", true, this.settings.failMode());
 	}
 
 	/**
@@ -156,7 +174,7 @@ public final class ReactiveSpecoraClient {
 	}
 
 	private Mono<EnforcementResult> decide(EnforceRequest request, String path, String description,
-			boolean simulation) {
+			boolean simulation, FailMode failMode) {
 		Objects.requireNonNull(request, "request must not be null");
 		String requestId = (request.requestId() != null) ? request.requestId().toString() : RequestIds.next();
 		Wire.EnforceBody body = new Wire.EnforceBody(requestId, this.settings.orgId(), this.settings.projectId(),
@@ -166,14 +184,14 @@ public final class ReactiveSpecoraClient {
 				body, requestId, true, description, (bytes) -> decodeDecision(bytes, request, requestId, simulation));
 		return this.transport.execute(call)
 			.onErrorResume(SpecoraUnavailableException.class,
-					(ex) -> applyFailMode(request, requestId, description, ex))
+					(ex) -> applyFailMode(request, requestId, description, failMode, ex))
 			.doOnNext(this::notifyDecision)
 			.doOnError(SpecoraException.class, this::notifyError);
 	}
 
 	private Mono<EnforcementResult> applyFailMode(EnforceRequest request, String requestId, String description,
-			SpecoraUnavailableException ex) {
-		return FailModes.apply(logger, this.settings.failMode(), description, "action '" + request.actionType() + "'",
+			FailMode failMode, SpecoraUnavailableException ex) {
+		return FailModes.apply(logger, failMode, description, "action '" + request.actionType() + "'",
 				requestId, ex, () -> EnforcementResult.failOpen(request.actionType(), requestId), this::notifyError);
 	}
 

@@ -132,4 +132,11 @@ public @interface Enforced {
 	 */
 	String approvalTimeout() default "PT5M";
 
+	/**
+	 * Whether this method's decisions are applied or only recorded; by default the
+	 * application's mode ({@code specora.mode}).
+	 * @return the mode of this method
+	 */
+	EnforcedMode mode() default EnforcedMode.INHERIT;
+
 }

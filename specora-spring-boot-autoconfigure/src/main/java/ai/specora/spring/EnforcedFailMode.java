@@ -1,5 +1,7 @@
 package ai.specora.spring;
 
+import ai.specora.client.FailMode;
+
 /**
  * What an {@link Enforced @Enforced} method does when no decision can be had from the
  * authority (it cannot be reached, or fails after all retries).
@@ -19,6 +21,19 @@ public enum EnforcedFailMode {
 	/**
 	 * Run the method ungoverned and log a warning; there is nothing to complete.
 	 */
-	OPEN
+	OPEN;
+
+	/**
+	 * The effective fail mode.
+	 * @param inherited the client's fail mode, used for {@link #INHERIT}
+	 * @return the fail mode
+	 */
+	public FailMode orElse(FailMode inherited) {
+		return switch (this) {
+			case INHERIT -> inherited;
+			case CLOSED -> FailMode.CLOSED;
+			case OPEN -> FailMode.OPEN;
+		};
+	}
 
 }

@@ -1,5 +1,9 @@
 package ai.specora.spring;
 
+import java.time.Duration;
+
+import ai.specora.runtime.SuspendPolicy;
+
 /**
  * What an {@link Enforced @Enforced} method does when the authority suspends it
  * because an approval is required.
@@ -20,6 +24,15 @@ public enum OnSuspend {
 	 * waiting blocks the calling thread for plain methods and never blocks for reactive
 	 * return types.
 	 */
-	WAIT
+	WAIT;
+
+	/**
+	 * The engine's suspend policy for this value.
+	 * @param approvalTimeout how long {@link #WAIT} waits, positive
+	 * @return the suspend policy
+	 */
+	public SuspendPolicy policy(Duration approvalTimeout) {
+		return (this == WAIT) ? SuspendPolicy.await(approvalTimeout) : SuspendPolicy.raise();
+	}
 
 }

@@ -1,20 +1,17 @@
 package ai.specora.spring.enforcement;
 
 import java.lang.reflect.Method;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import ai.specora.benchmarks.Contexts;
 import ai.specora.benchmarks.ProcessCpu;
 import ai.specora.benchmarks.Services;
-import ai.specora.client.Completion;
-import ai.specora.client.CompletionStatus;
-import ai.specora.client.Decision;
-import ai.specora.client.DecisionSource;
-import ai.specora.client.EnforcementResult;
-import io.micrometer.observation.Observation;
+import ai.specora.client.EnforceRequest;
+import ai.specora.client.FailMode;
+import ai.specora.runtime.GovernanceMode;
+import ai.specora.runtime.GovernancePolicy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,14 +28,14 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * What the {@code @Enforced} interceptor itself does per call, without the round trip
- * (which {@code client.enforced} by hand pays as well): looking the method up, building
- * the request from its expressions, recording the decision, timing the method and
- * building the completion, handed to a dispatcher that accepts it at once. Measured
- * side by side with a plain call and {@code @PreAuthorize}, whose overhead over the
- * plain call is the yardstick. It lives in the interceptor's package because these
- * steps are package-private; the proxy's own cost (the same kind of proxy as
- * {@code @PreAuthorize}'s) is not in it.
+ * What the {@code @Enforced} adapter itself does per call, without the round trip
+ * (which {@code client.enforced} by hand pays as well) and without the engine's own
+ * steps (measured with the whole call by {@code InMemoryBenchmark}): looking the method
+ * and its policy up, building the request from its expressions and evaluating the
+ * actual cost. Measured side by side with a plain call and {@code @PreAuthorize}, whose
+ * overhead over the plain call is the yardstick. It lives in the interceptor's package
+ * because these steps are package-private; the proxy's own cost (the same kind of proxy
+ * as {@code @PreAuthorize}'s) is not in it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -48,26 +45,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 @State(Scope.Benchmark)
 public class InterceptorWorkBenchmark {
 
-	private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
-
-	private final EnforcementResult allow = new EnforcementResult(Decision.ALLOW, "db_write", "jrn_1", "req_1", null,
-			null, null, "pol_1", "res_1", DecisionSource.AUTHORITY, null);
-
-	private final CompletionDispatcher dispatcher = new CompletionDispatcher() {
-
-		@Override
-		public CompletionStage<Void> dispatch(String journalId, Completion completion) {
-			return DONE;
-		}
-
-		@Override
-		public int pendingCount() {
-			return 0;
-		}
-
-	};
-
-	private final EnforcementListener listener = new CompositeEnforcementListener(List.of());
+	private final Map<EnforcedMethod, GovernancePolicy> policies = new ConcurrentHashMap<>();
 
 	private final Services.Plain plain = new Services.Plain();
 
@@ -112,13 +90,11 @@ public class InterceptorWorkBenchmark {
 	public Object interceptorWork(ProcessCpu cpu) {
 		cpu.call();
 		EnforcedMethod enforced = this.registry.getEnforcedMethod(this.method, Services.Governed.class);
-		GovernedInvocation call = new GovernedInvocation(enforced, this.listener, this.dispatcher, Observation.NOOP,
-				this.target, new Object[] { this.value++ });
-		call.start();
-		call.decided(this.allow);
-		call.running();
-		call.resultValue(this.value);
-		return call.finish(CompletionStatus.SUCCESS, null);
+		GovernancePolicy policy = this.policies.computeIfAbsent(enforced,
+				(declared) -> declared.policy(FailMode.CLOSED, GovernanceMode.ENFORCE));
+		EnforcedInvocation call = new EnforcedInvocation(enforced, this.target, new Object[] { this.value++ });
+		EnforceRequest request = call.build();
+		return (call.actualCost(this.value) != null) ? request : policy;
 	}
 
 }

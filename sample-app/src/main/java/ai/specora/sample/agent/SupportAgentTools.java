@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * {@code @Enforced}: every call the model asks for is governed by the
  * {@code specora-spring-ai} module (see {@code specora.ai.tools} in application.yml for
  * their action types). The customer and refund tools use the application's
- * {@code @Enforced} services, which run on the tool call's decision without asking the
- * authority a second time.
+ * {@code @Enforced} services, which ask for their own decisions: a refund the agent
+ * makes meets the refund policies and the refund budget like any other.
  */
 @Component
 public class SupportAgentTools {

@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
  * <li>the agent looks a customer up: the allowed tool call runs;</li>
  * <li>the agent tries to drop a table: the tool never runs and the model is told
  * why;</li>
- * <li>the agent refunds a payment: the tool call waits for a human's approval, then
- * runs.</li>
+ * <li>the agent refunds a payment: the tool call waits for a human's approval, then the
+ * payment service it calls is held to the refund budget like any refund.</li>
  * </ol>
  */
 final class AgentDemoSteps {
@@ -68,16 +68,18 @@ final class AgentDemoSteps {
 	}
 
 	private void refund(int step) throws InterruptedException {
-		this.console.step(step, "The agent refunds 80.00 USD: its tool call waits for a human's approval");
+		this.console.step(step, "The agent refunds 80.00 USD: approved by a human, then held to the refund budget");
 		CompletableFuture<Reply> pending = send("Refund 80.00 USD of payment pay_7005, please");
 		PendingApproval approval = this.http.awaitPendingApproval(this.authority, "agent_refund");
 		this.console.note("suspended: approval " + approval.approvalId() + " from " + approval.approvalSource()
 				+ " (journal " + approval.journalId() + "); the agent's tool call waits");
 		this.authority.approve(approval.approvalId(), APPROVER);
 		this.console.note("approved by " + APPROVER);
+		this.console.note("the payment service the tool calls asks for its own decision: "
+				+ "the 'refunds-daily' budget spent in step 4 has no 80.00 USD left");
 		String answer = expectAnswer(this.http.await(pending));
-		expectContains(answer, "pay_7005");
-		this.console.outcome(200, "ALLOW", answer);
+		expectContains(answer, "refunds-daily");
+		this.console.outcome(200, "BLOCK", answer);
 	}
 
 	private Reply ask(String message) throws InterruptedException {

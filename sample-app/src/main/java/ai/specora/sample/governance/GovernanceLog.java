@@ -7,8 +7,8 @@ import java.util.Deque;
 import java.util.List;
 
 import ai.specora.client.EnforcementResult;
-import ai.specora.spring.enforcement.EnforcedCall;
-import ai.specora.spring.enforcement.EnforcementListener;
+import ai.specora.runtime.GovernanceListener;
+import ai.specora.runtime.GovernedCall;
 
 import org.springframework.stereotype.Component;
 
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code GET /api/governance/decisions}. Bounded: the oldest records are forgotten.
  */
 @Component
-public class GovernanceLog implements EnforcementListener {
+public class GovernanceLog implements GovernanceListener {
 
 	private static final int CAPACITY = 200;
 
@@ -36,7 +36,7 @@ public class GovernanceLog implements EnforcementListener {
 	}
 
 	@Override
-	public void onDecision(EnforcedCall call, EnforcementResult result) {
+	public void onDecision(GovernedCall call, EnforcementResult result) {
 		String detail = switch (result.decision()) {
 			case ALLOW -> null;
 			case BLOCK -> result.blockedReason();
@@ -47,7 +47,7 @@ public class GovernanceLog implements EnforcementListener {
 	}
 
 	@Override
-	public void onError(EnforcedCall call, Throwable error) {
+	public void onError(GovernedCall call, Throwable error) {
 		add(new GovernedCallRecord(this.clock.instant(), call.actionType(), NO_DECISION, null,
 				error.getClass().getSimpleName(), null));
 	}

@@ -5,6 +5,7 @@ import ai.specora.spring.ai.autoconfigure.SpecoraSpringAiAutoConfiguration;
 import ai.specora.spring.ai.chat.LlmExecutionRecorder;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraObservationAutoConfiguration;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +34,7 @@ class GovernanceObservationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SpecoraClientAutoConfiguration.class,
-				SpecoraEnforcementAutoConfiguration.class, SpecoraObservationAutoConfiguration.class,
+				SpecoraGovernanceAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class, SpecoraObservationAutoConfiguration.class,
 				SpecoraSpringAiAutoConfiguration.class, SpecoraChatAutoConfiguration.class,
 				ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
 		.withPropertyValues(authority.properties())

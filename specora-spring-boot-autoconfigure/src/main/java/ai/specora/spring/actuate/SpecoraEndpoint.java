@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.SpecoraClientSettings;
-import ai.specora.spring.enforcement.CompletionDispatcher;
+import ai.specora.runtime.CompletionDispatcher;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 import ai.specora.client.HealthStatus;
 import ai.specora.client.SpecoraClient;
-import ai.specora.spring.enforcement.CompletionDispatcher;
+import ai.specora.runtime.CompletionDispatcher;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;

@@ -1,9 +1,9 @@
 package ai.specora.spring.autoconfigure;
 
 import ai.specora.client.SpecoraClient;
+import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.spring.actuate.SpecoraEndpoint;
 import ai.specora.spring.actuate.SpecoraErrorRecorder;
-import ai.specora.spring.enforcement.CompletionDispatcher;
 import ai.specora.spring.enforcement.EnforcementInterceptor;
 import ai.specora.spring.webhook.SpecoraWebhookHandler;
 

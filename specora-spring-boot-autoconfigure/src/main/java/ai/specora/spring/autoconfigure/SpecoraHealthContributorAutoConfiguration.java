@@ -1,8 +1,8 @@
 package ai.specora.spring.autoconfigure;
 
 import ai.specora.client.SpecoraClient;
+import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.spring.actuate.SpecoraHealthIndicator;
-import ai.specora.spring.enforcement.CompletionDispatcher;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

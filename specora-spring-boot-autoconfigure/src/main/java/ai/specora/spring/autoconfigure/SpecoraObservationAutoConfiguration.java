@@ -1,11 +1,11 @@
 package ai.specora.spring.autoconfigure;
 
 import ai.specora.client.SpecoraClient;
-import ai.specora.spring.enforcement.CompletionDispatcher;
+import ai.specora.runtime.CompletionDispatcher;
+import ai.specora.runtime.observation.EnforcementObservationConvention;
+import ai.specora.runtime.observation.PlatformObservationConvention;
 import ai.specora.spring.observation.CompletionMetrics;
-import ai.specora.spring.observation.EnforcementObservationConvention;
 import ai.specora.spring.observation.FailOpenMetrics;
-import ai.specora.spring.observation.PlatformObservationConvention;
 import ai.specora.spring.observation.PlatformObservationInterceptor;
 import ai.specora.spring.observation.SpecoraClientRequestObservationFilter;
 import ai.specora.spring.observation.SpecoraObservations;

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import ai.specora.client.FailMode;
 import ai.specora.client.SpecoraDefaults;
+import ai.specora.runtime.GovernanceMode;
 import ai.specora.spring.enforcement.completion.CompletionDefaults;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -96,6 +97,14 @@ public class SpecoraProperties {
 	 * ungoverned and logs a warning.
 	 */
 	private FailMode failMode = SpecoraDefaults.FAIL_MODE;
+
+	/**
+	 * Whether decisions are applied ('enforce') or only recorded ('shadow': every
+	 * decision is asked, completed, metered and observed, block and suspend are logged
+	 * at WARN, and the call runs). Overridden per method by @Enforced(mode) and per tool
+	 * by specora.ai.tools.<name>.mode.
+	 */
+	private GovernanceMode mode = GovernanceMode.ENFORCE;
 
 	/**
 	 * Time limit of one HTTP attempt.
@@ -221,6 +230,14 @@ public class SpecoraProperties {
 
 	public void setFailMode(FailMode failMode) {
 		this.failMode = failMode;
+	}
+
+	public GovernanceMode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(GovernanceMode mode) {
+		this.mode = mode;
 	}
 
 	public Duration getTimeout() {

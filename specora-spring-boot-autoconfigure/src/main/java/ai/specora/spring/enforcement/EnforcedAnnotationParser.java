@@ -14,6 +14,7 @@ import java.util.stream.BaseStream;
 
 import ai.specora.spring.Enforced;
 import ai.specora.spring.EnforcedFailMode;
+import ai.specora.spring.EnforcedMode;
 import ai.specora.spring.OnSuspend;
 
 import org.springframework.core.KotlinDetector;
@@ -118,7 +119,7 @@ final class EnforcedAnnotationParser {
 				(constantCost != null) ? null : cost, constantVolume, (constantVolume != null) ? null : volume,
 				costActual, requestId);
 		return new EnforcedMethod(method, type, actionType.trim(), annotation.getBoolean("writeOp"), expressions,
-				new EnforcedPolicy(failMode, onSuspend, approvalTimeout), kind, adapter, bindings, this.sharedContext);
+				new EnforcedPolicy(failMode, onSuspend, approvalTimeout, annotation.getEnum("mode", EnforcedMode.class)), kind, adapter, bindings, this.sharedContext);
 	}
 
 	private static Duration approvalTimeout(String text, ExpressionParsing parsing) {

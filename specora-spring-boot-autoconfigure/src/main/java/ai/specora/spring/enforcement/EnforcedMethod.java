@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import ai.specora.client.EnforceRequest;
+import ai.specora.client.FailMode;
+import ai.specora.runtime.GovernanceMode;
+import ai.specora.runtime.GovernancePolicy;
 import ai.specora.spring.EnforcedFailMode;
+import ai.specora.spring.EnforcedMode;
 import ai.specora.spring.OnSuspend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,6 +141,29 @@ public final class EnforcedMethod {
 	 */
 	public Duration getApprovalTimeout() {
 		return this.policy.approvalTimeout();
+	}
+
+	/**
+	 * Whether this method's decisions are applied or only recorded.
+	 * @return the declared mode
+	 */
+	public EnforcedMode getMode() {
+		return this.policy.mode();
+	}
+
+	/**
+	 * The engine's policy of this method, its inherited values resolved.
+	 * @param failMode the client's fail mode
+	 * @param mode the application's mode
+	 * @return the policy
+	 */
+	public GovernancePolicy policy(FailMode failMode, GovernanceMode mode) {
+		return GovernancePolicy.builder(this.actionType)
+			.description(this.description)
+			.failMode(this.policy.failMode().orElse(failMode))
+			.onSuspend(this.policy.onSuspend().policy(this.policy.approvalTimeout()))
+			.mode(this.policy.mode().orElse(mode))
+			.build();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package ai.specora.spring.enforcement;
 import java.time.Duration;
 
 import ai.specora.spring.EnforcedFailMode;
+import ai.specora.spring.EnforcedMode;
 import ai.specora.spring.OnSuspend;
 
 /**
@@ -11,7 +12,8 @@ import ai.specora.spring.OnSuspend;
  * @param failMode what happens when no decision can be had
  * @param onSuspend what happens when the action is suspended
  * @param approvalTimeout how long {@link OnSuspend#WAIT} waits, positive
+ * @param mode whether decisions are applied or only recorded
  */
-record EnforcedPolicy(EnforcedFailMode failMode, OnSuspend onSuspend, Duration approvalTimeout) {
+record EnforcedPolicy(EnforcedFailMode failMode, OnSuspend onSuspend, Duration approvalTimeout, EnforcedMode mode) {
 
 }

@@ -1,113 +1,73 @@
 package ai.specora.spring.enforcement;
 
 import java.lang.reflect.Method;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
-import ai.specora.client.ReactiveSpecoraClient;
 import ai.specora.client.FailClosedException;
+import ai.specora.client.FailMode;
 import ai.specora.client.SpecoraBlockedException;
 import ai.specora.client.SpecoraSuspendedException;
-import ai.specora.spring.OnSuspend;
-import ai.specora.spring.observation.DefaultEnforcementObservationConvention;
-import ai.specora.spring.observation.EnforcementObservationContext;
-import ai.specora.spring.observation.EnforcementObservationConvention;
-import ai.specora.spring.observation.SpecoraObservationDocumentation;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
+import ai.specora.runtime.GovernanceEngine;
+import ai.specora.runtime.GovernanceMode;
+import ai.specora.runtime.GovernancePolicy;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
+import org.springframework.aop.ProxyMethodInvocation;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.core.ReactiveAdapter;
 
 /**
- * Governs calls of {@link ai.specora.spring.Enforced @Enforced} methods: asks the
- * authority first, runs the method only when allowed, and completes the enforcement
- * with the method's outcome.
+ * Governs calls of {@link ai.specora.spring.Enforced @Enforced} methods through the
+ * {@link GovernanceEngine}: an adapter that maps the method and the call to the engine's
+ * policy and request, and its return kind to the engine's call of the same kind. Every
+ * call is governed with its own decision, whatever encloses it.
  * <p>
- * Plain methods are enforced and completed around the call, on the calling thread.
- * Methods returning a {@code CompletionStage} are enforced on the calling thread before
+ * Plain methods are decided and completed around the call, on the calling thread.
+ * Methods returning a {@code CompletionStage} are decided on the calling thread before
  * the method is called, and completed when the stage completes. Reactive return types
- * are enforced at subscription with the reactive client (never blocking) and completed
- * on the terminal signal: complete, error or cancel.
+ * (anything Spring's {@code ReactiveAdapterRegistry} adapts) are decided at
+ * subscription without blocking and completed on the terminal signal.
  * <p>
  * The method's own exception is rethrown unchanged. A block raises
  * {@link SpecoraBlockedException}, a suspension {@link SpecoraSuspendedException} (or is
- * waited for, see {@link OnSuspend#WAIT}), and no decision under a closed fail mode
- * {@link FailClosedException}; in all three cases the method does not run.
- * <p>
- * What each method asks for comes from the {@link EnforcedMethodRegistry}, resolved
- * once; per call only the expressions are evaluated. This class only looks the method
- * up and switches on its return kind: the decision (fail mode, judging, approval wait)
- * is {@link EnforcementDecisions}', and each return kind has its own class
- * ({@link BlockingGovernance}, {@link CompletionStageGovernance},
- * {@link ReactiveGovernance}, the only one that needs Reactor's operators).
- * <p>
- * With an {@link ObservationRegistry} (see {@link #setObservationRegistry}), each call
- * is a {@code specora.enforcement} observation (see
- * {@link SpecoraObservationDocumentation#ENFORCEMENT}) that is current while the
- * decision is asked for and while the method runs, so that the authority's HTTP call
- * and the method's own observations are its children.
+ * waited for, see {@link ai.specora.spring.OnSuspend#WAIT}), and no decision under a
+ * closed fail mode {@link FailClosedException}; in all three cases the method does not
+ * run. What each method asks for comes from the {@link EnforcedMethodRegistry}, resolved
+ * once; per call only the expressions are evaluated.
  */
 public final class EnforcementInterceptor implements MethodInterceptor {
 
-	private static final EnforcementObservationConvention DEFAULT_CONVENTION = new DefaultEnforcementObservationConvention();
-
 	private final EnforcedMethodRegistry registry;
 
-	private final ReactiveSpecoraClient client;
+	private final GovernanceEngine engine;
 
-	private final CompletionDispatcher dispatcher;
+	private final FailMode failMode;
 
-	private final EnforcementListener listener;
+	private final GovernanceMode mode;
 
-	private final EnforcementDecisions decisions;
-
-	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-
-	private EnforcementObservationConvention observationConvention;
+	private final Map<EnforcedMethod, GovernancePolicy> policies = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates an interceptor.
 	 * @param registry what each method asks for
-	 * @param client the client that asks for decisions
-	 * @param dispatcher delivers completions
-	 * @param approvalWaiter waits for approvals of {@link OnSuspend#WAIT} methods
-	 * @param listeners follow every governed call, in order
+	 * @param engine governs each call
+	 * @param mode the mode of methods that do not set theirs ({@code specora.mode})
 	 */
-	public EnforcementInterceptor(EnforcedMethodRegistry registry, ReactiveSpecoraClient client,
-			CompletionDispatcher dispatcher, ApprovalWaiter approvalWaiter, List<? extends EnforcementListener> listeners) {
+	public EnforcementInterceptor(EnforcedMethodRegistry registry, GovernanceEngine engine, GovernanceMode mode) {
 		this.registry = Objects.requireNonNull(registry, "registry must not be null");
-		this.client = Objects.requireNonNull(client, "client must not be null");
-		this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher must not be null");
-		this.decisions = new EnforcementDecisions(client,
-				Objects.requireNonNull(approvalWaiter, "approvalWaiter must not be null"));
-		this.listener = new CompositeEnforcementListener(listeners);
-	}
-
-	/**
-	 * Observes every governed call in this registry; by default no call is observed.
-	 * @param observationRegistry the registry
-	 */
-	public void setObservationRegistry(ObservationRegistry observationRegistry) {
-		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
-	}
-
-	/**
-	 * The convention that names the observation and its key values, instead of
-	 * {@link DefaultEnforcementObservationConvention}.
-	 * @param observationConvention the convention, or {@code null} for the default
-	 */
-	public void setObservationConvention(EnforcementObservationConvention observationConvention) {
-		this.observationConvention = observationConvention;
+		this.engine = Objects.requireNonNull(engine, "engine must not be null");
+		this.mode = Objects.requireNonNull(mode, "mode must not be null");
+		this.failMode = engine.client().settings().failMode();
 	}
 
 	/**
 	 * Governs the call when its method is {@code @Enforced}; otherwise proceeds.
-	 * <p>
-	 * A check that must run before the authority is asked (for example, a call already
-	 * governed by an enclosing one) belongs at the top of this method, before the
-	 * registry lookup.
 	 * @param invocation the intercepted call
 	 * @return the method's result (for reactive and {@code CompletionStage} methods, a
 	 * governed wrapper of it)
@@ -117,10 +77,6 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 	 */
 	@Override
 	public Object invoke(MethodInvocation invocation) throws Throwable {
-		if (GovernedCallScope.claim()) {
-			// already governed by the caller's decision: one round trip, one completion
-			return invocation.proceed();
-		}
 		Method method = invocation.getMethod();
 		Object target = invocation.getThis();
 		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : null;
@@ -128,33 +84,48 @@ public final class EnforcementInterceptor implements MethodInterceptor {
 		if (enforced == null) {
 			return invocation.proceed();
 		}
+		GovernancePolicy policy = this.policies.computeIfAbsent(enforced,
+				(declared) -> declared.policy(this.failMode, this.mode));
+		EnforcedInvocation request = new EnforcedInvocation(enforced, target, invocation.getArguments());
 		return switch (enforced.returnKind()) {
-			case BLOCKING -> BlockingGovernance.invoke(invocation, newCall(enforced, invocation, null), this.decisions);
-			case COMPLETION_STAGE -> CompletionStageGovernance.invoke(invocation, newCall(enforced, invocation, null),
-					this.decisions);
-			case REACTIVE -> ReactiveGovernance.invoke(invocation, enforced, this.decisions,
-					(parent) -> newCall(enforced, invocation, parent));
+			case BLOCKING -> this.engine.call(policy, request, invocation::proceed);
+			case COMPLETION_STAGE -> this.engine.callAsync(policy, request, () -> stage(invocation));
+			case REACTIVE -> reactive(enforced.reactiveAdapter(), policy, request, invocation);
 		};
 	}
 
-	private GovernedInvocation newCall(EnforcedMethod enforced, MethodInvocation invocation, Observation parent) {
-		Observation observation = Observation.NOOP;
-		if (!this.observationRegistry.isNoop()) {
-			observation = SpecoraObservationDocumentation.ENFORCEMENT.observation(this.observationConvention,
-					DEFAULT_CONVENTION, () -> new EnforcementObservationContext(enforced.getActionType(),
-							this.decisions.failMode(enforced)),
-					this.observationRegistry);
-			if (parent != null) {
-				observation.parentObservation(parent);
-			}
+	private Object reactive(ReactiveAdapter adapter, GovernancePolicy policy, EnforcedInvocation request,
+			MethodInvocation invocation) {
+		Publisher<Object> governed = adapter.isMultiValue()
+				? this.engine.callFlux(policy, request, () -> publisher(invocation, adapter))
+				: this.engine.callMono(policy, request, () -> publisher(invocation, adapter));
+		return adapter.fromPublisher(governed);
+	}
+
+	/**
+	 * Calls the method when the engine subscribes: a clone of the invocation, since the
+	 * subscription may happen after this interceptor returned, and more than once.
+	 */
+	private static Publisher<Object> publisher(MethodInvocation invocation, ReactiveAdapter adapter) {
+		Object returned;
+		try {
+			returned = (invocation instanceof ProxyMethodInvocation proxyInvocation)
+					? proxyInvocation.invocableClone().proceed() : invocation.proceed();
 		}
-		return new GovernedInvocation(enforced, this.listener, this.dispatcher, observation, invocation.getThis(),
-				invocation.getArguments());
+		catch (Throwable ex) {
+			return Mono.error(ex);
+		}
+		return (returned != null) ? adapter.toPublisher(returned) : Mono.empty();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static CompletionStage<Object> stage(MethodInvocation invocation) throws Throwable {
+		return (CompletionStage<Object>) invocation.proceed();
 	}
 
 	@Override
 	public String toString() {
-		return "EnforcementInterceptor[" + this.client + "]";
+		return "EnforcementInterceptor[" + this.engine + "]";
 	}
 
 }

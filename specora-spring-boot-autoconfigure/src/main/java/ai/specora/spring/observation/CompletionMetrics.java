@@ -2,7 +2,7 @@ package ai.specora.spring.observation;
 
 import java.util.Objects;
 
-import ai.specora.spring.enforcement.CompletionDispatcher;
+import ai.specora.runtime.CompletionDispatcher;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -5,6 +5,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import ai.specora.client.platform.PlatformCall;
 import ai.specora.client.platform.PlatformCallInterceptor;
+import ai.specora.runtime.observation.DefaultPlatformObservationConvention;
+import ai.specora.runtime.observation.PlatformObservationContext;
+import ai.specora.runtime.observation.PlatformObservationConvention;
+import ai.specora.runtime.observation.SpecoraObservationDocumentation;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;

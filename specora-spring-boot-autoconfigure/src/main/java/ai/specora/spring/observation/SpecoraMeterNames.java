@@ -8,7 +8,7 @@ public final class SpecoraMeterNames {
 
 	/**
 	 * Counter of governed calls that ran without a decision because their fail mode is
-	 * open; tag {@link #ACTION_TYPE}.
+	 * open; tags {@link #ACTION_TYPE} and {@link #MODE}.
 	 */
 	public static final String ENFORCEMENT_FAIL_OPEN = "specora.enforcement.fail.open";
 
@@ -31,6 +31,12 @@ public final class SpecoraMeterNames {
 	 * The tag of the action type of a governed method.
 	 */
 	public static final String ACTION_TYPE = "action.type";
+
+	/**
+	 * The tag of the governance mode: {@code enforce}, or {@code shadow} when decisions
+	 * are recorded but not applied.
+	 */
+	public static final String MODE = "mode";
 
 	/**
 	 * The tag of the type of a webhook event: its wire name for known types,

@@ -2,6 +2,8 @@ package ai.specora.spring.observation;
 
 import java.util.Objects;
 
+import ai.specora.runtime.observation.DefaultEnforcementObservationConvention;
+import ai.specora.runtime.observation.EnforcementObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 
 /**

@@ -2,7 +2,7 @@ package ai.specora.spring.autoconfigure;
 
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.testing.RedisServer;
-import ai.specora.spring.enforcement.CompletionDispatcher;
+import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.spring.enforcement.completion.CompletionStore;
 import ai.specora.spring.enforcement.completion.RedisCompletionStore;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CompletionStoreAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SpecoraEnforcementAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(SpecoraGovernanceAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class))
 		.withUserConfiguration(ClientConfig.class);
 
 	@Test

@@ -6,8 +6,8 @@ import java.util.UUID;
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.testing.RedisServer;
 import ai.specora.client.testing.RedisServerExtension;
+import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.spring.enforcement.Authority;
-import ai.specora.spring.enforcement.CompletionDispatcher;
 import ai.specora.spring.enforcement.GovernedServices.Tools;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.lettuce.core.ClientOptions;
@@ -56,7 +56,7 @@ class RedisCompletionReplicasTests {
 
 	private ApplicationContextRunner replica(RedisServer redis) {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SpecoraEnforcementAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(SpecoraGovernanceAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class))
 			.withUserConfiguration(ReplicaConfig.class)
 			.withBean(RedisConnectionFactory.class, () -> connectionFactory(redis.port()))
 			.withPropertyValues("specora.enforcement.completion.store=redis",

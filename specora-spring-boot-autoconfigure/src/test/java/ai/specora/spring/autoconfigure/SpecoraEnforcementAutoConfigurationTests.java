@@ -13,19 +13,18 @@ import ai.specora.client.FailClosedException;
 import ai.specora.client.FailMode;
 import ai.specora.client.SpecoraBlockedException;
 import ai.specora.client.SpecoraClient;
+import ai.specora.runtime.ApprovalWaiter;
+import ai.specora.runtime.CompletionDispatcher;
+import ai.specora.runtime.SyncCompletionDispatcher;
 import ai.specora.spring.Enforced;
-import ai.specora.spring.EnforcedFailMode;
-import ai.specora.spring.enforcement.ApprovalWaiter;
-import ai.specora.spring.enforcement.completion.AsyncCompletionDispatcher;
 import ai.specora.spring.enforcement.Authority;
-import ai.specora.spring.enforcement.CompletionDispatcher;
 import ai.specora.spring.enforcement.EnforcedMethodDefinitionException;
 import ai.specora.spring.enforcement.EnforcedMethodRegistry;
 import ai.specora.spring.enforcement.EnforcedParameterNamesException;
 import ai.specora.spring.enforcement.EnforcementAdvisor;
-import ai.specora.spring.enforcement.GovernedServices;
 import ai.specora.spring.enforcement.GovernedServices.Tools;
-import ai.specora.spring.enforcement.completion.SyncCompletionDispatcher;
+import ai.specora.spring.enforcement.GovernedServices;
+import ai.specora.spring.enforcement.completion.AsyncCompletionDispatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +64,7 @@ class SpecoraEnforcementAutoConfigurationTests {
 	static final Authority authority = new Authority().start();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SpecoraEnforcementAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(SpecoraGovernanceAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class))
 		.withPropertyValues("specora.enforcement.completion.mode=sync");
 
 	@BeforeEach
@@ -172,7 +171,7 @@ class SpecoraEnforcementAutoConfigurationTests {
 	@Test
 	void asyncCompletionDeliveryIsTheDefault() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SpecoraEnforcementAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(SpecoraGovernanceAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class))
 			.withUserConfiguration(ClientConfig.class)
 			.withPropertyValues("specora.enforcement.completion.queue-capacity=5")
 			.run((context) -> assertThat(context).getBean(CompletionDispatcher.class)
@@ -291,6 +290,9 @@ class SpecoraEnforcementAutoConfigurationTests {
 
 	@Test
 	void autoConfigurationAndFailureAnalyzersAreRegistered() throws IOException {
+		assertThat(resourcesContaining("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports",
+				SpecoraGovernanceAutoConfiguration.class.getName()))
+			.isTrue();
 		assertThat(resourcesContaining("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports",
 				SpecoraEnforcementAutoConfiguration.class.getName()))
 			.isTrue();

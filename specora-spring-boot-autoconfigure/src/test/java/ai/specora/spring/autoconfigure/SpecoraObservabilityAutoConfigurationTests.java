@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import ai.specora.client.SpecoraClient;
+import ai.specora.runtime.observation.DefaultEnforcementObservationConvention;
+import ai.specora.runtime.observation.EnforcementObservationConvention;
 import ai.specora.spring.actuate.SpecoraEndpoint;
 import ai.specora.spring.actuate.SpecoraErrorRecorder;
 import ai.specora.spring.actuate.SpecoraHealthIndicator;
@@ -11,8 +13,6 @@ import ai.specora.spring.enforcement.Authority;
 import ai.specora.spring.enforcement.EnforcementInterceptor;
 import ai.specora.spring.enforcement.GovernedServices.Tools;
 import ai.specora.spring.observation.CompletionMetrics;
-import ai.specora.spring.observation.DefaultEnforcementObservationConvention;
-import ai.specora.spring.observation.EnforcementObservationConvention;
 import ai.specora.spring.observation.FailOpenMetrics;
 import ai.specora.spring.observation.SpecoraClientRequestObservationFilter;
 import ai.specora.spring.observation.SpecoraObservations;
@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
@@ -83,7 +83,7 @@ class SpecoraObservabilityAutoConfigurationTests {
 		authority.server().stubFor(get("/v1/health").willReturn(okJson("{\"status\": \"ok\", \"version\": \"1.4\"}")));
 		this.runner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SpecoraClientAutoConfiguration.class,
-					SpecoraEnforcementAutoConfiguration.class, SpecoraObservationAutoConfiguration.class,
+					SpecoraGovernanceAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class, SpecoraObservationAutoConfiguration.class,
 					SpecoraHealthContributorAutoConfiguration.class, SpecoraEndpointAutoConfiguration.class))
 			.withPropertyValues("specora.base-url=" + authority.baseUrl(), "specora.api-key=" + API_KEY,
 					"specora.org-id=org-1", "specora.project-id=proj-9", "specora.retries=0",

@@ -10,7 +10,9 @@ import ai.specora.client.FailClosedException;
 import ai.specora.client.SpecoraBlockedException;
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.SpecoraSuspendedException;
+import ai.specora.runtime.ApprovalWaiter;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import ai.specora.spring.enforcement.GovernedServices.Mailer;
 import ai.specora.spring.enforcement.GovernedServices.Reports;
 import ai.specora.spring.enforcement.GovernedServices.Repository;
@@ -518,7 +520,7 @@ class EnforcementInterceptorTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration(SpecoraEnforcementAutoConfiguration.class)
+	@ImportAutoConfiguration({ SpecoraGovernanceAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class })
 	static class Config {
 
 		@Bean

@@ -1,12 +1,12 @@
 package ai.specora.spring.enforcement;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import ai.specora.client.SpecoraClient;
+import ai.specora.runtime.GovernanceEngine;
+import ai.specora.runtime.GovernanceMode;
 import ai.specora.spring.enforcement.GovernedServices.Tools;
-import ai.specora.spring.enforcement.completion.SyncCompletionDispatcher;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -34,12 +34,13 @@ class ObservationFailureTests {
 	void governTools() {
 		authority.reset();
 		SpecoraClient client = authority.client();
-		EnforcementInterceptor interceptor = new EnforcementInterceptor(new EnforcedMethodRegistry(null),
-				client.reactive(), new SyncCompletionDispatcher(client.reactive()), new ApprovalWaiter(client.reactive()),
-				List.of());
 		ObservationRegistry observations = ObservationRegistry.create();
 		observations.observationConfig().observationHandler(new ThrowingHandler());
-		interceptor.setObservationRegistry(observations);
+		GovernanceEngine engine = GovernanceEngine.builder(client.reactive())
+			.observationRegistry(observations)
+			.build();
+		EnforcementInterceptor interceptor = new EnforcementInterceptor(new EnforcedMethodRegistry(null), engine,
+				GovernanceMode.ENFORCE);
 		ProxyFactory factory = new ProxyFactory(new Tools());
 		factory.setProxyTargetClass(true);
 		factory.addAdvice(interceptor);

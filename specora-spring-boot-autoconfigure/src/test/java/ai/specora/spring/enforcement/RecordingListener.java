@@ -5,35 +5,37 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import ai.specora.client.CompletionStatus;
 import ai.specora.client.EnforcementResult;
+import ai.specora.runtime.GovernanceListener;
+import ai.specora.runtime.GovernedCall;
 
 /**
  * Records what listeners are told, as {@code event:actionType:detail} lines.
  */
-public class RecordingListener implements EnforcementListener {
+public class RecordingListener implements GovernanceListener {
 
 	final List<String> events = new CopyOnWriteArrayList<>();
 
-	final List<EnforcedCall> calls = new CopyOnWriteArrayList<>();
+	final List<GovernedCall> calls = new CopyOnWriteArrayList<>();
 
 	@Override
-	public void onStart(EnforcedCall call) {
+	public void onStart(GovernedCall call) {
 		this.calls.add(call);
 		this.events.add("start:" + call.actionType());
 	}
 
 	@Override
-	public void onDecision(EnforcedCall call, EnforcementResult result) {
+	public void onDecision(GovernedCall call, EnforcementResult result) {
 		this.events.add("decision:" + call.actionType() + ":" + result.decision() + ":" + result.source());
 	}
 
 	@Override
-	public void onCompletion(EnforcedCall call, CompletionStatus status, Throwable error) {
+	public void onCompletion(GovernedCall call, CompletionStatus status, Throwable error) {
 		this.events.add("completion:" + call.actionType() + ":" + status
 				+ ((error != null) ? ":" + error.getClass().getSimpleName() : ""));
 	}
 
 	@Override
-	public void onError(EnforcedCall call, Throwable error) {
+	public void onError(GovernedCall call, Throwable error) {
 		this.events.add("error:" + call.actionType() + ":" + error.getClass().getSimpleName());
 	}
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import ai.specora.client.SpecoraClient;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraObservationAutoConfiguration;
 import ai.specora.spring.enforcement.Authority;
 import ai.specora.spring.enforcement.GovernedServices.Tools;
@@ -89,7 +90,7 @@ class EnforcementCardinalityTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ SpecoraEnforcementAutoConfiguration.class, SpecoraObservationAutoConfiguration.class })
+	@ImportAutoConfiguration({ SpecoraGovernanceAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class, SpecoraObservationAutoConfiguration.class })
 	static class Config {
 
 		@Bean

@@ -9,10 +9,11 @@ import ai.specora.client.FailClosedException;
 import ai.specora.client.SpecoraBlockedException;
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.SpecoraSuspendedException;
+import ai.specora.runtime.ApprovalWaiter;
 import ai.specora.spring.Enforced;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraObservationAutoConfiguration;
-import ai.specora.spring.enforcement.ApprovalWaiter;
 import ai.specora.spring.enforcement.Authority;
 import ai.specora.spring.enforcement.GovernedServices.Tools;
 import io.micrometer.core.instrument.Meter;
@@ -82,7 +83,7 @@ class EnforcementObservationTests {
 		this.tools.write("users", 7, 0.25);
 		assertThat(enforcementTimer("plain").getId().getTags()).containsExactlyInAnyOrder(
 				Tag.of("action.type", "plain"), Tag.of("decision", "allow"), Tag.of("source", "authority"),
-				Tag.of("outcome", "success"), Tag.of("fail.mode", "closed"), Tag.of("error", "none"));
+				Tag.of("outcome", "success"), Tag.of("fail.mode", "closed"), Tag.of("error", "none"), Tag.of("mode", "enforce"));
 		assertThat(enforcementTimer("plain").count()).isEqualTo(1);
 		assertThat(this.observations).hasSingleObservationThat()
 			.hasNameEqualTo("specora.enforcement")
@@ -232,7 +233,7 @@ class EnforcementObservationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ SpecoraEnforcementAutoConfiguration.class, SpecoraObservationAutoConfiguration.class })
+	@ImportAutoConfiguration({ SpecoraGovernanceAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class, SpecoraObservationAutoConfiguration.class })
 	static class Config {
 
 		@Bean

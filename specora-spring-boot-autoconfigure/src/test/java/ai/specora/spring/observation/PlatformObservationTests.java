@@ -14,6 +14,8 @@ import ai.specora.client.platform.PolicyCheckRequest;
 import ai.specora.client.platform.PreAuthorizeRequest;
 import ai.specora.client.platform.Provider;
 import ai.specora.client.platform.ProxyExecuteRequest;
+import ai.specora.runtime.observation.DefaultPlatformObservationConvention;
+import ai.specora.runtime.observation.PlatformObservationConvention;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraClientBuilderCustomizer;
 import ai.specora.spring.autoconfigure.SpecoraObservationAutoConfiguration;

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import ai.specora.spring.EnforcedFailMode;
 import ai.specora.spring.OnSuspend;
+import ai.specora.spring.ai.tool.EnforcedToolMethods;
 import ai.specora.spring.ai.tool.OnToolBlock;
 import ai.specora.spring.ai.tool.ToolCallSpec;
 import ai.specora.spring.ai.tool.ToolCallSpecResolver;
@@ -35,6 +36,8 @@ public final class PropertiesToolCallSpecResolver implements ToolCallSpecResolve
 
 	private final ToolWriteHints writeHints;
 
+	private final EnforcedToolMethods enforcedMethods;
+
 	private final Map<String, SpecoraAiProperties.Tool> normalizedTools = new LinkedHashMap<>();
 
 	private final Map<String, ToolCallSpec> cache = new ConcurrentHashMap<>();
@@ -43,10 +46,13 @@ public final class PropertiesToolCallSpecResolver implements ToolCallSpecResolve
 	 * Creates a resolver.
 	 * @param properties the settings
 	 * @param writeHints what tools declare about writing
+	 * @param enforcedMethods tells which tools run an {@code @Enforced} method of their own
 	 */
-	public PropertiesToolCallSpecResolver(SpecoraAiProperties properties, ToolWriteHints writeHints) {
+	public PropertiesToolCallSpecResolver(SpecoraAiProperties properties, ToolWriteHints writeHints,
+			EnforcedToolMethods enforcedMethods) {
 		this.properties = Objects.requireNonNull(properties, "properties must not be null");
 		this.writeHints = Objects.requireNonNull(writeHints, "writeHints must not be null");
+		this.enforcedMethods = Objects.requireNonNull(enforcedMethods, "enforcedMethods must not be null");
 		properties.getTools().forEach((name, tool) -> this.normalizedTools.putIfAbsent(normalize(name), tool));
 	}
 
@@ -82,7 +88,8 @@ public final class PropertiesToolCallSpecResolver implements ToolCallSpecResolve
 				defaults.getApprovalTimeout());
 		EnforcedFailMode failMode = Objects.requireNonNullElse(settings.getFailMode(), defaults.getFailMode());
 		return new ToolCallSpec(name, actionType, observedActionType, scope, Boolean.TRUE.equals(writeOp),
-				settings.isIncludeArgs(), onBlock, onSuspend, approvalTimeout, failMode);
+				settings.isIncludeArgs(), onBlock, onSuspend, approvalTimeout, failMode, settings.getMode(),
+				this.enforcedMethods.isEnforced(tool));
 	}
 
 	private static String normalize(String name) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import ai.specora.client.platform.Provider;
 import ai.specora.spring.EnforcedFailMode;
+import ai.specora.spring.EnforcedMode;
 import ai.specora.spring.OnSuspend;
 import ai.specora.spring.ai.tool.OnToolBlock;
 
@@ -172,6 +173,12 @@ public class SpecoraAiProperties {
 		 */
 		private EnforcedFailMode failMode;
 
+		/**
+		 * Whether this tool's decisions are applied (enforce) or only recorded (shadow);
+		 * by default the application's mode, specora.mode.
+		 */
+		private EnforcedMode mode = EnforcedMode.INHERIT;
+
 		public String getActionType() {
 			return this.actionType;
 		}
@@ -230,6 +237,14 @@ public class SpecoraAiProperties {
 
 		public void setFailMode(EnforcedFailMode failMode) {
 			this.failMode = failMode;
+		}
+
+		public EnforcedMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(EnforcedMode mode) {
+			this.mode = mode;
 		}
 
 	}

@@ -2,8 +2,9 @@ package ai.specora.spring.ai.autoconfigure;
 
 import java.time.Duration;
 
-import ai.specora.client.SpecoraClient;
+import ai.specora.runtime.GovernanceEngine;
 import ai.specora.spring.ai.tool.BlockedToolResponder;
+import ai.specora.spring.ai.tool.EnforcedToolMethods;
 import ai.specora.spring.ai.tool.ToolCallGovernor;
 import ai.specora.spring.ai.tool.ToolCallSpecResolver;
 import ai.specora.spring.ai.tool.ToolWriteHints;
@@ -11,11 +12,10 @@ import ai.specora.spring.ai.tool.mcp.McpToolCatalog;
 import ai.specora.spring.ai.tool.mcp.McpToolWriteHints;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraObservationAutoConfiguration;
-import ai.specora.spring.enforcement.ApprovalWaiter;
-import ai.specora.spring.enforcement.CompletionDispatcher;
-import ai.specora.spring.enforcement.completion.SyncCompletionDispatcher;
-import ai.specora.spring.observation.SpecoraObservations;
+import ai.specora.spring.autoconfigure.SpecoraProperties;
+import ai.specora.spring.enforcement.EnforcedMethodRegistry;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 
@@ -40,17 +40,17 @@ import org.springframework.context.annotation.Role;
  * ChatClient built from the auto-configured {@code ChatClient.Builder} is enforced
  * before it runs and completed after.
  * <p>
- * Active when Spring AI is on the class path, a {@link SpecoraClient} bean exists and
+ * Active when Spring AI is on the class path, a {@link GovernanceEngine} bean exists and
  * {@code specora.ai.enabled} is not {@code false}. Every bean backs off when the
  * application defines its own.
  */
-@AutoConfiguration(after = { SpecoraClientAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class,
-		SpecoraObservationAutoConfiguration.class },
+@AutoConfiguration(after = { SpecoraClientAutoConfiguration.class, SpecoraGovernanceAutoConfiguration.class,
+		SpecoraEnforcementAutoConfiguration.class, SpecoraObservationAutoConfiguration.class },
 		beforeName = "org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration")
 @ConditionalOnClass(ToolCallingManager.class)
-@ConditionalOnBean(SpecoraClient.class)
+@ConditionalOnBean(GovernanceEngine.class)
 @ConditionalOnProperty(prefix = "specora.ai", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(SpecoraAiProperties.class)
+@EnableConfigurationProperties({ SpecoraAiProperties.class, SpecoraProperties.class })
 public final class SpecoraSpringAiAutoConfiguration {
 
 	/**
@@ -80,13 +80,16 @@ public final class SpecoraSpringAiAutoConfiguration {
 	 * How each tool is governed, from {@code specora.ai.*}.
 	 * @param properties the settings
 	 * @param writeHints what tools declare about writing
+	 * @param registry what each {@code @Enforced} method asks for, when enforcement is on
 	 * @return the resolver
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	ToolCallSpecResolver specoraToolCallSpecResolver(SpecoraAiProperties properties,
-			ObjectProvider<ToolWriteHints> writeHints) {
-		return new PropertiesToolCallSpecResolver(properties, writeHints.getIfUnique(() -> ToolWriteHints.NONE));
+			ObjectProvider<ToolWriteHints> writeHints, ObjectProvider<EnforcedMethodRegistry> registry) {
+		EnforcedMethodRegistry enforced = registry.getIfUnique();
+		return new PropertiesToolCallSpecResolver(properties, writeHints.getIfUnique(() -> ToolWriteHints.NONE),
+				(enforced != null) ? new EnforcedToolMethods(enforced) : EnforcedToolMethods.NONE);
 	}
 
 	/**
@@ -100,30 +103,20 @@ public final class SpecoraSpringAiAutoConfiguration {
 	}
 
 	/**
-	 * Governs each tool call with the Specora client, the completion dispatcher and the
-	 * approval waiter of {@code @Enforced} (their own when enforcement is off).
-	 * @param client the client
-	 * @param dispatcher delivers completions
-	 * @param approvalWaiter waits for approvals
+	 * Governs each tool call through the governance engine, like {@code @Enforced}
+	 * methods.
+	 * @param engine the engine
 	 * @param specs how each tool is governed
 	 * @param blockedResponder what the model receives for a blocked call
-	 * @param observations observe governed calls, when metrics are on
+	 * @param properties the settings ({@code specora.mode})
 	 * @return the governor
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	ToolCallGovernor specoraToolCallGovernor(SpecoraClient client, ObjectProvider<CompletionDispatcher> dispatcher,
-			ObjectProvider<ApprovalWaiter> approvalWaiter, ToolCallSpecResolver specs,
-			BlockedToolResponder blockedResponder, ObjectProvider<SpecoraObservations> observations) {
-		ToolCallGovernor governor = new ToolCallGovernor(client,
-				dispatcher.getIfUnique(() -> new SyncCompletionDispatcher(client.reactive())),
-				approvalWaiter.getIfUnique(() -> new ApprovalWaiter(client.reactive())), specs, blockedResponder);
-		observations.ifAvailable((observing) -> {
-			governor.setObservationRegistry(observing.registry());
-			governor.setObservationConvention(observing.enforcementConvention());
-		});
-		return governor;
+	ToolCallGovernor specoraToolCallGovernor(GovernanceEngine engine, ToolCallSpecResolver specs,
+			BlockedToolResponder blockedResponder, SpecoraProperties properties) {
+		return new ToolCallGovernor(engine, specs, blockedResponder, properties.getMode());
 	}
 
 	/**

@@ -1,110 +1,73 @@
 package ai.specora.spring.ai.tool;
 
-import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
-import ai.specora.client.Completion;
-import ai.specora.client.CompletionStatus;
 import ai.specora.client.Decision;
-import ai.specora.client.EnforceRequest;
 import ai.specora.client.EnforcementResult;
 import ai.specora.client.FailClosedException;
 import ai.specora.client.FailMode;
 import ai.specora.client.SpecoraBlockedException;
-import ai.specora.client.SpecoraClient;
-import ai.specora.client.SpecoraException;
 import ai.specora.client.SpecoraSuspendedException;
-import ai.specora.spring.EnforcedFailMode;
+import ai.specora.runtime.GovernanceEngine;
+import ai.specora.runtime.GovernanceMode;
+import ai.specora.runtime.GovernancePolicy;
 import ai.specora.spring.OnSuspend;
-import ai.specora.spring.enforcement.ApprovalWaiter;
-import ai.specora.spring.enforcement.CompletionDispatcher;
-import ai.specora.spring.enforcement.GovernedCallScope;
-import ai.specora.spring.observation.EnforcementObservationConvention;
-import ai.specora.spring.observation.EnforcementOutcome;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.execution.ToolExecutionException;
 
 /**
- * Governs one tool call: asks the authority first, runs the tool only when allowed,
- * and completes the enforcement with the tool's outcome and duration.
+ * Governs tool calls through the {@link GovernanceEngine}: an adapter that maps a tool
+ * and its input to the engine's policy and request, and a block to what the model
+ * receives.
  * <p>
- * Allowed: the tool runs inside a {@link GovernedCallScope}, so that an
- * {@link ai.specora.spring.Enforced @Enforced} tool method is not enforced a second
- * time; its result, or its exception (unchanged, for Spring AI's own
- * {@code ToolExecutionExceptionProcessor}), is returned. Blocked: the tool does not run
- * and the model receives the {@link BlockedToolResponder}'s text, or
- * {@link SpecoraBlockedException} is raised under {@link OnToolBlock#THROW}. Suspended:
- * {@link SpecoraSuspendedException} is raised, or the approval is waited for under
- * {@link OnSuspend#WAIT}. No decision under a closed fail mode:
+ * Allowed: the tool runs and its result, or its exception (unchanged, for Spring AI's
+ * own {@code ToolExecutionExceptionProcessor}), is returned. Blocked: the tool does not
+ * run and the model receives the {@link BlockedToolResponder}'s text, or
+ * {@link SpecoraBlockedException} is raised under {@link OnToolBlock#THROW}; the same
+ * holds for a governed method the tool reached that was blocked. Suspended:
+ * {@link SpecoraSuspendedException} is raised out of the chat call, or the approval is
+ * waited for under {@link OnSuspend#WAIT}. No decision under a closed fail mode:
  * {@link FailClosedException}, and the tool does not run.
  * <p>
- * Tool calls are synchronous in Spring AI (streaming runs them on a bounded elastic
- * thread), so the decision is waited for on the calling thread. Each call is a
- * {@code specora.enforcement} observation when an {@link ObservationRegistry} is set.
+ * A tool whose own method is {@link ai.specora.spring.Enforced @Enforced} is governed by
+ * that method's annotation alone, in one round trip. Every other {@code @Enforced}
+ * method the tool reaches is governed with its own decision. Tool calls are
+ * synchronous in Spring AI, so the decision is waited for on the calling thread.
  */
 public final class ToolCallGovernor {
 
-	private static final Logger logger = LoggerFactory.getLogger(ToolCallGovernor.class);
-
-	private final SpecoraClient client;
-
-	private final CompletionDispatcher dispatcher;
-
-	private final ApprovalWaiter approvalWaiter;
+	private final GovernanceEngine engine;
 
 	private final ToolCallSpecResolver specs;
 
 	private final BlockedToolResponder blockedResponder;
 
+	private final FailMode failMode;
+
+	private final GovernanceMode mode;
+
 	private final ToolInputArgs inputArgs = new ToolInputArgs();
 
-	private final boolean clientFailsOpen;
-
-	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-
-	private EnforcementObservationConvention observationConvention;
+	private final Map<ToolCallSpec, GovernancePolicy> policies = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a governor.
-	 * @param client the client that asks for decisions
-	 * @param dispatcher delivers completions
-	 * @param approvalWaiter waits for approvals under {@link OnSuspend#WAIT}
+	 * @param engine governs each call
 	 * @param specs tells how each tool is governed
 	 * @param blockedResponder writes what the model receives for a blocked call
+	 * @param mode the mode of tools that do not set theirs ({@code specora.mode})
 	 */
-	public ToolCallGovernor(SpecoraClient client, CompletionDispatcher dispatcher, ApprovalWaiter approvalWaiter,
-			ToolCallSpecResolver specs, BlockedToolResponder blockedResponder) {
-		this.client = Objects.requireNonNull(client, "client must not be null");
-		this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher must not be null");
-		this.approvalWaiter = Objects.requireNonNull(approvalWaiter, "approvalWaiter must not be null");
+	public ToolCallGovernor(GovernanceEngine engine, ToolCallSpecResolver specs, BlockedToolResponder blockedResponder,
+			GovernanceMode mode) {
+		this.engine = Objects.requireNonNull(engine, "engine must not be null");
 		this.specs = Objects.requireNonNull(specs, "specs must not be null");
 		this.blockedResponder = Objects.requireNonNull(blockedResponder, "blockedResponder must not be null");
-		this.clientFailsOpen = client.settings().failMode() == FailMode.OPEN;
-	}
-
-	/**
-	 * Observes every governed tool call in this registry; by default none is observed.
-	 * @param observationRegistry the registry
-	 */
-	public void setObservationRegistry(ObservationRegistry observationRegistry) {
-		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
-	}
-
-	/**
-	 * The convention that names the observation and its key values, instead of
-	 * {@link ai.specora.spring.observation.DefaultEnforcementObservationConvention}.
-	 * @param observationConvention the convention, or {@code null} for the default
-	 */
-	public void setObservationConvention(EnforcementObservationConvention observationConvention) {
-		this.observationConvention = observationConvention;
+		this.mode = Objects.requireNonNull(mode, "mode must not be null");
+		this.failMode = engine.client().settings().failMode();
 	}
 
 	/**
@@ -120,161 +83,37 @@ public final class ToolCallGovernor {
 	 */
 	public String call(ToolCallback tool, String input, ToolContext toolContext) {
 		ToolCallSpec spec = this.specs.resolve(tool);
-		boolean failsOpen = failsOpen(spec);
-		ToolCallObservation observation = ToolCallObservation.start(this.observationRegistry,
-				this.observationConvention, spec, failsOpen);
-		EnforcementResult decision;
-		Observation.Scope scope = observation.openScope();
 		try {
-			EnforceRequest request = request(spec, input);
-			observation.requestId(request.requestId().toString());
-			decision = decide(spec, request, failsOpen, observation);
+			if (spec.enforcedMethod()) {
+				return tool.call(input, toolContext);
+			}
+			GovernancePolicy policy = this.policies.computeIfAbsent(spec,
+					(resolved) -> resolved.policy(this.failMode, this.mode));
+			return this.engine.call(policy, new ToolCallRequest(spec, input, this.inputArgs),
+					() -> tool.call(input, toolContext));
 		}
 		catch (SpecoraBlockedException ex) {
-			observation.stop(EnforcementOutcome.BLOCKED, null);
-			if (spec.onBlock() == OnToolBlock.THROW) {
-				throw ex;
-			}
-			return this.blockedResponder.respond(spec, withReason(ex));
+			return blocked(spec, ex);
 		}
-		catch (SpecoraSuspendedException ex) {
-			observation.stop(EnforcementOutcome.SUSPENDED, null);
+		catch (ToolExecutionException ex) {
+			if (ex.getCause() instanceof SpecoraBlockedException blocked) {
+				return blocked(spec, blocked);
+			}
+			if (ex.getCause() instanceof SpecoraSuspendedException suspended) {
+				throw suspended;
+			}
+			if (ex.getCause() instanceof FailClosedException failedClosed) {
+				throw failedClosed;
+			}
 			throw ex;
 		}
-		catch (RuntimeException ex) {
-			observation.stop(EnforcementOutcome.ERROR, ex);
+	}
+
+	private String blocked(ToolCallSpec spec, SpecoraBlockedException ex) {
+		if (spec.onBlock() == OnToolBlock.THROW) {
 			throw ex;
 		}
-		finally {
-			scope.close();
-		}
-		return run(tool, spec, decision, input, toolContext, observation);
-	}
-
-	/**
-	 * Runs an allowed tool in a {@link GovernedCallScope} and completes it.
-	 */
-	private String run(ToolCallback tool, ToolCallSpec spec, EnforcementResult decision, String input,
-			ToolContext toolContext, ToolCallObservation observation) {
-		long start = System.nanoTime();
-		String result;
-		Observation.Scope scope = observation.openScope();
-		GovernedCallScope governed = GovernedCallScope.open(decision);
-		try {
-			result = tool.call(input, toolContext);
-		}
-		catch (RuntimeException | Error ex) {
-			finish(spec, decision, CompletionStatus.FAILURE, ex, start);
-			observation.stop(EnforcementOutcome.FAILURE, ex);
-			throw ex;
-		}
-		finally {
-			governed.close();
-			scope.close();
-		}
-		finish(spec, decision, CompletionStatus.SUCCESS, null, start);
-		observation.stop(EnforcementOutcome.SUCCESS, null);
-		return result;
-	}
-
-	/**
-	 * Gets the decision; returns only an allow, raises otherwise.
-	 */
-	private EnforcementResult decide(ToolCallSpec spec, EnforceRequest request, boolean failsOpen,
-			ToolCallObservation observation) {
-		EnforcementResult decision;
-		try {
-			decision = this.client.enforce(request);
-		}
-		catch (FailClosedException ex) {
-			if (!failsOpen) {
-				throw ex;
-			}
-			decision = failOpen(spec, request, ex);
-		}
-		if (decision.isFailOpen() && spec.failMode() == EnforcedFailMode.CLOSED) {
-			throw new FailClosedException("No Specora decision for tool '" + spec.toolName() + "' (action '"
-					+ spec.actionType() + "'), which is fail-closed: the tool was not run", null,
-					new SpecoraException.ErrorDetails(0, null, null, 0, true));
-		}
-		observation.decided(decision);
-		if (logger.isDebugEnabled()) {
-			logger.debug("Specora decision {} for tool '{}' (action '{}', journal {}, request {})", decision.decision(),
-					spec.toolName(), spec.actionType(), decision.journalId(), decision.requestId());
-		}
-		return switch (decision.decision()) {
-			case ALLOW -> decision;
-			case BLOCK -> throw new SpecoraBlockedException(decision);
-			case SUSPEND -> {
-				if (spec.onSuspend() != OnSuspend.WAIT) {
-					throw new SpecoraSuspendedException(decision);
-				}
-				EnforcementResult approved = this.approvalWaiter.awaitApproval(decision, spec.approvalTimeout())
-					.block();
-				observation.decided(approved);
-				yield approved;
-			}
-		};
-	}
-
-	private void finish(ToolCallSpec spec, EnforcementResult decision, CompletionStatus status, Throwable error,
-			long startNanos) {
-		if (!decision.requiresCompletion()) {
-			return;
-		}
-		try {
-			Completion completion = Completion.builder(status)
-				.duration(Duration.ofNanos(System.nanoTime() - startNanos))
-				.error(errorName(error))
-				.build();
-			CompletionStage<Void> delivered = this.dispatcher.dispatch(decision.journalId(), completion);
-			if (!(delivered instanceof CompletableFuture<Void> future && future.isDone())) {
-				delivered.toCompletableFuture().join();
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.error("Specora completion {} of tool '{}' (journal {}) could not be handed over: {}", status,
-					spec.toolName(), decision.journalId(), ex.toString());
-		}
-	}
-
-	/**
-	 * The class name of the tool's failure: the cause that Spring AI wrapped in a
-	 * {@link ToolExecutionException}, else the exception itself.
-	 */
-	private static String errorName(Throwable error) {
-		if (error == null) {
-			return null;
-		}
-		Throwable cause = (error instanceof ToolExecutionException && error.getCause() != null) ? error.getCause()
-				: error;
-		return cause.getClass().getName();
-	}
-
-	private EnforceRequest request(ToolCallSpec spec, String input) {
-		EnforceRequest.Builder builder = EnforceRequest.builder(spec.actionType())
-			.requestId(EnforceRequest.newRequestId())
-			.scope(spec.scope())
-			.writeOp(spec.writeOp())
-			.estimatedVolume(1);
-		if (spec.includeArgs()) {
-			builder.args(this.inputArgs.of(input));
-		}
-		return builder.build();
-	}
-
-	private boolean failsOpen(ToolCallSpec spec) {
-		return switch (spec.failMode()) {
-			case OPEN -> true;
-			case CLOSED -> false;
-			case INHERIT -> this.clientFailsOpen;
-		};
-	}
-
-	private static EnforcementResult failOpen(ToolCallSpec spec, EnforceRequest request, FailClosedException ex) {
-		logger.warn("No Specora decision for tool '{}' (action '{}', request {}); the tool is FAIL-OPEN: running it "
-				+ "ungoverned. Cause: {}", spec.toolName(), spec.actionType(), request.requestId(), ex.getMessage());
-		return EnforcementResult.failOpen(spec.actionType(), request.requestId().toString());
+		return this.blockedResponder.respond(spec, withReason(ex));
 	}
 
 	/**
@@ -292,7 +131,7 @@ public final class ToolCallGovernor {
 
 	@Override
 	public String toString() {
-		return "ToolCallGovernor[" + this.client + "]";
+		return "ToolCallGovernor[" + this.engine + "]";
 	}
 
 }

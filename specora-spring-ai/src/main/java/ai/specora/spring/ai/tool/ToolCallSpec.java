@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import ai.specora.client.FailMode;
+import ai.specora.runtime.GovernanceMode;
+import ai.specora.runtime.GovernancePolicy;
 import ai.specora.spring.EnforcedFailMode;
+import ai.specora.spring.EnforcedMode;
 import ai.specora.spring.OnSuspend;
 
 /**
@@ -23,10 +27,14 @@ import ai.specora.spring.OnSuspend;
  * @param onSuspend what a call that needs an approval does
  * @param approvalTimeout how long a call waits for its approval
  * @param failMode what a call does when no decision can be had
+ * @param mode whether the tool's decisions are applied or only recorded
+ * @param enforcedMethod whether the tool runs an {@link ai.specora.spring.Enforced @Enforced}
+ * method of its own: that method is then governed with its annotation's request (more
+ * specific than these settings), in one round trip, and the tool itself is not
  */
 public record ToolCallSpec(String toolName, String actionType, String observedActionType, Map<String, Object> scope,
 		boolean writeOp, boolean includeArgs, OnToolBlock onBlock, OnSuspend onSuspend, Duration approvalTimeout,
-		EnforcedFailMode failMode) {
+		EnforcedFailMode failMode, EnforcedMode mode, boolean enforcedMethod) {
 
 	/**
 	 * The scope key that carries the tool's name.
@@ -48,9 +56,25 @@ public record ToolCallSpec(String toolName, String actionType, String observedAc
 		Objects.requireNonNull(onBlock, "onBlock must not be null");
 		Objects.requireNonNull(onSuspend, "onSuspend must not be null");
 		Objects.requireNonNull(failMode, "failMode must not be null");
+		Objects.requireNonNull(mode, "mode must not be null");
 		if (approvalTimeout == null || approvalTimeout.isNegative() || approvalTimeout.isZero()) {
 			throw new IllegalArgumentException("approvalTimeout of tool '" + toolName + "' must be positive");
 		}
+	}
+
+	/**
+	 * The engine's policy of this tool, its inherited values resolved.
+	 * @param inheritedFailMode the client's fail mode
+	 * @param inheritedMode the application's mode
+	 * @return the policy
+	 */
+	public GovernancePolicy policy(FailMode inheritedFailMode, GovernanceMode inheritedMode) {
+		return GovernancePolicy.builder(this.observedActionType)
+			.description("tool '" + this.toolName + "'")
+			.failMode(this.failMode.orElse(inheritedFailMode))
+			.onSuspend(this.onSuspend.policy(this.approvalTimeout))
+			.mode(this.mode.orElse(inheritedMode))
+			.build();
 	}
 
 }

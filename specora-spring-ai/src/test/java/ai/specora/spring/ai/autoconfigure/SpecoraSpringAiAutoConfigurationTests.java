@@ -16,6 +16,7 @@ import ai.specora.spring.ai.tool.ToolWriteHints;
 import ai.specora.spring.ai.tool.mcp.McpToolWriteHints;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -51,7 +52,7 @@ class SpecoraSpringAiAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SpecoraClientAutoConfiguration.class,
-				SpecoraEnforcementAutoConfiguration.class, 
+				SpecoraGovernanceAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class, 
 				SpecoraSpringAiAutoConfiguration.class, SpecoraChatAutoConfiguration.class,
 				ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
 		.withPropertyValues("specora.base-url=http://127.0.0.1:9", "specora.api-key=sk_test_key",
@@ -86,7 +87,7 @@ class SpecoraSpringAiAutoConfigurationTests {
 	void warnsOnceWhenThereIsNoToolCallingManagerToDecorate(CapturedOutput output) {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SpecoraClientAutoConfiguration.class,
-					SpecoraSpringAiAutoConfiguration.class))
+					SpecoraGovernanceAutoConfiguration.class, SpecoraSpringAiAutoConfiguration.class))
 			.withPropertyValues("specora.base-url=http://127.0.0.1:9", "specora.api-key=sk_test_key",
 					"specora.org-id=org-1")
 			.run((context) -> assertThat(context).hasNotFailed());

@@ -12,6 +12,7 @@ import ai.specora.spring.ai.autoconfigure.SpecoraChatAutoConfiguration;
 import ai.specora.spring.ai.autoconfigure.SpecoraSpringAiAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.jayway.jsonpath.DocumentContext;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +47,7 @@ class SpecoraChatAdvisorTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(
-				SpecoraClientAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class,
+				SpecoraClientAutoConfiguration.class, SpecoraGovernanceAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class,
 				SpecoraSpringAiAutoConfiguration.class, SpecoraChatAutoConfiguration.class,
 				ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
 		.withPropertyValues(authority.properties())

@@ -8,13 +8,14 @@ import ai.specora.client.FailClosedException;
 import ai.specora.client.SpecoraBlockedException;
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.SpecoraSuspendedException;
+import ai.specora.runtime.ApprovalWaiter;
 import ai.specora.spring.ai.Authority;
 import ai.specora.spring.ai.FakeChatModel;
 import ai.specora.spring.ai.SupportTools;
 import ai.specora.spring.ai.autoconfigure.SpecoraSpringAiAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
-import ai.specora.spring.enforcement.ApprovalWaiter;
+import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.jayway.jsonpath.DocumentContext;
 import org.junit.jupiter.api.AfterAll;
@@ -22,10 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.ai.tool.function.FunctionToolCallback;
-import org.springframework.ai.tool.metadata.ToolMetadata;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
+import org.springframework.ai.tool.function.FunctionToolCallback;
+import org.springframework.ai.tool.metadata.ToolMetadata;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -47,7 +48,7 @@ class GovernedToolCallsTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SpecoraClientAutoConfiguration.class,
-				SpecoraEnforcementAutoConfiguration.class, SpecoraSpringAiAutoConfiguration.class,
+				SpecoraGovernanceAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class, SpecoraSpringAiAutoConfiguration.class,
 				ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
 		.withPropertyValues(authority.properties())
 		.withUserConfiguration(AgentConfig.class);
@@ -186,14 +187,28 @@ class GovernedToolCallsTests {
 	}
 
 	@Test
-	void enforcedToolMethodIsEnforcedOnce() {
-		authority.allow("cancel_order", "jrn_cancel");
+	void enforcedToolMethodIsEnforcedOnceWithItsAnnotationsRequest() {
+		authority.allow("order_cancel", "jrn_cancel");
 		this.runner.run((context) -> {
 			String answer = ask(context, (model) -> model.thenCall("cancel_order", "{\"orderId\": \"A-9\"}"));
 			assertThat(answer).contains("cancelled A-9");
 			assertThat(context.getBean(SupportTools.class).cancels()).hasValue(1);
-			assertThat(authority.enforcements()).hasSize(1);
+			assertThat(authority.enforcements()).singleElement().satisfies((enforce) -> {
+				assertThat(json(enforce).read("$.action_type", String.class)).isEqualTo("order_cancel");
+				assertThat(json(enforce).read("$.scope.order", String.class)).isEqualTo("A-9");
+			});
 			assertThat(authority.completions()).hasSize(1);
+		});
+	}
+
+	@Test
+	void blockedEnforcedToolMethodIsToldToTheModel() {
+		authority.block("order_cancel", "jrn_cancel", "orders are final");
+		this.runner.run((context) -> {
+			String answer = ask(context, (model) -> model.thenCall("cancel_order", "{\"orderId\": \"A-9\"}"));
+			assertThat(answer).contains("orders are final");
+			assertThat(context.getBean(SupportTools.class).cancels()).hasValue(0);
+			assertThat(authority.enforcements()).hasSize(1);
 		});
 	}
 

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionStage;
 import ai.specora.client.Backoff;
 import ai.specora.client.Completion;
 import ai.specora.client.ReactiveSpecoraClient;
-import ai.specora.spring.enforcement.CompletionDispatcher;
+import ai.specora.runtime.CompletionDispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;

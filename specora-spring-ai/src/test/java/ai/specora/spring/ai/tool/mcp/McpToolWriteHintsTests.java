@@ -9,6 +9,7 @@ import ai.specora.spring.ai.FakeChatModel;
 import ai.specora.spring.ai.autoconfigure.SpecoraSpringAiAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterAll;
@@ -108,7 +109,7 @@ class McpToolWriteHintsTests {
 		authority.allow("db_drop_table", "jrn_drop");
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SpecoraClientAutoConfiguration.class,
-					SpecoraEnforcementAutoConfiguration.class, SpecoraSpringAiAutoConfiguration.class,
+					SpecoraGovernanceAutoConfiguration.class, SpecoraEnforcementAutoConfiguration.class, SpecoraSpringAiAutoConfiguration.class,
 					ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
 			.withPropertyValues(authority.properties())
 			.withBean(FakeChatModel.class)
