@@ -60,13 +60,21 @@ final class HttpTransport {
 
 	private final String baseUrl;
 
+	private final AttemptTimer attemptTimer;
+
 	private final Map<String, URI> fixedUris = new ConcurrentHashMap<>();
 
 	HttpTransport(ClientResources resources, SpecoraClientSettings settings, Clock clock) {
+		this(resources, settings, clock, new AttemptTimer());
+	}
+
+	HttpTransport(ClientResources resources, SpecoraClientSettings settings, Clock clock,
+			AttemptTimer attemptTimer) {
 		this.resources = resources;
 		this.settings = settings;
 		this.clock = clock;
 		this.baseUrl = settings.baseUrl().toString();
+		this.attemptTimer = attemptTimer;
 	}
 
 	/**
@@ -128,7 +136,7 @@ final class HttpTransport {
 			});
 		WebClient.RequestHeadersSpec<?> request = (body != null)
 				? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
-		return AttemptTimer.limit(request.exchangeToMono((response) -> handle(call, response)), timeout)
+		return this.attemptTimer.limit(request.exchangeToMono((response) -> handle(call, response)), timeout)
 			.onErrorMap((ex) -> !(ex instanceof AttemptFailure), (ex) -> transportFailure(ex, timeout, 0, null));
 	}
 
