@@ -64,6 +64,8 @@ final class HttpTransport {
 
 	private final Map<String, URI> fixedUris = new ConcurrentHashMap<>();
 
+	private volatile boolean closed;
+
 	HttpTransport(ClientResources resources, SpecoraClientSettings settings, Clock clock) {
 		this(resources, settings, clock, new AttemptTimer());
 	}
@@ -83,6 +85,9 @@ final class HttpTransport {
 	 */
 	<T> Mono<T> execute(Call<T> call) {
 		Mono<T> execution = Mono.defer(() -> {
+			if (this.closed) {
+				return Mono.error(closed());
+			}
 			byte[] body;
 			try {
 				body = (call.body() != null) ? this.resources.jsonMapper().writeValueAsBytes(call.body()) : null;
@@ -103,10 +108,36 @@ final class HttpTransport {
 		return Mono.fromRunnable(this.resources::warmUp).subscribeOn(Schedulers.boundedElastic()).then(execution);
 	}
 
+	/**
+	 * Ends the transport: calls not yet started fail with an
+	 * {@link IllegalStateException}, the client's share of the attempt timer is given
+	 * back, and what the client created for itself is released. Idempotent.
+	 */
+	void close() {
+		this.closed = true;
+		this.attemptTimer.close();
+		this.resources.close();
+	}
+
+	boolean isClosed() {
+		return this.closed;
+	}
+
+	private static IllegalStateException closed() {
+		return new IllegalStateException("The Specora client is closed");
+	}
+
 	private <T> Mono<T> run(Call<T> call, byte[] body, int attempt, long deadlineAt) {
+		if (this.closed) {
+			return Mono.error(closed());
+		}
 		long remaining = deadlineAt - System.nanoTime();
 		Duration attemptTimeout = min(this.settings.timeout(), Duration.ofNanos(Math.max(remaining, 0)));
 		return attempt(call, body, attempt, attemptTimeout).onErrorResume(AttemptFailure.class, (failure) -> {
+			if (this.closed) {
+				// the attempt was cut short by the client's close, not by the authority
+				return Mono.error(closed());
+			}
 			if (!failure.retryable() || !call.retried() || attempt > this.settings.retries()) {
 				return Mono.error(toException(call, failure, attempt, null));
 			}

@@ -16,6 +16,11 @@ import ai.specora.client.platform.PlatformClient;
  * methods here block; {@link #reactive()} gives the same calls as {@code Mono}s for
  * WebFlux applications. Fail-closed by default: when no decision can be had, decisions
  * raise {@link FailClosedException} and the action does not run.
+ * <p>
+ * {@link #close() Close} a client when it is no longer needed (the Spring Boot starter
+ * closes its own with the application context): it gives back its share of the timer
+ * thread that keeps the attempts' time limits, which stops with the last open client,
+ * and releases the connection pool of its own connector.
  *
  * <pre class="code">
  * SpecoraClient client = SpecoraClient.builder()
@@ -29,7 +34,7 @@ import ai.specora.client.platform.PlatformClient;
  *     (ctx) -&gt; repository.save(alice));
  * </pre>
  */
-public final class SpecoraClient {
+public final class SpecoraClient implements AutoCloseable {
 
 	/**
 	 * The request attribute every HTTP request of the client carries, e.g. for an
@@ -45,11 +50,15 @@ public final class SpecoraClient {
 
 	private final PlatformClient platform;
 
-	SpecoraClient(ReactiveSpecoraClient reactive, ClientResources resources, SpecoraClientSettings settings) {
+	private final HttpTransport transport;
+
+	SpecoraClient(ReactiveSpecoraClient reactive, ClientResources resources, SpecoraClientSettings settings,
+			HttpTransport transport) {
 		this.reactive = reactive;
 		this.resources = resources;
 		this.settings = settings;
 		this.platform = new PlatformClient(reactive.platform());
+		this.transport = transport;
 	}
 
 	/**
@@ -62,7 +71,7 @@ public final class SpecoraClient {
 
 	/**
 	 * Creates the client's HTTP client and JSON mapper now, instead of in the first call
-	 * that needs them. {@link Builder#build()} only checks the settings: creating these
+	 * that needs them. {@link SpecoraClientBuilder#build()} only checks the settings: creating these
 	 * loads and initialises Reactor, Reactor Netty and Jackson, which takes several
 	 * hundred milliseconds in a JVM that has not loaded them yet. It does not contact
 	 * the authority. Safe to call more than once and from several threads (later calls
@@ -196,6 +205,30 @@ public final class SpecoraClient {
 	 */
 	public SpecoraClientSettings settings() {
 		return this.settings;
+	}
+
+	/**
+	 * Closes the client, and its {@link #reactive() reactive view} and
+	 * {@link #platform() platform client} with it: calls made afterwards fail with an
+	 * {@link IllegalStateException} (never turned into a decision by the fail mode), the
+	 * client's share of the attempt timer is given back (the timer thread stops with the
+	 * last open client of the JVM and starts again with the next one's first call), and
+	 * the connection pool of the client's own connector is released. A connector given to
+	 * {@link SpecoraClientBuilder#clientConnector} belongs to the application and is left
+	 * open. Calls in flight end by their time limit, at once when the timer stops.
+	 * Idempotent: closing a closed client does nothing.
+	 */
+	@Override
+	public void close() {
+		this.transport.close();
+	}
+
+	/**
+	 * Whether {@link #close()} was called.
+	 * @return {@code true} once closed
+	 */
+	public boolean isClosed() {
+		return this.transport.isClosed();
 	}
 
 	@Override

@@ -67,6 +67,8 @@ public final class SpecoraClientBuilder {
 
 	private PlatformCallInterceptor platformInterceptor;
 
+	private AttemptTimer.SharedWheel attemptTimerWheel = AttemptTimer.SharedWheel.JVM;
+
 	SpecoraClientBuilder() {
 	}
 
@@ -308,6 +310,15 @@ public final class SpecoraClientBuilder {
 		return this;
 	}
 
+	/**
+	 * The wheel whose share keeps the attempts' time limits (for tests, which need one no
+	 * other client holds).
+	 */
+	SpecoraClientBuilder attemptTimerWheel(AttemptTimer.SharedWheel wheel) {
+		this.attemptTimerWheel = Objects.requireNonNull(wheel, "wheel must not be null");
+		return this;
+	}
+
 	SpecoraClientBuilder clock(Clock clock) {
 		this.clock = clock;
 		return this;
@@ -325,12 +336,13 @@ public final class SpecoraClientBuilder {
 		ObservationRegistry registry = this.observationRegistry;
 		ClientRequestObservationConvention convention = this.observationConvention;
 		ClientResources resources = new ClientResources(WireJson::create,
-				() -> AuthorityWebClient.create(settings, apiKey, connector, registry, convention));
-		HttpTransport transport = new HttpTransport(resources, settings, this.clock);
+				(owned) -> AuthorityWebClient.create(settings, apiKey, connector, registry, convention, owned));
+		HttpTransport transport = new HttpTransport(resources, settings, this.clock,
+				new AttemptTimer(this.attemptTimerWheel));
 		PlatformSettings platformSettings = new PlatformSettings(workflowId(), this.strictMode);
 		ReactiveSpecoraClient reactive = new ReactiveSpecoraClient(transport, resources, settings,
 				this.onDecision, this.onError, platformSettings, this.platformInterceptor);
-		return new SpecoraClient(reactive, resources, settings);
+		return new SpecoraClient(reactive, resources, settings, transport);
 	}
 
 	private SpecoraClientSettings validate() {

@@ -110,6 +110,17 @@ class SpecoraClientAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void theClientIsClosedOnceWithTheContext() {
+		List<SpecoraClient> clients = new ArrayList<>();
+		this.configured.run((context) -> {
+			SpecoraClient client = context.getBean(SpecoraClient.class);
+			assertThat(client.isClosed()).isFalse();
+			clients.add(client);
+		});
+		assertThat(clients).singleElement().satisfies((client) -> assertThat(client.isClosed()).isTrue());
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "open", "OPEN", "Open" })
 	void failModeIsCaseInsensitive(String value) {
