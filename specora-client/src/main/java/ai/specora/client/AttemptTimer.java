@@ -165,7 +165,11 @@ final class AttemptTimer {
 
 		synchronized HashedWheelTimer acquire() {
 			if (this.wheel == null) {
-				this.wheel = new HashedWheelTimer(this.threads, 10, TimeUnit.MILLISECONDS, 512);
+				HashedWheelTimer wheel = new HashedWheelTimer(this.threads, 10, TimeUnit.MILLISECONDS, 512);
+				// started now, not by the first limit armed: an attempt may answer before its
+				// limit is armed, and then never arms it
+				wheel.start();
+				this.wheel = wheel;
 			}
 			this.shares++;
 			return this.wheel;
