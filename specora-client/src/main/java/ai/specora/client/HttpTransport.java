@@ -66,6 +66,8 @@ final class HttpTransport {
 
 	private volatile boolean closed;
 
+	private final AuthorityCircuitBreaker circuitBreaker;
+
 	HttpTransport(ClientResources resources, SpecoraClientSettings settings, Clock clock) {
 		this(resources, settings, clock, new AttemptTimer());
 	}
@@ -77,6 +79,8 @@ final class HttpTransport {
 		this.clock = clock;
 		this.baseUrl = settings.baseUrl().toString();
 		this.attemptTimer = attemptTimer;
+		this.circuitBreaker = settings.circuitBreaker().enabled()
+				? new AuthorityCircuitBreaker(settings.circuitBreaker(), BaseUrls.redact(this.baseUrl)) : null;
 	}
 
 	/**
@@ -100,12 +104,44 @@ final class HttpTransport {
 			long deadlineAt = System.nanoTime() + this.settings.deadline().toNanos();
 			return run(call, body, 1, deadlineAt);
 		});
-		if (this.resources.isWarm()) {
-			return execution;
+		if (isWarm()) {
+			return guard(execution, call);
 		}
-		// the first call creates the HTTP client and JSON mapper, which loads classes and
-		// may wait for another thread's warm-up: never on the subscriber's (event loop) thread
-		return Mono.fromRunnable(this.resources::warmUp).subscribeOn(Schedulers.boundedElastic()).then(execution);
+		// the first call creates the HTTP client, JSON mapper and circuit breaker, which
+		// loads classes and may wait for another thread's warm-up: never on the
+		// subscriber's (event loop) thread
+		return Mono.fromRunnable(this::warmUp)
+			.subscribeOn(Schedulers.boundedElastic())
+			.then(Mono.defer(() -> guard(execution, call)));
+	}
+
+	/**
+	 * The whole call, retries included, under the circuit breaker, if there is one.
+	 */
+	private <T> Mono<T> guard(Mono<T> execution, Call<T> call) {
+		return (this.circuitBreaker != null) ? this.circuitBreaker.guard(execution, call.description()) : execution;
+	}
+
+	/**
+	 * Creates what the calls need (HTTP client, JSON mapper, circuit breaker) now, if
+	 * not created yet.
+	 */
+	void warmUp() {
+		this.resources.warmUp();
+		if (this.circuitBreaker != null) {
+			this.circuitBreaker.warmUp();
+		}
+	}
+
+	boolean isWarm() {
+		return this.resources.isWarm() && (this.circuitBreaker == null || this.circuitBreaker.isWarm());
+	}
+
+	/**
+	 * The state of the client's circuit breaker.
+	 */
+	CircuitBreakerState circuitBreakerState() {
+		return (this.circuitBreaker != null) ? this.circuitBreaker.state() : CircuitBreakerState.DISABLED;
 	}
 
 	/**

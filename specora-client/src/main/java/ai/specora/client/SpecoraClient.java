@@ -44,18 +44,14 @@ public final class SpecoraClient implements AutoCloseable {
 
 	private final ReactiveSpecoraClient reactive;
 
-	private final ClientResources resources;
-
 	private final SpecoraClientSettings settings;
 
 	private final PlatformClient platform;
 
 	private final HttpTransport transport;
 
-	SpecoraClient(ReactiveSpecoraClient reactive, ClientResources resources, SpecoraClientSettings settings,
-			HttpTransport transport) {
+	SpecoraClient(ReactiveSpecoraClient reactive, SpecoraClientSettings settings, HttpTransport transport) {
 		this.reactive = reactive;
-		this.resources = resources;
 		this.settings = settings;
 		this.platform = new PlatformClient(reactive.platform());
 		this.transport = transport;
@@ -79,7 +75,7 @@ public final class SpecoraClient implements AutoCloseable {
 	 * a thread that may block, never from an event loop.
 	 */
 	public void warmUp() {
-		this.resources.warmUp();
+		this.transport.warmUp();
 	}
 
 	/**
@@ -88,7 +84,7 @@ public final class SpecoraClient implements AutoCloseable {
 	 * @return {@code true} once both have been created
 	 */
 	public boolean isWarm() {
-		return this.resources.isWarm();
+		return this.transport.isWarm();
 	}
 
 	/**
@@ -197,6 +193,18 @@ public final class SpecoraClient implements AutoCloseable {
 	 */
 	public ReactiveSpecoraClient reactive() {
 		return this.reactive;
+	}
+
+	/**
+	 * The state of the client's circuit breaker, shared by all its calls (runtime and
+	 * platform alike); see {@link CircuitBreakerSettings}. An open breaker moves to
+	 * half-open with the first call after its wait, so it may read {@code OPEN} a while
+	 * after the wait has passed when no call comes.
+	 * @return the state, {@link CircuitBreakerState#DISABLED} when the client has no
+	 * breaker
+	 */
+	public CircuitBreakerState circuitBreakerState() {
+		return this.reactive.circuitBreakerState();
 	}
 
 	/**
