@@ -105,7 +105,8 @@ public final class SpecoraClientAutoConfiguration {
 					.timeout(properties.getTimeout())
 					.deadline(properties.getDeadline())
 					.retries(properties.getRetries())
-					.retryBackoff(properties.getRetryBackoff(), properties.getMaxRetryBackoff());
+					.retryBackoff(properties.getRetryBackoff(), properties.getMaxRetryBackoff())
+					.circuitBreaker(properties.getCircuitBreaker().toSettings());
 				observationRegistry.ifAvailable(builder::observationRegistry);
 				builder.observationConvention(
 						observationConvention.getIfUnique(() -> namedConvention(this.environment)));
