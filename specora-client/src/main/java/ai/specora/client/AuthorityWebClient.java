@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
+import reactor.core.Disposable;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,6 +26,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * goes. Redirects are never followed, bodies are capped, every request is marked with
  * {@link SpecoraClient#REQUEST_ATTRIBUTE} and carries the client's identity headers, and
  * the key is added by an {@link AuthorizingConnector} below every filter.
+ * <p>
+ * Without a connector of the application's, the client's own Reactor Netty connector
+ * has a connection pool of its own (as large as Reactor Netty's shared one), released
+ * when the client is closed: the application's pool never holds the authority's
+ * connections.
  */
 final class AuthorityWebClient {
 
@@ -34,6 +42,12 @@ final class AuthorityWebClient {
 	static final String USER_AGENT = "specora-java/" + readVersion() + " (java/" + System.getProperty("java.version")
 			+ ")";
 
+	/** The name of the connection pool of the client's own connector. */
+	static final String POOL_NAME = "specora";
+
+	/** The size of Reactor Netty's shared pool (at least), which the client's own matches. */
+	private static final int SHARED_POOL_MAX_CONNECTIONS = 500;
+
 	private AuthorityWebClient() {
 	}
 
@@ -44,9 +58,12 @@ final class AuthorityWebClient {
 	 * @param connector the connector, or {@code null} for Reactor Netty with no redirects
 	 * @param observationRegistry the registry that observes the calls, or {@code null}
 	 * @param observationConvention the convention that names them, or {@code null}
+	 * @param owned receives what the client creates for itself and must release when
+	 * closed
 	 */
 	static WebClient create(SpecoraClientSettings settings, String apiKey, ClientHttpConnector connector,
-			ObservationRegistry observationRegistry, ClientRequestObservationConvention observationConvention) {
+			ObservationRegistry observationRegistry, ClientRequestObservationConvention observationConvention,
+			Consumer<Disposable> owned) {
 		WebClient.Builder builder = WebClient.builder();
 		if (observationRegistry != null) {
 			builder.observationRegistry(observationRegistry);
@@ -54,11 +71,7 @@ final class AuthorityWebClient {
 		if (observationConvention != null) {
 			builder.observationConvention(observationConvention);
 		}
-		ClientHttpConnector transport = (connector != null) ? connector
-				: new ReactorClientHttpConnector(HttpClient.create()
-					.followRedirect(false)
-					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-							(int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis())));
+		ClientHttpConnector transport = (connector != null) ? connector : ownConnector(settings, owned);
 		return builder.baseUrl(settings.baseUrl().toString())
 			.clientConnector(new AuthorizingConnector(transport, settings.baseUrl(), apiKey))
 			.defaultRequest((request) -> request.attribute(SpecoraClient.REQUEST_ATTRIBUTE, Boolean.TRUE))
@@ -72,6 +85,15 @@ final class AuthorityWebClient {
 				}
 			})
 			.build();
+	}
+
+	private static ClientHttpConnector ownConnector(SpecoraClientSettings settings, Consumer<Disposable> owned) {
+		ConnectionProvider pool = ConnectionProvider.create(POOL_NAME,
+				Math.max(ConnectionProvider.DEFAULT_POOL_MAX_CONNECTIONS, SHARED_POOL_MAX_CONNECTIONS));
+		owned.accept(pool);
+		return new ReactorClientHttpConnector(HttpClient.create(pool)
+			.followRedirect(false)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis())));
 	}
 
 	private static String readVersion() {

@@ -9,7 +9,9 @@ import reactor.core.publisher.Mono;
 /**
  * What a decision call becomes when no decision could be had: under
  * {@link FailMode#CLOSED} a {@link FailClosedException}, under {@link FailMode#OPEN} the
- * caller's fail-open result, one warning line and the {@code onError} callback. Shared
+ * caller's fail-open result, one warning line and the {@code onError} callback (the
+ * warning is at DEBUG for a call refused by the open circuit breaker, whose opening was
+ * logged at WARN once: a line per call would flood the log). Shared
  * by the runtime decisions ({@code enforce}, {@code simulate}) and the platform
  * decisions ({@code checkPolicy}, {@code preAuthorize}).
  */
@@ -34,8 +36,15 @@ final class FailModes {
 	static <T> Mono<T> apply(Logger logger, FailMode failMode, String description, String subject, String requestId,
 			SpecoraUnavailableException ex, Supplier<T> failOpen, Consumer<SpecoraException> onError) {
 		if (failMode == FailMode.OPEN) {
-			logger.warn("Specora {} of {} (request {}) got no decision; FAIL-OPEN: allowing it ungoverned. "
-					+ "Cause: {}", description, subject, requestId, ex.getMessage());
+			if (!(ex instanceof CircuitBreakerOpenException)) {
+				logger.warn("Specora {} of {} (request {}) got no decision; FAIL-OPEN: allowing it ungoverned. "
+						+ "Cause: {}", description, subject, requestId, ex.getMessage());
+			}
+			else if (logger.isDebugEnabled()) {
+				// the breaker logged its opening at WARN once; a line per call would flood the log
+				logger.debug("Specora {} of {} (request {}) not sent, circuit breaker open; FAIL-OPEN: allowing it "
+						+ "ungoverned. Cause: {}", description, subject, requestId, ex.getMessage());
+			}
 			onError.accept(ex);
 			return Mono.just(failOpen.get());
 		}

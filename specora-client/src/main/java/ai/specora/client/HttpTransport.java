@@ -60,13 +60,27 @@ final class HttpTransport {
 
 	private final String baseUrl;
 
+	private final AttemptTimer attemptTimer;
+
 	private final Map<String, URI> fixedUris = new ConcurrentHashMap<>();
 
+	private volatile boolean closed;
+
+	private final AuthorityCircuitBreaker circuitBreaker;
+
 	HttpTransport(ClientResources resources, SpecoraClientSettings settings, Clock clock) {
+		this(resources, settings, clock, new AttemptTimer());
+	}
+
+	HttpTransport(ClientResources resources, SpecoraClientSettings settings, Clock clock,
+			AttemptTimer attemptTimer) {
 		this.resources = resources;
 		this.settings = settings;
 		this.clock = clock;
 		this.baseUrl = settings.baseUrl().toString();
+		this.attemptTimer = attemptTimer;
+		this.circuitBreaker = settings.circuitBreaker().enabled()
+				? new AuthorityCircuitBreaker(settings.circuitBreaker(), BaseUrls.redact(this.baseUrl)) : null;
 	}
 
 	/**
@@ -75,6 +89,9 @@ final class HttpTransport {
 	 */
 	<T> Mono<T> execute(Call<T> call) {
 		Mono<T> execution = Mono.defer(() -> {
+			if (this.closed) {
+				return Mono.error(closed());
+			}
 			byte[] body;
 			try {
 				body = (call.body() != null) ? this.resources.jsonMapper().writeValueAsBytes(call.body()) : null;
@@ -87,18 +104,76 @@ final class HttpTransport {
 			long deadlineAt = System.nanoTime() + this.settings.deadline().toNanos();
 			return run(call, body, 1, deadlineAt);
 		});
-		if (this.resources.isWarm()) {
-			return execution;
+		if (isWarm()) {
+			return guard(execution, call);
 		}
-		// the first call creates the HTTP client and JSON mapper, which loads classes and
-		// may wait for another thread's warm-up: never on the subscriber's (event loop) thread
-		return Mono.fromRunnable(this.resources::warmUp).subscribeOn(Schedulers.boundedElastic()).then(execution);
+		// the first call creates the HTTP client, JSON mapper and circuit breaker, which
+		// loads classes and may wait for another thread's warm-up: never on the
+		// subscriber's (event loop) thread
+		return Mono.fromRunnable(this::warmUp)
+			.subscribeOn(Schedulers.boundedElastic())
+			.then(Mono.defer(() -> guard(execution, call)));
+	}
+
+	/**
+	 * The whole call, retries included, under the circuit breaker, if there is one.
+	 */
+	private <T> Mono<T> guard(Mono<T> execution, Call<T> call) {
+		return (this.circuitBreaker != null) ? this.circuitBreaker.guard(execution, call.description()) : execution;
+	}
+
+	/**
+	 * Creates what the calls need (HTTP client, JSON mapper, circuit breaker) now, if
+	 * not created yet.
+	 */
+	void warmUp() {
+		this.resources.warmUp();
+		if (this.circuitBreaker != null) {
+			this.circuitBreaker.warmUp();
+		}
+	}
+
+	boolean isWarm() {
+		return this.resources.isWarm() && (this.circuitBreaker == null || this.circuitBreaker.isWarm());
+	}
+
+	/**
+	 * The state of the client's circuit breaker.
+	 */
+	CircuitBreakerState circuitBreakerState() {
+		return (this.circuitBreaker != null) ? this.circuitBreaker.state() : CircuitBreakerState.DISABLED;
+	}
+
+	/**
+	 * Ends the transport: calls not yet started fail with an
+	 * {@link IllegalStateException}, the client's share of the attempt timer is given
+	 * back, and what the client created for itself is released. Idempotent.
+	 */
+	void close() {
+		this.closed = true;
+		this.attemptTimer.close();
+		this.resources.close();
+	}
+
+	boolean isClosed() {
+		return this.closed;
+	}
+
+	private static IllegalStateException closed() {
+		return new IllegalStateException("The Specora client is closed");
 	}
 
 	private <T> Mono<T> run(Call<T> call, byte[] body, int attempt, long deadlineAt) {
+		if (this.closed) {
+			return Mono.error(closed());
+		}
 		long remaining = deadlineAt - System.nanoTime();
 		Duration attemptTimeout = min(this.settings.timeout(), Duration.ofNanos(Math.max(remaining, 0)));
 		return attempt(call, body, attempt, attemptTimeout).onErrorResume(AttemptFailure.class, (failure) -> {
+			if (this.closed) {
+				// the attempt was cut short by the client's close, not by the authority
+				return Mono.error(closed());
+			}
 			if (!failure.retryable() || !call.retried() || attempt > this.settings.retries()) {
 				return Mono.error(toException(call, failure, attempt, null));
 			}
@@ -128,7 +203,7 @@ final class HttpTransport {
 			});
 		WebClient.RequestHeadersSpec<?> request = (body != null)
 				? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
-		return AttemptTimer.limit(request.exchangeToMono((response) -> handle(call, response)), timeout)
+		return this.attemptTimer.limit(request.exchangeToMono((response) -> handle(call, response)), timeout)
 			.onErrorMap((ex) -> !(ex instanceof AttemptFailure), (ex) -> transportFailure(ex, timeout, 0, null));
 	}
 

@@ -166,6 +166,16 @@ public final class ReactiveSpecoraClient {
 	}
 
 	/**
+	 * The state of the client's circuit breaker; see
+	 * {@link SpecoraClient#circuitBreakerState()}.
+	 * @return the state, {@link CircuitBreakerState#DISABLED} when the client has no
+	 * breaker
+	 */
+	public CircuitBreakerState circuitBreakerState() {
+		return this.transport.circuitBreakerState();
+	}
+
+	/**
 	 * The settings this client was built with (never the API key).
 	 * @return the settings
 	 */

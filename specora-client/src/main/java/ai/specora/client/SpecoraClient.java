@@ -16,6 +16,11 @@ import ai.specora.client.platform.PlatformClient;
  * methods here block; {@link #reactive()} gives the same calls as {@code Mono}s for
  * WebFlux applications. Fail-closed by default: when no decision can be had, decisions
  * raise {@link FailClosedException} and the action does not run.
+ * <p>
+ * {@link #close() Close} a client when it is no longer needed (the Spring Boot starter
+ * closes its own with the application context): it gives back its share of the timer
+ * thread that keeps the attempts' time limits, which stops with the last open client,
+ * and releases the connection pool of its own connector.
  *
  * <pre class="code">
  * SpecoraClient client = SpecoraClient.builder()
@@ -29,7 +34,7 @@ import ai.specora.client.platform.PlatformClient;
  *     (ctx) -&gt; repository.save(alice));
  * </pre>
  */
-public final class SpecoraClient {
+public final class SpecoraClient implements AutoCloseable {
 
 	/**
 	 * The request attribute every HTTP request of the client carries, e.g. for an
@@ -39,17 +44,17 @@ public final class SpecoraClient {
 
 	private final ReactiveSpecoraClient reactive;
 
-	private final ClientResources resources;
-
 	private final SpecoraClientSettings settings;
 
 	private final PlatformClient platform;
 
-	SpecoraClient(ReactiveSpecoraClient reactive, ClientResources resources, SpecoraClientSettings settings) {
+	private final HttpTransport transport;
+
+	SpecoraClient(ReactiveSpecoraClient reactive, SpecoraClientSettings settings, HttpTransport transport) {
 		this.reactive = reactive;
-		this.resources = resources;
 		this.settings = settings;
 		this.platform = new PlatformClient(reactive.platform());
+		this.transport = transport;
 	}
 
 	/**
@@ -62,7 +67,7 @@ public final class SpecoraClient {
 
 	/**
 	 * Creates the client's HTTP client and JSON mapper now, instead of in the first call
-	 * that needs them. {@link Builder#build()} only checks the settings: creating these
+	 * that needs them. {@link SpecoraClientBuilder#build()} only checks the settings: creating these
 	 * loads and initialises Reactor, Reactor Netty and Jackson, which takes several
 	 * hundred milliseconds in a JVM that has not loaded them yet. It does not contact
 	 * the authority. Safe to call more than once and from several threads (later calls
@@ -70,7 +75,7 @@ public final class SpecoraClient {
 	 * a thread that may block, never from an event loop.
 	 */
 	public void warmUp() {
-		this.resources.warmUp();
+		this.transport.warmUp();
 	}
 
 	/**
@@ -79,7 +84,7 @@ public final class SpecoraClient {
 	 * @return {@code true} once both have been created
 	 */
 	public boolean isWarm() {
-		return this.resources.isWarm();
+		return this.transport.isWarm();
 	}
 
 	/**
@@ -191,11 +196,47 @@ public final class SpecoraClient {
 	}
 
 	/**
+	 * The state of the client's circuit breaker, shared by all its calls (runtime and
+	 * platform alike); see {@link CircuitBreakerSettings}. An open breaker moves to
+	 * half-open with the first call after its wait, so it may read {@code OPEN} a while
+	 * after the wait has passed when no call comes.
+	 * @return the state, {@link CircuitBreakerState#DISABLED} when the client has no
+	 * breaker
+	 */
+	public CircuitBreakerState circuitBreakerState() {
+		return this.reactive.circuitBreakerState();
+	}
+
+	/**
 	 * The settings this client was built with (never the API key).
 	 * @return the settings
 	 */
 	public SpecoraClientSettings settings() {
 		return this.settings;
+	}
+
+	/**
+	 * Closes the client, and its {@link #reactive() reactive view} and
+	 * {@link #platform() platform client} with it: calls made afterwards fail with an
+	 * {@link IllegalStateException} (never turned into a decision by the fail mode), the
+	 * client's share of the attempt timer is given back (the timer thread stops with the
+	 * last open client of the JVM and starts again with the next one's first call), and
+	 * the connection pool of the client's own connector is released. A connector given to
+	 * {@link SpecoraClientBuilder#clientConnector} belongs to the application and is left
+	 * open. Calls in flight end by their time limit, at once when the timer stops.
+	 * Idempotent: closing a closed client does nothing.
+	 */
+	@Override
+	public void close() {
+		this.transport.close();
+	}
+
+	/**
+	 * Whether {@link #close()} was called.
+	 * @return {@code true} once closed
+	 */
+	public boolean isClosed() {
+		return this.transport.isClosed();
 	}
 
 	@Override

@@ -47,6 +47,8 @@ public final class SpecoraClientBuilder {
 
 	private Duration maxRetryBackoff = SpecoraDefaults.MAX_RETRY_BACKOFF;
 
+	private CircuitBreakerSettings circuitBreaker = CircuitBreakerSettings.defaults();
+
 	private Consumer<EnforcementResult> onDecision;
 
 	private Consumer<SpecoraException> onError;
@@ -66,6 +68,8 @@ public final class SpecoraClientBuilder {
 	private Function<String, String> environment = System::getenv;
 
 	private PlatformCallInterceptor platformInterceptor;
+
+	private AttemptTimer.SharedWheel attemptTimerWheel = AttemptTimer.SharedWheel.JVM;
 
 	SpecoraClientBuilder() {
 	}
@@ -196,6 +200,20 @@ public final class SpecoraClientBuilder {
 	}
 
 	/**
+	 * The circuit breaker that makes calls fail at once, without a request, while the
+	 * authority leaves them without an answer (default
+	 * {@link CircuitBreakerSettings#defaults()}: on, opening after 10 calls in a row with
+	 * no answer, open for 10 s); {@link CircuitBreakerSettings#disabled()} turns it off.
+	 * One breaker guards all of the client's calls, runtime and platform alike.
+	 * @param circuitBreaker the breaker's settings
+	 * @return this builder
+	 */
+	public SpecoraClientBuilder circuitBreaker(CircuitBreakerSettings circuitBreaker) {
+		this.circuitBreaker = circuitBreaker;
+		return this;
+	}
+
+	/**
 	 * Called once for every decision (enforce and simulate), including fail-open
 	 * ones. Callbacks add up: each one given is called, in the order given. A
 	 * callback that throws is logged and does not break the call nor stop the
@@ -308,6 +326,15 @@ public final class SpecoraClientBuilder {
 		return this;
 	}
 
+	/**
+	 * The wheel whose share keeps the attempts' time limits (for tests, which need one no
+	 * other client holds).
+	 */
+	SpecoraClientBuilder attemptTimerWheel(AttemptTimer.SharedWheel wheel) {
+		this.attemptTimerWheel = Objects.requireNonNull(wheel, "wheel must not be null");
+		return this;
+	}
+
 	SpecoraClientBuilder clock(Clock clock) {
 		this.clock = clock;
 		return this;
@@ -325,12 +352,13 @@ public final class SpecoraClientBuilder {
 		ObservationRegistry registry = this.observationRegistry;
 		ClientRequestObservationConvention convention = this.observationConvention;
 		ClientResources resources = new ClientResources(WireJson::create,
-				() -> AuthorityWebClient.create(settings, apiKey, connector, registry, convention));
-		HttpTransport transport = new HttpTransport(resources, settings, this.clock);
+				(owned) -> AuthorityWebClient.create(settings, apiKey, connector, registry, convention, owned));
+		HttpTransport transport = new HttpTransport(resources, settings, this.clock,
+				new AttemptTimer(this.attemptTimerWheel));
 		PlatformSettings platformSettings = new PlatformSettings(workflowId(), this.strictMode);
 		ReactiveSpecoraClient reactive = new ReactiveSpecoraClient(transport, resources, settings,
 				this.onDecision, this.onError, platformSettings, this.platformInterceptor);
-		return new SpecoraClient(reactive, resources, settings);
+		return new SpecoraClient(reactive, settings, transport);
 	}
 
 	private SpecoraClientSettings validate() {
@@ -368,10 +396,14 @@ public final class SpecoraClientBuilder {
 			throw new InvalidConfigurationException("retries",
 					"Specora retries must be between 0 and " + SpecoraDefaults.MAX_RETRIES + ", but was " + this.retries);
 		}
+		if (this.circuitBreaker == null) {
+			throw new InvalidConfigurationException("circuitBreaker",
+					"Specora circuitBreaker must not be null: use CircuitBreakerSettings.disabled() to turn it off");
+		}
 		Objects.requireNonNull(this.clock, "clock must not be null");
 		return new SpecoraClientSettings(uri, this.orgId.trim(), blankToNull(this.projectId),
 				blankToNull(this.agentId), vendor, tenant, this.failMode, this.timeout, this.deadline,
-				this.retries, this.retryBackoff, this.maxRetryBackoff);
+				this.retries, this.retryBackoff, this.maxRetryBackoff, this.circuitBreaker);
 	}
 
 	private String workflowId() {

@@ -20,10 +20,11 @@ import java.time.Duration;
  * @param retries how many times a transient failure is retried
  * @param retryBackoff the first back-off delay; it doubles on every retry
  * @param maxRetryBackoff the largest back-off delay
+ * @param circuitBreaker the settings of the client's circuit breaker
  */
 public record SpecoraClientSettings(URI baseUrl, String orgId, String projectId, String agentId, String vendorId,
 		String tenantId, FailMode failMode, Duration timeout, Duration deadline, int retries,
-		Duration retryBackoff, Duration maxRetryBackoff) {
+		Duration retryBackoff, Duration maxRetryBackoff, CircuitBreakerSettings circuitBreaker) {
 
 	/**
 	 * Whether the vendor-reseller model (Model B) is configured.

@@ -16,10 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AttemptTimerTest {
 
+	private final AttemptTimer timer = new AttemptTimer();
+
 	@Test
 	void anAttemptThatAnswersInTimeIsRelayedAndDisarmsTheLimit() {
-		long before = AttemptTimer.pendingLimits();
-		StepVerifier.create(AttemptTimer.limit(Mono.just("decision"), Duration.ofSeconds(30)))
+		long before = this.timer.pendingLimits();
+		StepVerifier.create(this.timer.limit(Mono.just("decision"), Duration.ofSeconds(30)))
 			.expectNext("decision")
 			.verifyComplete();
 		assertDisarmed(before);
@@ -27,9 +29,9 @@ class AttemptTimerTest {
 
 	@Test
 	void anAttemptThatFailsInTimeKeepsItsErrorAndDisarmsTheLimit() {
-		long before = AttemptTimer.pendingLimits();
+		long before = this.timer.pendingLimits();
 		IllegalStateException failure = new IllegalStateException("refused");
-		StepVerifier.create(AttemptTimer.limit(Mono.error(failure), Duration.ofSeconds(30)))
+		StepVerifier.create(this.timer.limit(Mono.error(failure), Duration.ofSeconds(30)))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isSameAs(failure))
 			.verify(Duration.ofSeconds(5));
 		assertDisarmed(before);
@@ -37,14 +39,14 @@ class AttemptTimerTest {
 
 	@Test
 	void anEmptyAttemptStaysEmpty() {
-		StepVerifier.create(AttemptTimer.limit(Mono.empty(), Duration.ofSeconds(30))).verifyComplete();
+		StepVerifier.create(this.timer.limit(Mono.empty(), Duration.ofSeconds(30))).verifyComplete();
 	}
 
 	@Test
 	void aSlowAttemptFailsWithATimeoutAndIsCancelled() {
 		AtomicBoolean cancelled = new AtomicBoolean();
 		Mono<String> never = Sinks.<String>one().asMono().doOnCancel(() -> cancelled.set(true));
-		StepVerifier.create(AttemptTimer.limit(never, Duration.ofMillis(50)))
+		StepVerifier.create(this.timer.limit(never, Duration.ofMillis(50)))
 			.expectError(TimeoutException.class)
 			.verify(Duration.ofSeconds(5));
 		assertThat(cancelled).isTrue();
@@ -52,8 +54,8 @@ class AttemptTimerTest {
 
 	@Test
 	void cancellingTheCallDisarmsTheLimit() {
-		long before = AttemptTimer.pendingLimits();
-		StepVerifier.create(AttemptTimer.limit(Sinks.<String>one().asMono(), Duration.ofSeconds(30)))
+		long before = this.timer.pendingLimits();
+		StepVerifier.create(this.timer.limit(Sinks.<String>one().asMono(), Duration.ofSeconds(30)))
 			.expectSubscription()
 			.thenCancel()
 			.verify(Duration.ofSeconds(5));
@@ -64,9 +66,9 @@ class AttemptTimerTest {
 	 * The timer removes a cancelled limit on its next tick (10 ms): waits up to two
 	 * seconds for the count to fall back, where an armed limit would stay for 30.
 	 */
-	private static void assertDisarmed(long pendingBefore) {
+	private void assertDisarmed(long pendingBefore) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-		while (AttemptTimer.pendingLimits() > pendingBefore && System.nanoTime() < deadline) {
+		while (this.timer.pendingLimits() > pendingBefore && System.nanoTime() < deadline) {
 			try {
 				Thread.sleep(5);
 			}
@@ -75,7 +77,7 @@ class AttemptTimerTest {
 				break;
 			}
 		}
-		assertThat(AttemptTimer.pendingLimits()).isLessThanOrEqualTo(pendingBefore);
+		assertThat(this.timer.pendingLimits()).isLessThanOrEqualTo(pendingBefore);
 	}
 
 }

@@ -90,6 +90,28 @@ class ClientResourcesTest {
 		assertThat(attempts).hasValue(2);
 	}
 
+	@Test
+	void closeReleasesWhatTheClientCreatedForItselfOnce() {
+		AtomicInteger disposed = new AtomicInteger();
+		ClientResources resources = new ClientResources(WireJson::create, (owned) -> {
+			owned.accept(disposed::incrementAndGet);
+			return WebClient.create();
+		});
+		resources.warmUp();
+		assertThat(disposed).hasValue(0);
+		resources.close();
+		resources.close();
+		assertThat(disposed).hasValue(1);
+	}
+
+	@Test
+	void noWebClientIsCreatedAfterClose() {
+		ClientResources resources = countingResources();
+		resources.close();
+		assertThatIllegalStateException().isThrownBy(resources::webClient).withMessageContaining("closed");
+		assertThat(this.webClientsCreated).hasValue(0);
+	}
+
 	private ClientResources countingResources() {
 		return new ClientResources(() -> {
 			this.mappersCreated.incrementAndGet();

@@ -2,6 +2,7 @@ package ai.specora.spring.actuate;
 
 import java.util.Objects;
 
+import ai.specora.client.CircuitBreakerOpenException;
 import ai.specora.client.HealthStatus;
 import ai.specora.client.SpecoraClient;
 import ai.specora.runtime.CompletionDispatcher;
@@ -14,6 +15,12 @@ import org.springframework.boot.health.contributor.Health;
  * cheap authenticated call ({@code GET /v1/health}, never retried): up with the
  * authority's version, down with the failure otherwise. The details never contain the
  * API key.
+ * <p>
+ * The detail {@code circuitBreaker} is the state of the client's circuit breaker
+ * ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN} or {@code DISABLED}). The check is a
+ * call like any other, so it goes through the breaker: while the breaker is open it
+ * sends no request and the health is down (decisions cannot be had), and once the
+ * breaker's wait has passed the check is a probe call that can close it again.
  * <p>
  * The authority being down does not make the application unable to serve (its fail
  * mode decides), so this contributor is not part of the liveness or readiness groups
@@ -51,7 +58,18 @@ public final class SpecoraHealthIndicator extends AbstractHealthIndicator {
 			builder.withDetail("completionStore", this.dispatcher.storeName())
 				.withDetail("completionBacklog", this.dispatcher.pendingCount());
 		}
-		HealthStatus status = this.client.health();
+		HealthStatus status;
+		try {
+			status = this.client.health();
+		}
+		catch (CircuitBreakerOpenException ex) {
+			// no request was made: the breaker's own log line says why, once
+			builder.down().withDetail("error", ex.getMessage());
+			return;
+		}
+		finally {
+			builder.withDetail("circuitBreaker", this.client.circuitBreakerState().name());
+		}
 		if (status.version() != null) {
 			builder.withDetail("version", status.version());
 		}

@@ -39,6 +39,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * applied last. A {@link SpecoraConnectionDetails} bean, when the application defines
  * one, supplies the base URL and API key instead of the properties.
  * <p>
+ * The client is closed with the application context ({@link SpecoraClient#close()},
+ * inferred as the bean's destroy method), after the beans that use it; its
+ * {@link ReactiveSpecoraClient} view has nothing of its own to close.
+ * <p>
  * With {@code specora.enabled=false} no client is created and one warning at start-up
  * says that {@code @Enforced} methods run ungoverned. A configuration that the client
  * refuses fails the start-up with a failure analysis naming the property to fix.
@@ -101,7 +105,8 @@ public final class SpecoraClientAutoConfiguration {
 					.timeout(properties.getTimeout())
 					.deadline(properties.getDeadline())
 					.retries(properties.getRetries())
-					.retryBackoff(properties.getRetryBackoff(), properties.getMaxRetryBackoff());
+					.retryBackoff(properties.getRetryBackoff(), properties.getMaxRetryBackoff())
+					.circuitBreaker(properties.getCircuitBreaker().toSettings());
 				observationRegistry.ifAvailable(builder::observationRegistry);
 				builder.observationConvention(
 						observationConvention.getIfUnique(() -> namedConvention(this.environment)));

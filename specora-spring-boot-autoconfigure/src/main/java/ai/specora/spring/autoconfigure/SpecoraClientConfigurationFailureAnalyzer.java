@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 
+import ai.specora.client.CircuitBreakerSettings;
 import ai.specora.client.InvalidConfigurationException;
 import ai.specora.client.SpecoraDefaults;
 
@@ -21,6 +22,8 @@ import org.springframework.util.StringUtils;
  * builds itself fails with the client's own message, which names the builder setting.
  */
 class SpecoraClientConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidConfigurationException> {
+
+	private static final String CIRCUIT_BREAKER = "circuitBreaker.";
 
 	private static final String DISABLE_HINT = "To start without Specora, set specora.enabled=false: "
 			+ "@Enforced methods then run ungoverned.";
@@ -63,9 +66,33 @@ class SpecoraClientConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<
 					"Define the bundle under spring.ssl.bundle.* and make sure spring-boot-http-client is on the "
 							+ "class path, or remove the property to use the JVM's trust store:",
 					"ssl:\n  bundle: <bundle name>", null);
-			default -> analysis(cause, "Invalid Specora configuration (setting '" + setting + "'): "
+			default -> setting.startsWith(CIRCUIT_BREAKER) ? circuitBreaker(cause, setting)
+					: analysis(cause, "Invalid Specora configuration (setting '" + setting + "'): "
 					+ cause.getMessage(), "Check the properties under 'specora.*'.", null, null);
 		};
+	}
+
+	/**
+	 * A circuit breaker setting, e.g. {@code circuitBreaker.failureRateThreshold}: names
+	 * its property and shows the defaults.
+	 */
+	private FailureAnalysis circuitBreaker(InvalidConfigurationException cause, String setting) {
+		String property = kebabCase(setting.substring(CIRCUIT_BREAKER.length()));
+		CircuitBreakerSettings defaults = CircuitBreakerSettings.defaults();
+		String yaml = "circuit-breaker:\n  failure-rate-threshold: " + defaults.failureRateThreshold()
+				+ "\n  sliding-window-size: " + defaults.slidingWindowSize() + "\n  minimum-number-of-calls: "
+				+ defaults.minimumNumberOfCalls() + "\n  wait-duration-in-open-state: "
+				+ print(defaults.waitDurationInOpenState()) + "\n  permitted-number-of-calls-in-half-open-state: "
+				+ defaults.permittedNumberOfCallsInHalfOpenState();
+		return analysis(cause,
+				"Property 'specora.circuit-breaker." + property + "' is invalid: " + cause.getMessage() + ".",
+				"Set the circuit breaker's settings within their bounds, for example the defaults:", yaml,
+				"To send every call to the authority without a circuit breaker, set "
+						+ "specora.circuit-breaker.enabled=false.");
+	}
+
+	private static String kebabCase(String camelCase) {
+		return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
 	private FailureAnalysis baseUrl(SpecoraClientConfigurationException context, InvalidConfigurationException cause) {

@@ -4,6 +4,7 @@ import ai.specora.client.SpecoraClient;
 import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.runtime.observation.EnforcementObservationConvention;
 import ai.specora.runtime.observation.PlatformObservationConvention;
+import ai.specora.spring.observation.CircuitBreakerMetrics;
 import ai.specora.spring.observation.CompletionMetrics;
 import ai.specora.spring.observation.FailOpenMetrics;
 import ai.specora.spring.observation.PlatformObservationInterceptor;
@@ -31,7 +32,8 @@ import org.springframework.context.annotation.Configuration;
  * {@code client.name} of the
  * authority's {@code http.client.requests}, and the meters
  * {@code specora.enforcement.fail.open}, {@code specora.completions.pending},
- * {@code specora.completions.dropped} and {@code specora.webhook.events}.
+ * {@code specora.completions.dropped}, {@code specora.client.circuit.state} and
+ * {@code specora.webhook.events}.
  * <p>
  * Active when a {@link SpecoraClient} bean exists and {@code specora.metrics.enabled}
  * is not {@code false}; observations need an {@link ObservationRegistry} bean (or,
@@ -133,6 +135,12 @@ public final class SpecoraObservationAutoConfiguration {
 		@ConditionalOnBean(CompletionDispatcher.class)
 		CompletionMetrics specoraCompletionMetrics(CompletionDispatcher dispatcher, MeterRegistry registry) {
 			return new CompletionMetrics(dispatcher, registry);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		CircuitBreakerMetrics specoraCircuitBreakerMetrics(SpecoraClient client, MeterRegistry registry) {
+			return new CircuitBreakerMetrics(client, registry);
 		}
 
 		@Bean

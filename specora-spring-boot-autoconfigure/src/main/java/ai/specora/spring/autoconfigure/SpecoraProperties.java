@@ -2,6 +2,7 @@ package ai.specora.spring.autoconfigure;
 
 import java.time.Duration;
 
+import ai.specora.client.CircuitBreakerSettings;
 import ai.specora.client.FailMode;
 import ai.specora.client.SpecoraDefaults;
 import ai.specora.runtime.GovernanceMode;
@@ -133,6 +134,8 @@ public class SpecoraProperties {
 	private Duration maxRetryBackoff = SpecoraDefaults.MAX_RETRY_BACKOFF;
 
 	private final Ssl ssl = new Ssl();
+
+	private final CircuitBreaker circuitBreaker = new CircuitBreaker();
 
 	private final Enforcement enforcement = new Enforcement();
 
@@ -288,6 +291,10 @@ public class SpecoraProperties {
 		return this.enforcement;
 	}
 
+	public CircuitBreaker getCircuitBreaker() {
+		return this.circuitBreaker;
+	}
+
 	/**
 	 * Shows the settings without the API key.
 	 */
@@ -315,6 +322,115 @@ public class SpecoraProperties {
 
 		public void setBundle(String bundle) {
 			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * The client's circuit breaker, which fails calls to the authority at once, without a
+	 * request, while the authority leaves them without an answer.
+	 */
+	public static class CircuitBreaker {
+
+		/**
+		 * Whether calls to the authority go through a circuit breaker. When it is open,
+		 * calls fail at once without a request and decisions follow the fail mode.
+		 */
+		private boolean enabled = SpecoraDefaults.CIRCUIT_BREAKER_ENABLED;
+
+		/**
+		 * Percentage (1 to 100) of the last sliding-window-size calls left without an
+		 * answer (transport failure, timeout, or 5xx, 408 or 429 after the retries) at
+		 * which the breaker opens. Answers, 4xx included, count as successes.
+		 */
+		private int failureRateThreshold = SpecoraDefaults.CIRCUIT_BREAKER_FAILURE_RATE_THRESHOLD;
+
+		/**
+		 * How many of the last calls the failure rate is computed over.
+		 */
+		private int slidingWindowSize = SpecoraDefaults.CIRCUIT_BREAKER_SLIDING_WINDOW_SIZE;
+
+		/**
+		 * How many calls must have ended before the breaker may open; at most
+		 * sliding-window-size.
+		 */
+		private int minimumNumberOfCalls = SpecoraDefaults.CIRCUIT_BREAKER_MINIMUM_NUMBER_OF_CALLS;
+
+		/**
+		 * How long an open breaker fails every call at once before the next call moves it
+		 * to half-open and probes the authority.
+		 */
+		private Duration waitDurationInOpenState = SpecoraDefaults.CIRCUIT_BREAKER_WAIT_DURATION_IN_OPEN_STATE;
+
+		/**
+		 * How many probe calls a half-open breaker lets through: it closes when enough of
+		 * them are answered, and opens again otherwise.
+		 */
+		private int permittedNumberOfCallsInHalfOpenState = SpecoraDefaults.CIRCUIT_BREAKER_PERMITTED_CALLS_IN_HALF_OPEN_STATE;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getFailureRateThreshold() {
+			return this.failureRateThreshold;
+		}
+
+		public void setFailureRateThreshold(int failureRateThreshold) {
+			this.failureRateThreshold = failureRateThreshold;
+		}
+
+		public int getSlidingWindowSize() {
+			return this.slidingWindowSize;
+		}
+
+		public void setSlidingWindowSize(int slidingWindowSize) {
+			this.slidingWindowSize = slidingWindowSize;
+		}
+
+		public int getMinimumNumberOfCalls() {
+			return this.minimumNumberOfCalls;
+		}
+
+		public void setMinimumNumberOfCalls(int minimumNumberOfCalls) {
+			this.minimumNumberOfCalls = minimumNumberOfCalls;
+		}
+
+		public Duration getWaitDurationInOpenState() {
+			return this.waitDurationInOpenState;
+		}
+
+		public void setWaitDurationInOpenState(Duration waitDurationInOpenState) {
+			this.waitDurationInOpenState = waitDurationInOpenState;
+		}
+
+		public int getPermittedNumberOfCallsInHalfOpenState() {
+			return this.permittedNumberOfCallsInHalfOpenState;
+		}
+
+		public void setPermittedNumberOfCallsInHalfOpenState(int permittedNumberOfCallsInHalfOpenState) {
+			this.permittedNumberOfCallsInHalfOpenState = permittedNumberOfCallsInHalfOpenState;
+		}
+
+		/**
+		 * The client's settings from these properties.
+		 * @return the settings
+		 * @throws ai.specora.client.InvalidConfigurationException naming the setting at
+		 * fault
+		 */
+		public CircuitBreakerSettings toSettings() {
+			return CircuitBreakerSettings.builder()
+				.enabled(this.enabled)
+				.failureRateThreshold(this.failureRateThreshold)
+				.slidingWindowSize(this.slidingWindowSize)
+				.minimumNumberOfCalls(this.minimumNumberOfCalls)
+				.waitDurationInOpenState(this.waitDurationInOpenState)
+				.permittedNumberOfCallsInHalfOpenState(this.permittedNumberOfCallsInHalfOpenState)
+				.build();
 		}
 
 	}

@@ -23,6 +23,13 @@ public final class SpecoraMeterNames {
 	public static final String COMPLETIONS_DROPPED = "specora.completions.dropped";
 
 	/**
+	 * Gauges of the state of the client's circuit breaker, one per state, tag
+	 * {@link #STATE}: 1 for the breaker's current state, 0 for the others. Registered
+	 * only when the client has a circuit breaker.
+	 */
+	public static final String CLIENT_CIRCUIT_STATE = "specora.client.circuit.state";
+
+	/**
 	 * Counter of webhook requests; tags {@link #EVENT_TYPE} and {@link #RESULT}.
 	 */
 	public static final String WEBHOOK_EVENTS = "specora.webhook.events";
@@ -49,6 +56,12 @@ public final class SpecoraMeterNames {
 	 * {@link ai.specora.spring.webhook.WebhookResult}.
 	 */
 	public static final String RESULT = "result";
+
+	/**
+	 * The tag of a circuit breaker state: {@code closed}, {@code open} or
+	 * {@code half_open}.
+	 */
+	public static final String STATE = "state";
 
 	/**
 	 * The {@code client.name} of the authority's HTTP calls in {@code http.client.requests}.

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import ai.specora.client.CircuitBreakerSettings;
+import ai.specora.client.CircuitBreakerState;
 import ai.specora.client.FailMode;
 import ai.specora.client.ReactiveSpecoraClient;
 import ai.specora.client.SpecoraClient;
@@ -82,6 +84,8 @@ class SpecoraClientAutoConfigurationTests {
 			assertThat(settings.retries()).isEqualTo(2);
 			assertThat(settings.retryBackoff()).isEqualTo(Duration.ofMillis(500));
 			assertThat(settings.maxRetryBackoff()).isEqualTo(Duration.ofSeconds(8));
+			assertThat(settings.circuitBreaker()).isEqualTo(CircuitBreakerSettings.defaults());
+			assertThat(client.circuitBreakerState()).isEqualTo(CircuitBreakerState.CLOSED);
 			assertThat(context.getBean(ReactiveSpecoraClient.class)).isSameAs(client.reactive());
 			assertThat(context).hasSingleBean(SpecoraHttpConnectorFactory.class);
 			assertThat(client.toString()).doesNotContain(API_KEY);
@@ -108,6 +112,37 @@ class SpecoraClientAutoConfigurationTests {
 				assertThat(settings.retryBackoff()).isEqualTo(Duration.ofMillis(100));
 				assertThat(settings.maxRetryBackoff()).isEqualTo(Duration.ofSeconds(1));
 			});
+	}
+
+	@Test
+	void circuitBreakerPropertiesAreBound() {
+		this.configured
+			.withPropertyValues("specora.circuit-breaker.failure-rate-threshold=80",
+					"specora.circuit-breaker.sliding-window-size=40", "specora.circuit-breaker.minimum-number-of-calls=15",
+					"specora.circuit-breaker.wait-duration-in-open-state=30s",
+					"specora.circuit-breaker.permitted-number-of-calls-in-half-open-state=5")
+			.run((context) -> assertThat(context.getBean(SpecoraClient.class).settings().circuitBreaker())
+				.isEqualTo(new CircuitBreakerSettings(true, 80, 40, 15, Duration.ofSeconds(30), 5)));
+	}
+
+	@Test
+	void circuitBreakerCanBeDisabled() {
+		this.configured.withPropertyValues("specora.circuit-breaker.enabled=false").run((context) -> {
+			SpecoraClient client = context.getBean(SpecoraClient.class);
+			assertThat(client.settings().circuitBreaker().enabled()).isFalse();
+			assertThat(client.circuitBreakerState()).isEqualTo(CircuitBreakerState.DISABLED);
+		});
+	}
+
+	@Test
+	void theClientIsClosedOnceWithTheContext() {
+		List<SpecoraClient> clients = new ArrayList<>();
+		this.configured.run((context) -> {
+			SpecoraClient client = context.getBean(SpecoraClient.class);
+			assertThat(client.isClosed()).isFalse();
+			clients.add(client);
+		});
+		assertThat(clients).singleElement().satisfies((client) -> assertThat(client.isClosed()).isTrue());
 	}
 
 	@ParameterizedTest

@@ -184,6 +184,40 @@ class SpecoraClientConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void circuitBreakerFailureRateOutOfBounds() {
+		analyze(this.configured.withPropertyValues("specora.circuit-breaker.failure-rate-threshold=0"), (analysis) -> {
+			assertThat(analysis.getDescription())
+				.startsWith("Property 'specora.circuit-breaker.failure-rate-threshold' is invalid:")
+				.contains("between 1 and 100")
+				.contains("but was 0");
+			assertThat(analysis.getAction()).contains("circuit-breaker:\n        failure-rate-threshold: 50")
+				.contains("specora.circuit-breaker.enabled=false");
+		});
+	}
+
+	@Test
+	void circuitBreakerMinimumNumberOfCallsAboveTheWindow() {
+		analyze(this.configured.withPropertyValues("specora.circuit-breaker.sliding-window-size=5",
+				"specora.circuit-breaker.minimum-number-of-calls=6"), (analysis) -> {
+					assertThat(analysis.getDescription())
+						.startsWith("Property 'specora.circuit-breaker.minimum-number-of-calls' is invalid:")
+						.contains("slidingWindowSize (5)");
+					assertThat(analysis.getAction()).contains("minimum-number-of-calls: 10");
+				});
+	}
+
+	@Test
+	void circuitBreakerWaitDurationNotPositive() {
+		analyze(this.configured.withPropertyValues("specora.circuit-breaker.wait-duration-in-open-state=0s"),
+				(analysis) -> {
+					assertThat(analysis.getDescription())
+						.startsWith("Property 'specora.circuit-breaker.wait-duration-in-open-state' is invalid:");
+					assertThat(analysis.getAction()).contains("wait-duration-in-open-state: 10s")
+						.contains("permitted-number-of-calls-in-half-open-state: 3");
+				});
+	}
+
+	@Test
 	void missingFailMode() {
 		analyze(this.configured.withBean(SpecoraClientBuilderCustomizer.class,
 				() -> (builder) -> builder.failMode(null)), (analysis) -> {

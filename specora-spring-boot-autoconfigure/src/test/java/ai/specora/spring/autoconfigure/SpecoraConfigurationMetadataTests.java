@@ -27,6 +27,10 @@ class SpecoraConfigurationMetadataTests {
 				"specora.project-id", "specora.agent-id", "specora.vendor-id", "specora.tenant-id",
 				"specora.fail-mode", "specora.timeout", "specora.deadline", "specora.retries",
 				"specora.retry-backoff", "specora.max-retry-backoff", "specora.ssl.bundle",
+				"specora.circuit-breaker.enabled", "specora.circuit-breaker.failure-rate-threshold",
+				"specora.circuit-breaker.sliding-window-size", "specora.circuit-breaker.minimum-number-of-calls",
+				"specora.circuit-breaker.wait-duration-in-open-state",
+				"specora.circuit-breaker.permitted-number-of-calls-in-half-open-state",
 				"specora.enforcement.enabled", "specora.enforcement.order", "specora.enforcement.completion.mode",
 				"specora.enforcement.completion.queue-capacity", "specora.enforcement.completion.max-age",
 				"specora.enforcement.completion.shutdown-timeout", "specora.webhook.secret", "specora.webhook.secrets",
@@ -49,6 +53,13 @@ class SpecoraConfigurationMetadataTests {
 		assertThat(this.metadata.defaultOf("specora.retries")).isEqualTo("2");
 		assertThat(this.metadata.defaultOf("specora.retry-backoff")).isEqualTo("500ms");
 		assertThat(this.metadata.defaultOf("specora.max-retry-backoff")).isEqualTo("8s");
+		assertThat(this.metadata.defaultOf("specora.circuit-breaker.enabled")).isEqualTo("true");
+		assertThat(this.metadata.defaultOf("specora.circuit-breaker.failure-rate-threshold")).isEqualTo("50");
+		assertThat(this.metadata.defaultOf("specora.circuit-breaker.sliding-window-size")).isEqualTo("20");
+		assertThat(this.metadata.defaultOf("specora.circuit-breaker.minimum-number-of-calls")).isEqualTo("10");
+		assertThat(this.metadata.defaultOf("specora.circuit-breaker.wait-duration-in-open-state")).isEqualTo("10s");
+		assertThat(this.metadata.defaultOf("specora.circuit-breaker.permitted-number-of-calls-in-half-open-state"))
+			.isEqualTo("3");
 		assertThat(this.metadata.defaultOf("specora.enforcement.enabled")).isEqualTo("true");
 		assertThat(this.metadata.defaultOf("specora.enforcement.order"))
 			.isEqualTo(String.valueOf(SpecoraProperties.DEFAULT_ENFORCEMENT_ORDER));

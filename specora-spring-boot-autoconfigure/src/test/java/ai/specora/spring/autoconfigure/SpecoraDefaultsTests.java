@@ -2,6 +2,7 @@ package ai.specora.spring.autoconfigure;
 
 import java.time.Duration;
 
+import ai.specora.client.CircuitBreakerSettings;
 import ai.specora.client.ReactiveSpecoraClient;
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.SpecoraClientSettings;
@@ -54,6 +55,31 @@ class SpecoraDefaultsTests {
 		assertThat(defaultOf("specora.retries")).isEqualTo(String.valueOf(SpecoraDefaults.RETRIES));
 		assertThat(durationDefaultOf("specora.retry-backoff")).isEqualTo(SpecoraDefaults.RETRY_BACKOFF);
 		assertThat(durationDefaultOf("specora.max-retry-backoff")).isEqualTo(SpecoraDefaults.MAX_RETRY_BACKOFF);
+	}
+
+	@Test
+	void circuitBreakerPropertiesTheirMetadataAndTheClientShareTheDefaults() {
+		SpecoraProperties.CircuitBreaker circuitBreaker = new SpecoraProperties().getCircuitBreaker();
+		assertThat(circuitBreaker.toSettings()).isEqualTo(CircuitBreakerSettings.defaults());
+		assertThat(SpecoraClient.builder()
+			.baseUrl("http://127.0.0.1:1")
+			.apiKey("sk_test_key")
+			.orgId("org-1")
+			.build()
+			.settings()
+			.circuitBreaker()).isEqualTo(CircuitBreakerSettings.defaults());
+		assertThat(defaultOf("specora.circuit-breaker.enabled"))
+			.isEqualTo(String.valueOf(SpecoraDefaults.CIRCUIT_BREAKER_ENABLED));
+		assertThat(defaultOf("specora.circuit-breaker.failure-rate-threshold"))
+			.isEqualTo(String.valueOf(SpecoraDefaults.CIRCUIT_BREAKER_FAILURE_RATE_THRESHOLD));
+		assertThat(defaultOf("specora.circuit-breaker.sliding-window-size"))
+			.isEqualTo(String.valueOf(SpecoraDefaults.CIRCUIT_BREAKER_SLIDING_WINDOW_SIZE));
+		assertThat(defaultOf("specora.circuit-breaker.minimum-number-of-calls"))
+			.isEqualTo(String.valueOf(SpecoraDefaults.CIRCUIT_BREAKER_MINIMUM_NUMBER_OF_CALLS));
+		assertThat(durationDefaultOf("specora.circuit-breaker.wait-duration-in-open-state"))
+			.isEqualTo(SpecoraDefaults.CIRCUIT_BREAKER_WAIT_DURATION_IN_OPEN_STATE);
+		assertThat(defaultOf("specora.circuit-breaker.permitted-number-of-calls-in-half-open-state"))
+			.isEqualTo(String.valueOf(SpecoraDefaults.CIRCUIT_BREAKER_PERMITTED_CALLS_IN_HALF_OPEN_STATE));
 	}
 
 	@Test

@@ -3,6 +3,9 @@ package ai.specora.spring.autoconfigure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import ai.specora.client.CircuitBreakerState;
+import ai.specora.client.EnforceRequest;
+import ai.specora.client.FailClosedException;
 import ai.specora.client.SpecoraClient;
 import ai.specora.runtime.observation.DefaultEnforcementObservationConvention;
 import ai.specora.runtime.observation.EnforcementObservationConvention;
@@ -12,6 +15,7 @@ import ai.specora.spring.actuate.SpecoraHealthIndicator;
 import ai.specora.spring.enforcement.Authority;
 import ai.specora.spring.enforcement.EnforcementInterceptor;
 import ai.specora.spring.enforcement.GovernedServices.Tools;
+import ai.specora.spring.observation.CircuitBreakerMetrics;
 import ai.specora.spring.observation.CompletionMetrics;
 import ai.specora.spring.observation.FailOpenMetrics;
 import ai.specora.spring.observation.SpecoraClientRequestObservationFilter;
@@ -255,6 +259,67 @@ class SpecoraObservabilityAutoConfigurationTests {
 				.containsEntry("baseUrl", authority.baseUrl());
 			assertThat(health.toString()).doesNotContain(API_KEY);
 		});
+	}
+
+	@Test
+	void healthShowsTheCircuitBreakerState() {
+		this.runner.run((context) -> assertThat(context.getBean(SpecoraHealthIndicator.class).health().getDetails())
+			.containsEntry("circuitBreaker", "CLOSED"));
+		this.runner.withPropertyValues("specora.circuit-breaker.enabled=false")
+			.run((context) -> assertThat(context.getBean(SpecoraHealthIndicator.class).health().getDetails())
+				.containsEntry("circuitBreaker", "DISABLED"));
+	}
+
+	@Test
+	void healthIsDownWithoutARequestWhileTheCircuitBreakerIsOpen() {
+		authority.server().stubFor(post(Authority.ENFORCE).willReturn(aResponse().withStatus(503)));
+		this.runner.run((context) -> {
+			SpecoraClient client = context.getBean(SpecoraClient.class);
+			openCircuitBreaker(client);
+			authority.server().resetRequests();
+			Health health = context.getBean(SpecoraHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("circuitBreaker", "OPEN");
+			assertThat(String.valueOf(health.getDetails().get("error"))).contains("circuit breaker is open");
+			assertThat(authority.server().getAllServeEvents()).isEmpty();
+		});
+	}
+
+	@Test
+	void theCircuitBreakerStateIsAGaugePerState() {
+		authority.server().stubFor(post(Authority.ENFORCE).willReturn(aResponse().withStatus(503)));
+		this.runner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(CircuitBreakerMetrics.class);
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.find("specora.client.circuit.state").gauges()).hasSize(3);
+			assertThat(circuitState(meters, "closed")).isEqualTo(1);
+			assertThat(circuitState(meters, "open")).isZero();
+			assertThat(circuitState(meters, "half_open")).isZero();
+			openCircuitBreaker(context.getBean(SpecoraClient.class));
+			assertThat(circuitState(meters, "closed")).isZero();
+			assertThat(circuitState(meters, "open")).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void noCircuitBreakerGaugeWithoutACircuitBreaker() {
+		this.runner.withUserConfiguration(MeterRegistryConfiguration.class)
+			.withPropertyValues("specora.circuit-breaker.enabled=false")
+			.run((context) -> assertThat(context.getBean(MeterRegistry.class)
+				.find("specora.client.circuit.state")
+				.gauges()).isEmpty());
+	}
+
+	private static double circuitState(MeterRegistry meters, String state) {
+		return meters.get("specora.client.circuit.state").tag("state", state).gauge().value();
+	}
+
+	private static void openCircuitBreaker(SpecoraClient client) {
+		for (int call = 1; call <= 10; call++) {
+			assertThatExceptionOfType(FailClosedException.class)
+				.isThrownBy(() -> client.enforce(EnforceRequest.builder("plain").scope("table", "users").build()));
+		}
+		assertThat(client.circuitBreakerState()).isEqualTo(CircuitBreakerState.OPEN);
 	}
 
 	@Test
