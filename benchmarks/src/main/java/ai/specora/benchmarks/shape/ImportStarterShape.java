@@ -23,7 +23,8 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ImportAutoConfiguration({ ShapeClientAutoConfiguration.class, ShapeEnforcementAutoConfiguration.class,
+@ImportAutoConfiguration({ ShapeClientAutoConfiguration.class, ShapeGovernanceAutoConfiguration.class,
+		ShapeEnforcementAutoConfiguration.class,
 		ShapeAutoConfigurations.Check.class, ShapeAutoConfigurations.Observation.class,
 		ShapeAutoConfigurations.Webhook.class, ShapeAutoConfigurations.LocalAuthority.class,
 		ShapeAutoConfigurations.Endpoint.class, ShapeAutoConfigurations.Health.class,

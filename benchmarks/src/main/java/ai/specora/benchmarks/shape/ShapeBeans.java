@@ -53,6 +53,10 @@ final class ShapeBeans {
 
 	}
 
+	static final class Engine {
+
+	}
+
 	static final class Waiter {
 
 	}

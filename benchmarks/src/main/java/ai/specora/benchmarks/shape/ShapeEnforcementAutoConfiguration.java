@@ -13,12 +13,10 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.context.annotation.Role;
@@ -27,16 +25,14 @@ import org.springframework.core.type.AnnotationMetadata;
 
 /**
  * The enforcement auto-configuration's shape: an advisor that the auto-proxy creator
- * asks about every bean (its class filter refuses each at once), four more beans, an
- * imported registrar and an imported configuration whose class is missing.
+ * asks about every bean (its class filter refuses each at once), two more beans and an
+ * imported registrar.
  */
-@AutoConfiguration(after = ShapeClientAutoConfiguration.class,
-		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
-@ConditionalOnBean(ShapeBeans.Client.class)
+@AutoConfiguration(after = ShapeGovernanceAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "shape.enforcement", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(ShapeProperties.class)
-@Import({ ShapeEnforcementAutoConfiguration.AutoProxyRegistrar.class,
-		ShapeEnforcementAutoConfiguration.RedisConfiguration.class })
+@ConditionalOnBean(ShapeBeans.Engine.class)
+@Import(ShapeEnforcementAutoConfiguration.AutoProxyRegistrar.class)
 final class ShapeEnforcementAutoConfiguration {
 
 	@Bean
@@ -67,37 +63,9 @@ final class ShapeEnforcementAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	ShapeBeans.Interceptor shapeInterceptor(ShapeBeans.Registry registry, ShapeBeans.Client client,
-			ShapeBeans.Dispatcher dispatcher, ShapeBeans.Waiter waiter, ObjectProvider<ShapeBeans.Customizer> listeners,
-			ObjectProvider<ShapeBeans.Unused> observations) {
+	ShapeBeans.Interceptor shapeInterceptor(ShapeBeans.Registry registry, ShapeBeans.Engine engine,
+			ShapeProperties properties) {
 		return new ShapeBeans.Interceptor();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	ShapeBeans.Dispatcher shapeDispatcher(ShapeBeans.Client client, ShapeProperties properties,
-			ObjectProvider<ShapeBeans.Unused> store) {
-		return new ShapeBeans.AsyncDispatcher();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	ShapeBeans.Waiter shapeWaiter(ShapeBeans.Client client) {
-		return new ShapeBeans.Waiter();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "org.springframework.data.redis.core.StringRedisTemplate",
-			"org.springframework.data.redis.connection.RedisConnectionFactory" })
-	static class RedisConfiguration {
-
-		@Bean
-		ShapeBeans.Unused shapeRedisStore() {
-			return new ShapeBeans.Unused();
-		}
-
 	}
 
 	static final class AutoProxyRegistrar implements ImportBeanDefinitionRegistrar {
