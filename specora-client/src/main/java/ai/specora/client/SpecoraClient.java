@@ -66,9 +66,10 @@ public final class SpecoraClient implements AutoCloseable {
 	}
 
 	/**
-	 * Creates the client's HTTP client and JSON mapper now, instead of in the first call
-	 * that needs them. {@link SpecoraClientBuilder#build()} only checks the settings: creating these
-	 * loads and initialises Reactor, Reactor Netty and Jackson, which takes several
+	 * Creates the client's HTTP client, JSON mapper and circuit breaker now, instead of in
+	 * the first call that needs them. {@link SpecoraClientBuilder#build()} only checks the
+	 * settings: creating these loads and initialises Reactor, Reactor Netty, Jackson and
+	 * Resilience4j, which takes several
 	 * hundred milliseconds in a JVM that has not loaded them yet. It does not contact
 	 * the authority. Safe to call more than once and from several threads (later calls
 	 * return at once, concurrent ones wait for the same work); it blocks, so call it from
@@ -79,9 +80,9 @@ public final class SpecoraClient implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the client's HTTP client and JSON mapper exist: after {@link #warmUp()} or
-	 * the first call.
-	 * @return {@code true} once both have been created
+	 * Whether the client's HTTP client, JSON mapper and circuit breaker (if it has one)
+	 * exist: after {@link #warmUp()} or the first call.
+	 * @return {@code true} once they have been created
 	 */
 	public boolean isWarm() {
 		return this.transport.isWarm();
