@@ -69,7 +69,7 @@ public final class ReactivePlatformClient {
 		return run(PlatformOperation.CHECK_POLICY, null,
 				() -> this.channel.decide("/v1/platform/policy/check", this.codec.policyCheck(request), "checkPolicy",
 						"policy of " + request.subject().type() + " '" + request.subject().id() + "'", logger,
-						this.codec::policyResult, PolicyCheckResult::failOpen));
+						this.codec::policyResult, PolicyCheckResult::failOpenAllow));
 	}
 
 	/**
