@@ -9,6 +9,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * redelivery of completions and the polling for approvals: the ceiling of attempt
  * {@code n} is {@code initial * 2^(n-1)}, capped at {@code max}, and the delay is taken
  * from it with the chosen {@link Jitter}. Immutable and thread-safe.
+ * <p>
+ * Public API, not internal: a plain value with no transport in it, used by the runtime
+ * (approval polling) and the Spring Boot integration (completion redelivery), and open to
+ * integrations that retry on their own, which may use only public API.
  *
  * @param initial the ceiling of the first attempt, positive
  * @param max the largest ceiling, at least {@code initial}
@@ -18,6 +22,9 @@ public record Backoff(Duration initial, Duration max, Jitter jitter) {
 
 	/**
 	 * Checks the durations.
+	 * @param initial the ceiling of the first attempt, positive
+	 * @param max the largest ceiling, at least {@code initial}
+	 * @param jitter how the delay is drawn below the ceiling
 	 * @throws IllegalArgumentException when {@code initial} is not positive or
 	 * {@code max} is shorter than it
 	 */

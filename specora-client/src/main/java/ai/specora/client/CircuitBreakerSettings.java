@@ -47,6 +47,17 @@ public record CircuitBreakerSettings(boolean enabled, int failureRateThreshold, 
 
 	/**
 	 * Checks the settings.
+	 * @param enabled whether the client has a circuit breaker (default {@code true})
+	 * @param failureRateThreshold the percentage of failed calls that opens the breaker, 1 to
+	 * 100 (default 50)
+	 * @param slidingWindowSize how many of the last calls the failure rate is computed over,
+	 * at least 1 (default 20)
+	 * @param minimumNumberOfCalls how many calls must have ended before the breaker may open,
+	 * 1 to {@code slidingWindowSize} (default 10)
+	 * @param waitDurationInOpenState how long an open breaker refuses every call before it
+	 * lets probe calls through, at least 1 ms (default 10 s)
+	 * @param permittedNumberOfCallsInHalfOpenState how many probe calls a half-open breaker
+	 * lets through, at least 1 (default 3)
 	 * @throws InvalidConfigurationException naming the setting at fault
 	 */
 	public CircuitBreakerSettings {

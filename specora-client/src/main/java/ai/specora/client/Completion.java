@@ -26,6 +26,13 @@ public record Completion(UUID requestId, CompletionStatus status, BigDecimal cos
 
 	/**
 	 * Validates the components.
+	 * @param requestId the idempotency key of this completion
+	 * @param status success, failure or cancelled
+	 * @param costActual the real cost in USD, or {@code null} when unknown
+	 * @param volumeActual the real volume, or {@code null} when unknown
+	 * @param duration how long the action ran, or {@code null}
+	 * @param error a short error description (an exception class name), never a stack
+	 * trace or arguments; {@code null} on success
 	 */
 	public Completion {
 		Objects.requireNonNull(requestId, "requestId must not be null");

@@ -31,6 +31,14 @@ public record EnforceRequest(UUID requestId, String actionType, Map<String, Obje
 
 	/**
 	 * Validates the components and makes the maps unmodifiable.
+	 * @param requestId the idempotency key of this enforcement, or {@code null} for a new
+	 * one on each call
+	 * @param actionType the kind of action, e.g. {@code db_write}
+	 * @param scope what the action touches, e.g. {@code {"table": "users"}}; never empty
+	 * @param args the action's arguments as the audit trail should show them
+	 * @param estimatedCost the estimated cost in USD, at least zero
+	 * @param estimatedVolume the estimated number of units, at least zero
+	 * @param writeOp whether the action changes state
 	 */
 	public EnforceRequest {
 		if (actionType == null || actionType.isBlank()) {

@@ -26,6 +26,19 @@ public record EnforcementResult(Decision decision, String actionType, String jou
 
 	/**
 	 * Validates the mandatory components.
+	 * @param decision allow, block or suspend
+	 * @param actionType the action type that was asked about
+	 * @param journalId the journal entry to complete; {@code null} for simulations and
+	 * fail-open decisions
+	 * @param requestId the request id the call used (its idempotency key): the request's own,
+	 * or the one generated for this call when the request had none
+	 * @param blockedReason why the action was blocked, for {@link Decision#BLOCK}
+	 * @param approvalSource who must approve, for {@link Decision#SUSPEND}
+	 * @param approvalId the approval to wait for, for {@link Decision#SUSPEND}
+	 * @param policyId the policy that decided, or {@code null}
+	 * @param reservationId the cost reservation held until completion, or {@code null}
+	 * @param source where the decision came from
+	 * @param expiresAt when the reservation lapses, or {@code null}
 	 */
 	public EnforcementResult {
 		Objects.requireNonNull(decision, "decision must not be null");

@@ -7,6 +7,10 @@ import org.slf4j.Logger;
  * listeners, observation handlers): when it throws, the failure is logged at WARN and
  * the call goes on, its outcome unchanged. Used by this client and by the Spring Boot
  * integration.
+ * <p>
+ * Public API, not internal: the runtime, the Spring Boot integration and any other
+ * integration (which may use only the public API of the modules it builds on) follow
+ * the same rule with it, and it depends on nothing but SLF4J.
  */
 public final class Listeners {
 

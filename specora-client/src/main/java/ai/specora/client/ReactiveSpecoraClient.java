@@ -57,7 +57,7 @@ public final class ReactiveSpecoraClient {
 		this.settings = settings;
 		this.onDecision = onDecision;
 		this.onError = onError;
-		this.platform = new ReactivePlatformClient(new PlatformChannel(transport, resources, settings, onError),
+		this.platform = new ReactivePlatformClient(new TransportPlatformChannel(transport, resources, settings, onError),
 				platformSettings, platformInterceptor);
 	}
 

@@ -244,7 +244,7 @@ public final class SpecoraClientBuilder {
 	/**
 	 * The registry that observes the client's HTTP calls (as Spring's
 	 * {@code http.client.requests}); none by default. Each request carries the
-	 * {@link #REQUEST_ATTRIBUTE} attribute, so that an observation filter can tell
+	 * {@link SpecoraClient#REQUEST_ATTRIBUTE} attribute, so that an observation filter can tell
 	 * the authority's calls apart. Nothing else of the application's HTTP set-up is
 	 * used: no filter or customizer sees the API key or changes the URL.
 	 * @param observationRegistry the registry, or {@code null}

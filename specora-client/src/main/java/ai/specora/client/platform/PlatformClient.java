@@ -2,8 +2,6 @@ package ai.specora.client.platform;
 
 import java.util.Objects;
 
-import ai.specora.client.FailMode;
-
 /**
  * The Platform API of Specora (the calls of the Node SDK {@code @specora/sdk}),
  * blocking. Obtain it from {@code SpecoraClient#platform()}; it shares the client's
@@ -36,7 +34,7 @@ public final class PlatformClient {
 	 * @param request the subject and inputs
 	 * @return the decision (block is returned, not raised)
 	 * @throws ai.specora.client.FailClosedException when no decision could be had under
-	 * {@link FailMode#CLOSED}
+	 * {@link ai.specora.client.FailMode#CLOSED}
 	 * @throws ai.specora.client.ValidationException on a Model A client, before any
 	 * request
 	 */
@@ -107,7 +105,7 @@ public final class PlatformClient {
 	 * @param request the intended call, with routing hints
 	 * @return the decision (a refusal is returned, not raised)
 	 * @throws ai.specora.client.FailClosedException when no decision could be had under
-	 * {@link FailMode#CLOSED}
+	 * {@link ai.specora.client.FailMode#CLOSED}
 	 * @throws ai.specora.client.BudgetExceededException when the budget is exhausted
 	 * (HTTP 402)
 	 */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import ai.specora.client.DecisionSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -113,7 +112,7 @@ final class PlatformCodec {
 				? new PolicyOverride(Boolean.TRUE.equals(override.eligible()),
 						Boolean.TRUE.equals(override.requiredJustification()), override.expiresMaxSeconds())
 				: null;
-		return new PolicyCheckResult(decision, severity, invariants, policyOverride, DecisionSource.AUTHORITY);
+		return new PolicyCheckResult(decision, severity, invariants, policyOverride, false);
 	}
 
 	BudgetValidationResult budgetResult(byte[] bytes) {
@@ -172,8 +171,7 @@ final class PlatformCodec {
 		return new PreAuthorizationResult(isAuthorized, authorizationId,
 				WireEnums.lenientOrNull(Provider.values(), Provider.UNKNOWN, body.selectedProvider(),
 						"selected_provider"),
-				body.selectedModel(), body.reason(), instant(body.expiresAt(), "expires_at"),
-				DecisionSource.AUTHORITY);
+				body.selectedModel(), body.reason(), instant(body.expiresAt(), "expires_at"), false);
 	}
 
 	ProxyExecuteResult proxyResult(byte[] bytes) {

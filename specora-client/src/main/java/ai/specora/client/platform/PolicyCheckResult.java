@@ -3,9 +3,6 @@ package ai.specora.client.platform;
 import java.util.List;
 import java.util.Objects;
 
-import ai.specora.client.DecisionSource;
-import ai.specora.client.FailMode;
-
 /**
  * The answer to a policy check ({@code checkPolicy}).
  *
@@ -14,12 +11,12 @@ import ai.specora.client.FailMode;
  * client does not know, and for a fail-open result)
  * @param invariants the invariants evaluated (empty when none)
  * @param override whether the result may be overridden, or {@code null}
- * @param source {@link DecisionSource#AUTHORITY} for an answer of the platform,
- * {@link DecisionSource#FAIL_OPEN} for an allow made up by the client under
- * {@link FailMode#OPEN}
+ * @param failOpen {@code false} for an answer of the platform, {@code true} for an allow
+ * made up by the client under {@link ai.specora.client.FailMode#OPEN} because no answer
+ * could be had
  */
 public record PolicyCheckResult(PolicyDecision decision, Severity severity, List<PolicyInvariant> invariants,
-		PolicyOverride override, DecisionSource source) {
+		PolicyOverride override, boolean failOpen) {
 
 	/**
 	 * Checks the mandatory components and copies the list.
@@ -27,12 +24,11 @@ public record PolicyCheckResult(PolicyDecision decision, Severity severity, List
 	 * @param severity the severity
 	 * @param invariants the invariants, or {@code null}
 	 * @param override the override rules, or {@code null}
-	 * @param source where the decision came from
+	 * @param failOpen whether the client made the allow up under the fail-open mode
 	 */
 	public PolicyCheckResult {
 		Objects.requireNonNull(decision, "decision must not be null");
 		Objects.requireNonNull(severity, "severity must not be null");
-		Objects.requireNonNull(source, "source must not be null");
 		invariants = (invariants != null) ? List.copyOf(invariants) : List.of();
 	}
 
@@ -45,16 +41,16 @@ public record PolicyCheckResult(PolicyDecision decision, Severity severity, List
 	}
 
 	/**
-	 * Whether this allow was made up by the client under {@link FailMode#OPEN}.
-	 * @return {@code true} when the source is {@link DecisionSource#FAIL_OPEN}
+	 * Whether this allow was made up by the client under
+	 * {@link ai.specora.client.FailMode#OPEN}; the same as {@link #failOpen()}.
+	 * @return {@code true} for an allow the platform did not give
 	 */
 	public boolean isFailOpen() {
-		return this.source == DecisionSource.FAIL_OPEN;
+		return this.failOpen;
 	}
 
-	static PolicyCheckResult failOpen() {
-		return new PolicyCheckResult(PolicyDecision.ALLOW, Severity.UNKNOWN, List.of(), null,
-				DecisionSource.FAIL_OPEN);
+	static PolicyCheckResult failOpenAllow() {
+		return new PolicyCheckResult(PolicyDecision.ALLOW, Severity.UNKNOWN, List.of(), null, true);
 	}
 
 }

@@ -1,10 +1,6 @@
 package ai.specora.client.platform;
 
 import java.time.Instant;
-import java.util.Objects;
-
-import ai.specora.client.DecisionSource;
-import ai.specora.client.FailMode;
 
 /**
  * The answer to a pre-authorization ({@code preAuthorize}).
@@ -18,38 +14,24 @@ import ai.specora.client.FailMode;
  * {@code null}
  * @param reason why the call was refused or rerouted, or {@code null}
  * @param expiresAt when the authorization lapses, or {@code null}
- * @param source {@link DecisionSource#AUTHORITY} for an answer of the platform,
- * {@link DecisionSource#FAIL_OPEN} for an authorization made up by the client under
- * {@link FailMode#OPEN}
+ * @param failOpen {@code false} for an answer of the platform, {@code true} for an
+ * authorization made up by the client under {@link ai.specora.client.FailMode#OPEN}
+ * because no answer could be had
  */
 public record PreAuthorizationResult(boolean authorized, String authorizationId, Provider selectedProvider,
-		String selectedModel, String reason, Instant expiresAt, DecisionSource source) {
+		String selectedModel, String reason, Instant expiresAt, boolean failOpen) {
 
 	/**
-	 * Checks the mandatory components.
-	 * @param authorized whether the call may be made
-	 * @param authorizationId the authorization id, or {@code null}
-	 * @param selectedProvider the provider to use, or {@code null}
-	 * @param selectedModel the model to use, or {@code null}
-	 * @param reason the reason, or {@code null}
-	 * @param expiresAt the expiry, or {@code null}
-	 * @param source where the answer came from
-	 */
-	public PreAuthorizationResult {
-		Objects.requireNonNull(source, "source must not be null");
-	}
-
-	/**
-	 * Whether this authorization was made up by the client under {@link FailMode#OPEN}.
-	 * @return {@code true} when the source is {@link DecisionSource#FAIL_OPEN}
+	 * Whether this authorization was made up by the client under
+	 * {@link ai.specora.client.FailMode#OPEN}; the same as {@link #failOpen()}.
+	 * @return {@code true} for an authorization the platform did not give
 	 */
 	public boolean isFailOpen() {
-		return this.source == DecisionSource.FAIL_OPEN;
+		return this.failOpen;
 	}
 
 	static PreAuthorizationResult failOpen(PreAuthorizeRequest request) {
-		return new PreAuthorizationResult(true, null, request.provider(), request.model(), null, null,
-				DecisionSource.FAIL_OPEN);
+		return new PreAuthorizationResult(true, null, request.provider(), request.model(), null, null, true);
 	}
 
 }

@@ -3,12 +3,7 @@ package ai.specora.client.platform;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import ai.specora.client.FailClosedException;
-import ai.specora.client.FailMode;
-import ai.specora.client.PlatformChannel;
-import ai.specora.client.SpecoraException;
-import ai.specora.client.SpecoraUnavailableException;
-import ai.specora.client.ValidationException;
+import ai.specora.client.internal.PlatformChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -20,16 +15,21 @@ import reactor.core.publisher.Mono;
  * settings, connection pool, retries, deadline and callbacks.
  * <p>
  * {@link #checkPolicy} and {@link #preAuthorize} are decisions: with no answer after
- * retries, {@link FailMode#CLOSED} raises {@link FailClosedException} and
- * {@link FailMode#OPEN} returns an allow / authorized result marked fail-open. The other
- * calls raise {@link SpecoraUnavailableException}. 4xx answers raise the typed
- * {@code SpecoraClientException}s whatever the fail mode (402:
- * {@code BudgetExceededException}).
+ * retries, {@link ai.specora.client.FailMode#CLOSED} raises
+ * {@link ai.specora.client.FailClosedException} and {@link ai.specora.client.FailMode#OPEN}
+ * returns an allow / authorized result marked fail-open. The other calls raise
+ * {@link ai.specora.client.SpecoraUnavailableException}. 4xx answers raise the typed
+ * {@link ai.specora.client.SpecoraClientException}s whatever the fail mode (402:
+ * {@link ai.specora.client.BudgetExceededException}).
  * <p>
  * {@link #checkPolicy}, {@link #validateBudget}, {@link #recordExecution},
  * {@link #validateAssumptions} and {@link #generateEvidenceBundle} are Model B
  * (vendor-reseller) calls: on a client without {@code vendorId} and {@code tenantId}
- * they fail with a {@link ValidationException} before any request.
+ * they fail with a {@link ai.specora.client.ValidationException} before any request.
+ * <p>
+ * This package does not depend on {@code ai.specora.client}: the client hands each
+ * platform client the channel to its transport (an internal type), and the exceptions
+ * named here are the client's, raised through it.
  */
 public final class ReactivePlatformClient {
 
@@ -44,8 +44,9 @@ public final class ReactivePlatformClient {
 	private final PlatformCodec codec;
 
 	/**
-	 * Creates the platform view of a client; called by the client's builder.
-	 * @param channel the client's transport
+	 * Creates the platform view of a client; called by the client's builder, not by
+	 * applications, which obtain it from {@code ReactiveSpecoraClient#platform()}.
+	 * @param channel the client's transport (an internal type)
 	 * @param settings the platform settings
 	 * @param interceptor wraps every call, or {@code null} for none
 	 */
@@ -61,7 +62,8 @@ public final class ReactivePlatformClient {
 	 * Evaluates the governance policy for a subject (Node: {@code checkPolicy}; Model B).
 	 * @param request the subject and inputs
 	 * @return the decision; a {@link PolicyDecision#BLOCK} is returned, not raised;
-	 * under {@link FailMode#OPEN} an allow marked {@link PolicyCheckResult#isFailOpen()}
+	 * under {@link ai.specora.client.FailMode#OPEN} an allow marked
+	 * {@link PolicyCheckResult#isFailOpen()}
 	 * when no decision could be had
 	 */
 	public Mono<PolicyCheckResult> checkPolicy(PolicyCheckRequest request) {
@@ -69,7 +71,7 @@ public final class ReactivePlatformClient {
 		return run(PlatformOperation.CHECK_POLICY, null,
 				() -> this.channel.decide("/v1/platform/policy/check", this.codec.policyCheck(request), "checkPolicy",
 						"policy of " + request.subject().type() + " '" + request.subject().id() + "'", logger,
-						this.codec::policyResult, PolicyCheckResult::failOpen));
+						this.codec::policyResult, PolicyCheckResult::failOpenAllow));
 	}
 
 	/**
@@ -148,7 +150,7 @@ public final class ReactivePlatformClient {
 	 * {@code BudgetExceededException}.
 	 * @param request the intended call, with routing hints
 	 * @return the decision; a refusal ({@code authorized == false}) is returned, not
-	 * raised; under {@link FailMode#OPEN} an authorization marked
+	 * raised; under {@link ai.specora.client.FailMode#OPEN} an authorization marked
 	 * {@link PreAuthorizationResult#isFailOpen()} (with no authorization id) when no
 	 * decision could be had
 	 */
@@ -163,7 +165,7 @@ public final class ReactivePlatformClient {
 	/**
 	 * Runs an LLM call through the governed proxy (Node: {@code proxyExecute}). In strict
 	 * mode a request without an authorization id is refused with a
-	 * {@link ValidationException} before any request.
+	 * {@link ai.specora.client.ValidationException} before any request.
 	 * @param request the call
 	 * @return the completion, with usage and cost in micro-USD
 	 */
@@ -171,9 +173,9 @@ public final class ReactivePlatformClient {
 		Objects.requireNonNull(request, "request must not be null");
 		return run(PlatformOperation.PROXY_EXECUTE, request.provider(), () -> {
 			if (this.settings.strictMode() && request.authorizationId() == null) {
-				return Mono.error(new ValidationException("Specora strict mode: proxyExecute needs the "
+				return Mono.error(this.channel.invalidRequest("Specora strict mode: proxyExecute needs the "
 						+ "authorizationId of a prior preAuthorize; call preAuthorize first and pass its result "
-						+ "(ProxyExecuteRequest.Builder#authorization)", SpecoraException.ErrorDetails.NONE));
+						+ "(ProxyExecuteRequest.Builder#authorization)"));
 			}
 			return this.channel.post("/v1/platform/proxy/execute", this.codec.proxyExecute(request), "proxyExecute",
 					this.codec::proxyResult);
@@ -225,16 +227,16 @@ public final class ReactivePlatformClient {
 	}
 
 	private <T> Mono<T> run(PlatformOperation operation, Provider provider, Supplier<Mono<T>> call) {
-		Mono<T> execution = operation.isVendorModelOnly() && !this.channel.settings().isVendorModel()
-				? Mono.error(modelBOnly(operation)) : call.get();
+		Mono<T> execution = operation.isVendorModelOnly() && !this.channel.isVendorModel()
+				? Mono.error(this.channel.invalidRequest(modelBOnly(operation))) : call.get();
 		return this.interceptor.intercept(new PlatformCall(operation, provider), execution);
 	}
 
-	private static ValidationException modelBOnly(PlatformOperation operation) {
-		return new ValidationException("Specora " + operation.callName() + " is a vendor-reseller (Model B) call, "
+	private static String modelBOnly(PlatformOperation operation) {
+		return "Specora " + operation.callName() + " is a vendor-reseller (Model B) call, "
 				+ "but this client is org-scoped (Model A): vendorId and tenantId are not set (properties "
 				+ "specora.vendor-id and specora.tenant-id). Set both, or use preAuthorize / proxyExecute, which "
-				+ "Model A may call.", SpecoraException.ErrorDetails.NONE);
+				+ "Model A may call.";
 	}
 
 	@Override

@@ -1,11 +1,11 @@
 package ai.specora.client.webhook;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The data of a {@code runtime.approval_resolved} event: a suspended action was
@@ -39,12 +39,12 @@ public record ApprovalResolved(String journalId, String approvalId, Resolution a
 	 * @return the payload
 	 * @throws IllegalArgumentException if a required field is missing or invalid
 	 */
-	static ApprovalResolved from(JsonNode data) {
+	static ApprovalResolved from(Map<String, Object> data) {
 		return new ApprovalResolved(requiredText(data, "journal_id"), requiredText(data, "approval_id"),
 				Resolution.fromWireName(requiredText(data, "approval_state")), optionalText(data, "resolved_by"));
 	}
 
-	private static String requiredText(JsonNode data, String field) {
+	private static String requiredText(Map<String, Object> data, String field) {
 		String value = optionalText(data, field);
 		if (value == null || value.isBlank()) {
 			throw new IllegalArgumentException("approval_resolved data lacks the string field '" + field + "'");
@@ -52,9 +52,8 @@ public record ApprovalResolved(String journalId, String approvalId, Resolution a
 		return value;
 	}
 
-	private static String optionalText(JsonNode data, String field) {
-		JsonNode node = data.get(field);
-		return (node != null && node.isString()) ? node.stringValue() : null;
+	private static String optionalText(Map<String, Object> data, String field) {
+		return (data.get(field) instanceof String text) ? text : null;
 	}
 
 	/**

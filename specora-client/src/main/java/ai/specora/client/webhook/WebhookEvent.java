@@ -1,12 +1,15 @@
 package ai.specora.client.webhook;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A verified Specora webhook event.
@@ -19,34 +22,30 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * {@code platform.budget_breach}
  * @param createdAt when Specora created the event ({@code created_at})
  * @param orgId the organisation ({@code org_id}), or {@code null} if not sent
- * @param data the type-specific payload ({@code data}), an empty object if not sent; a
- * copy is returned on each call
+ * @param data the type-specific payload ({@code data}), an empty map if not sent: the
+ * JSON object as a map in the order of the body, whose values are {@link String},
+ * {@link Boolean}, {@link Integer}, {@link Long}, {@link java.math.BigInteger},
+ * {@link java.math.BigDecimal} (every number with a fraction or an exponent, exactly as
+ * sent), {@code null}, and nested maps and lists of the same; unmodifiable all the way
+ * down, so that one listener cannot change what another sees
  */
-public record WebhookEvent(String eventId, String eventType, Instant createdAt, String orgId, JsonNode data) {
+public record WebhookEvent(String eventId, String eventType, Instant createdAt, String orgId,
+		Map<String, Object> data) {
 
 	/**
-	 * Creates an event, keeping a copy of {@code data}.
+	 * Creates an event, keeping an unmodifiable copy of {@code data} (nested maps and
+	 * lists included).
 	 * @param eventId the event id
 	 * @param eventType the wire name of the type
 	 * @param createdAt when the event was created
 	 * @param orgId the organisation, may be {@code null}
-	 * @param data the payload, {@code null} for an empty object
+	 * @param data the payload, {@code null} for an empty map
 	 */
 	public WebhookEvent {
 		Objects.requireNonNull(eventId, "eventId must not be null");
 		Objects.requireNonNull(eventType, "eventType must not be null");
 		Objects.requireNonNull(createdAt, "createdAt must not be null");
-		data = (data != null) ? data.deepCopy() : JsonNodeFactory.instance.objectNode();
-	}
-
-	/**
-	 * Returns a copy of the payload, so that one listener cannot change what another
-	 * sees.
-	 * @return the {@code data} object
-	 */
-	@Override
-	public JsonNode data() {
-		return this.data.deepCopy();
+		data = (data != null) ? copyOf(data) : Map.of();
 	}
 
 	/**
@@ -82,12 +81,30 @@ public record WebhookEvent(String eventId, String eventType, Instant createdAt, 
 	public <T> T dataAs(Class<T> type) {
 		Objects.requireNonNull(type, "type must not be null");
 		try {
-			return WebhookJson.MAPPER.treeToValue(this.data, type);
+			return WebhookJson.MAPPER.convertValue(this.data, type);
 		}
-		catch (JacksonException ex) {
+		catch (IllegalArgumentException | JacksonException ex) {
 			throw new IllegalArgumentException(
 					"Cannot bind the data of event " + this.eventId + " to " + type.getName(), ex);
 		}
+	}
+
+	private static Map<String, Object> copyOf(Map<?, ?> map) {
+		Map<String, Object> copy = new LinkedHashMap<>(map.size());
+		map.forEach((key, value) -> copy.put(String.valueOf(key), copyOfValue(value)));
+		return Collections.unmodifiableMap(copy);
+	}
+
+	private static Object copyOfValue(Object value) {
+		if (value instanceof Map<?, ?> map) {
+			return copyOf(map);
+		}
+		if (value instanceof List<?> list) {
+			List<Object> copy = new ArrayList<>(list.size());
+			list.forEach((item) -> copy.add(copyOfValue(item)));
+			return Collections.unmodifiableList(copy);
+		}
+		return value;
 	}
 
 }

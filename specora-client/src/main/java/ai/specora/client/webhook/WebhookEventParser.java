@@ -3,6 +3,7 @@ package ai.specora.client.webhook;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +55,7 @@ final class WebhookEventParser {
 					null);
 		}
 		WebhookEvent event = new WebhookEvent(eventId, eventType, createdAt, orgId,
-				(data != null && data.isObject()) ? data : null);
+				(data != null && data.isObject()) ? toMap(data) : null);
 		try {
 			event.approvalResolved();
 		}
@@ -62,6 +63,16 @@ final class WebhookEventParser {
 			throw malformed("Invalid " + eventType + " event: " + ex.getMessage(), ex);
 		}
 		return event;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> toMap(JsonNode data) {
+		try {
+			return WebhookJson.MAPPER.treeToValue(data, Map.class);
+		}
+		catch (JacksonException ex) {
+			throw malformed("Event field 'data' cannot be read", ex);
+		}
 	}
 
 	private static String requiredText(JsonNode root, String field) {

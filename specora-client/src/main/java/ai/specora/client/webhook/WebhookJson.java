@@ -8,7 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON mapper of webhook bodies: snake_case, unknown fields ignored, duplicate keys
- * and trailing content refused. Jackson 3 mappers are immutable, so one is shared.
+ * and trailing content refused, numbers with a fraction or an exponent read as
+ * {@link java.math.BigDecimal} (exact, as sent). Jackson 3 mappers are immutable, so one is shared.
  */
 final class WebhookJson {
 
@@ -16,6 +17,7 @@ final class WebhookJson {
 		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
 		.build();

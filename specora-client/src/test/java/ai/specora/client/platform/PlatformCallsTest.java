@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import ai.specora.client.DecisionSource;
 import ai.specora.client.SpecoraClient;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ class PlatformCallsTest {
 		assertThat(result.decision()).isEqualTo(PolicyDecision.ALLOW);
 		assertThat(result.isAllowed()).isTrue();
 		assertThat(result.isFailOpen()).isFalse();
-		assertThat(result.source()).isEqualTo(DecisionSource.AUTHORITY);
+		assertThat(result.failOpen()).isFalse();
 		assertThat(result.severity()).isEqualTo(Severity.LOW);
 		assertThat(result.invariants()).containsExactly(new PolicyInvariant("inv_budget", InvariantStatus.PASS, null),
 				new PolicyInvariant("inv_tests", InvariantStatus.FAIL, "2 tests failing"));
@@ -183,7 +182,7 @@ class PlatformCallsTest {
 		assertThat(result.authorizationId()).isNull();
 		assertThat(result.selectedProvider()).isNull();
 		assertThat(result.reason()).isEqualTo("provider quarantined");
-		assertThat(result.source()).isEqualTo(DecisionSource.AUTHORITY);
+		assertThat(result.failOpen()).isFalse();
 	}
 
 	@Test

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-import ai.specora.client.DecisionSource;
 import ai.specora.client.FailClosedException;
 import ai.specora.client.FailMode;
 import ai.specora.client.SpecoraClient;
@@ -123,7 +122,7 @@ class PlatformFailModeTest {
 		PolicyCheckResult policy = client.checkPolicy(PolicyCheckRequest.of("pr_run", "run-1"));
 		assertThat(policy.decision()).isEqualTo(PolicyDecision.ALLOW);
 		assertThat(policy.isFailOpen()).isTrue();
-		assertThat(policy.source()).isEqualTo(DecisionSource.FAIL_OPEN);
+		assertThat(policy.failOpen()).isTrue();
 		PreAuthorizationResult authorization = client.preAuthorize(PlatformFixtures.preAuthorizeRequest());
 		assertThat(authorization.authorized()).isTrue();
 		assertThat(authorization.isFailOpen()).isTrue();

@@ -91,7 +91,7 @@ class PlatformStrictModeTest {
 	@Test
 	void aRefusedPreAuthorizationCannotBeCarriedIntoProxyExecute() {
 		PreAuthorizationResult refused = new PreAuthorizationResult(false, null, null, null, "provider quarantined",
-				null, ai.specora.client.DecisionSource.AUTHORITY);
+				null, false);
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ProxyExecuteRequest.builder(Provider.OPENAI, "gpt-4").authorization(refused))
 			.withMessageContaining("provider quarantined");

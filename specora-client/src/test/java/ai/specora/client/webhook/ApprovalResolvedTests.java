@@ -1,10 +1,9 @@
 package ai.specora.client.webhook;
 
 import java.time.Instant;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 import ai.specora.client.webhook.ApprovalResolved.Resolution;
 
@@ -28,17 +27,14 @@ class ApprovalResolvedTests {
 
 	@Test
 	void resolvedByIsOptional() {
-		ObjectNode data = JsonNodeFactory.instance.objectNode()
-			.put("journal_id", "j_1")
-			.put("approval_id", "a_1")
-			.put("approval_state", "approved");
+		Map<String, Object> data = Map.of("journal_id", "j_1", "approval_id", "a_1", "approval_state", "approved");
 		WebhookEvent event = new WebhookEvent("evt_1", "runtime.approval_resolved", Instant.EPOCH, null, data);
 		assertThat(event.approvalResolved()).contains(new ApprovalResolved("j_1", "a_1", Resolution.APPROVED, null));
 	}
 
 	@Test
 	void eventBuiltByHandWithIncompletePayloadIsRefusedOnAccess() {
-		ObjectNode data = JsonNodeFactory.instance.objectNode().put("journal_id", "j_1");
+		Map<String, Object> data = Map.of("journal_id", "j_1");
 		WebhookEvent event = new WebhookEvent("evt_1", "runtime.approval_resolved", Instant.EPOCH, null, data);
 		assertThatIllegalArgumentException().isThrownBy(event::approvalResolved).withMessageContaining("approval_id");
 	}
@@ -47,7 +43,7 @@ class ApprovalResolvedTests {
 	void otherTypesHaveNoApprovalPayload() {
 		WebhookEvent event = new WebhookEvent("evt_1", "platform.sla_breach", Instant.EPOCH, null, null);
 		assertThat(event.approvalResolved()).isEmpty();
-		assertThat(event.data().isEmpty()).isTrue();
+		assertThat(event.data()).isEmpty();
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package ai.specora.client.webhook;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +72,7 @@ class WebhookVerifierTests {
 		assertThat(event.type()).isEqualTo(WebhookEventType.BUDGET_BREACH);
 		assertThat(event.createdAt()).isEqualTo(Instant.parse("2023-11-14T22:13:20Z"));
 		assertThat(event.orgId()).isEqualTo("org_1");
-		assertThat(event.data().get("usage_percent").doubleValue()).isEqualTo(101.5);
+		assertThat(event.data()).containsEntry("usage_percent", new BigDecimal("101.5"));
 		assertThat(event.approvalResolved()).isEmpty();
 	}
 
@@ -94,7 +96,7 @@ class WebhookVerifierTests {
 	void signsNonAsciiBodyBytesAsReceived() {
 		String body = event("evt_é", "platform.drift_detected", "{\"note\":\"dérive ✓\"}");
 		WebhookEvent event = verify(this.verifier, body, NOW, sign(SECRET, NOW, body), "evt_é");
-		assertThat(event.data().get("note").stringValue()).isEqualTo("dérive ✓");
+		assertThat(event.data()).containsEntry("note", "dérive ✓");
 	}
 
 	// size cap
@@ -357,8 +359,7 @@ class WebhookVerifierTests {
 		WebhookEvent event = verify(this.verifier, body, NOW, sign(SECRET, NOW, body), "evt_1");
 		assertThat(event.createdAt()).isEqualTo(Instant.parse("2023-11-14T22:13:20Z"));
 		assertThat(event.orgId()).isNull();
-		assertThat(event.data().isObject()).isTrue();
-		assertThat(event.data().isEmpty()).isTrue();
+		assertThat(event.data()).isEmpty();
 	}
 
 	@Test
@@ -368,7 +369,7 @@ class WebhookVerifierTests {
 		WebhookEvent event = verify(this.verifier, body, NOW, sign(SECRET, NOW, body), "evt_9");
 		assertThat(event.type()).isEqualTo(WebhookEventType.UNKNOWN);
 		assertThat(event.eventType()).isEqualTo("platform.something_new");
-		assertThat(event.data().get("whatever").size()).isEqualTo(3);
+		assertThat(event.data()).containsEntry("whatever", List.of(1, 2, 3));
 	}
 
 	@Test
@@ -397,8 +398,26 @@ class WebhookVerifierTests {
 	@Test
 	void eventDataCannotBeChangedThroughAccessor() {
 		WebhookEvent event = verify(this.verifier, BODY, NOW, FIXED_SIGNATURE, "evt_1");
-		((tools.jackson.databind.node.ObjectNode) event.data()).put("usage_percent", 0);
-		assertThat(event.data().get("usage_percent").doubleValue()).isEqualTo(101.5);
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> event.data().put("usage_percent", 0));
+		assertThat(event.data()).containsEntry("usage_percent", new BigDecimal("101.5"));
+	}
+
+	@Test
+	void eventDataKeepsNumbersAsSentAndNestedValuesUnmodifiable() {
+		String body = event("evt_7", "platform.something_new",
+				"{\"amount\":0.1,\"big\":12345678901234567890,\"count\":3,\"exp\":1e2,"
+						+ "\"nested\":{\"list\":[{\"a\":null}]}}");
+		WebhookEvent event = verify(this.verifier, body, NOW, sign(SECRET, NOW, body), "evt_7");
+		assertThat(event.data()).containsEntry("amount", new BigDecimal("0.1"))
+			.containsEntry("big", new BigInteger("12345678901234567890"))
+			.containsEntry("count", 3)
+			.containsEntry("exp", new BigDecimal("1e2"));
+		Map<?, ?> nested = (Map<?, ?>) event.data().get("nested");
+		List<?> list = (List<?>) nested.get("list");
+		assertThat(list.get(0)).isEqualTo(java.util.Collections.singletonMap("a", null));
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> nested.clear());
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> list.clear());
 	}
 
 	// replay

@@ -1,11 +1,11 @@
 package ai.specora.spring.webhook;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 import ai.specora.client.webhook.WebhookEvent;
 import ai.specora.client.webhook.WebhookEventType;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ApplicationEvent;
 
@@ -109,10 +109,10 @@ public abstract class SpecoraWebhookEvent extends ApplicationEvent {
 	}
 
 	/**
-	 * Returns a copy of the event's payload.
-	 * @return the {@code data} object
+	 * Returns the event's payload, unmodifiable; see {@link WebhookEvent#data()}.
+	 * @return the {@code data} object as a map
 	 */
-	public JsonNode data() {
+	public Map<String, Object> data() {
 		return this.event.data();
 	}
 

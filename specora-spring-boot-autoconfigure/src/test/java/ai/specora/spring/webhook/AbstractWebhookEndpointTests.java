@@ -52,7 +52,7 @@ abstract class AbstractWebhookEndpointTests {
 			.orElseThrow();
 		assertThat(event.eventType()).isEqualTo("platform.budget_breach");
 		assertThat(event.orgId()).isEqualTo("org-1");
-		assertThat(event.data().get("budget_id").stringValue()).isEqualTo("b-1");
+		assertThat(event.data()).containsEntry("budget_id", "b-1");
 		assertThat(event.dataAs(Budget.class)).isEqualTo(new Budget("b-1", 12.5));
 	}
 
