@@ -10,6 +10,8 @@ import ai.specora.client.BudgetExceededException;
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.SpecoraClientBuilder;
 import ai.specora.client.ValidationException;
+import ai.specora.client.evidence.BundleVerification;
+import ai.specora.client.evidence.EvidenceBundleVerifier;
 import ai.specora.client.platform.AssumptionsValidationRequest;
 import ai.specora.client.platform.AssumptionsValidationResult;
 import ai.specora.client.platform.EnforcementState;
@@ -115,8 +117,12 @@ class PlatformClientInteropTests {
 			.build());
 		assertThat(assumptions.verificationRequired()).isTrue();
 		EvidenceBundleResult bundle = platform.generateEvidenceBundle(EvidenceBundleRequest.of("run-1", "trace"));
-		assertThat(bundle.bundleHash())
-			.isEqualTo(EvidenceStore.hash(this.authority.evidenceBundle(bundle.bundleId()).orElseThrow()));
+		BundleVerification verified = EvidenceBundleVerifier.builder()
+			.publicKey(this.authority.evidenceSigningKey())
+			.build()
+			.verify(this.authority.evidenceBundle(bundle.bundleId()).orElseThrow());
+		assertThat(verified.passed()).as(verified.report()).isTrue();
+		assertThat(bundle.bundleHash()).isEqualTo(verified.bundleHash());
 		assertThat(platform.getRiskScore()).isNotNull();
 		assertThat(platform.getPreferences(WorkflowType.CODEGEN).preferences()).hasSize(1);
 		assertThat(platform.resolvePreference(PreferenceResolveRequest.of(WorkflowType.CODEGEN, "code_generation"))
