@@ -73,6 +73,24 @@ public final class PlatformChannel {
 	}
 
 	/**
+	 * A GET of a body that is not JSON (a ZIP, a PEM file): capped, retried and turned
+	 * into typed exceptions like every call, but not checked as UTF-8, and asking for
+	 * the given media types instead of JSON.
+	 * @param path the path template below the base URL
+	 * @param uriVariables the values of the template's variables
+	 * @param accept the {@code Accept} header, e.g. {@code application/zip}
+	 * @param description the call, for messages, e.g. {@code downloadEvidenceBundle}
+	 * @param decoder turns the 2xx body into the result, throwing on malformed content
+	 * @param <T> the result type
+	 * @return the result
+	 */
+	public <T> Mono<T> getBinary(String path, Object[] uriVariables, String accept, String description,
+			Function<byte[], T> decoder) {
+		return execute(new HttpTransport.Call<>(HttpMethod.GET, path, uriVariables.clone(), null, null, true,
+				description, new HttpTransport.BinaryDecoder<>(accept, decoder)));
+	}
+
+	/**
 	 * A POST that is a decision: with no answer after retries the fail mode decides —
 	 * {@link FailClosedException} under {@link FailMode#CLOSED}, {@code failOpen} (with
 	 * one warning line on {@code failOpenLogger}) under {@link FailMode#OPEN}. 4xx errors are
