@@ -622,12 +622,15 @@ public final class LocalAuthoritySettings {
 		 * @param publicKey the public key, PEM ({@code -----BEGIN PUBLIC KEY-----}) or the
 		 * base64 of its raw 32 bytes
 		 * @return this builder
-		 * @throws IllegalArgumentException when either text is not an Ed25519 key
+		 * @throws IllegalArgumentException when either text is not an Ed25519 key, or
+		 * they are not one key pair
 		 */
 		public Builder evidenceSigningKey(String privateKeyPem, String publicKey) {
 			Objects.requireNonNull(privateKeyPem, "privateKeyPem must not be null");
 			Objects.requireNonNull(publicKey, "publicKey must not be null");
-			this.evidenceSigningKey = EvidenceSigner.keyPair(privateKeyPem, publicKey);
+			KeyPair keyPair = EvidenceSigner.keyPair(privateKeyPem, publicKey);
+			EvidenceSigner.of(keyPair);
+			this.evidenceSigningKey = keyPair;
 			return this;
 		}
 
