@@ -191,6 +191,11 @@ public final class PlatformDemoSteps {
 		this.console.line("    client.platform().downloadEvidenceBundle(" + bundle.bundleId() + ") and signingKey()");
 		byte[] zip = this.platform.downloadEvidenceBundle(bundle.bundleId());
 		EvidencePublicKey key = this.platform.signingKey();
+		// pin the key you trust, obtained out of band: here, the embedded authority's own
+		if (!key.equals(this.authority.evidenceSigningKey())) {
+			throw new DemoStepException("the published signing key " + key.keyId() + " is not the authority's "
+					+ this.authority.evidenceSigningKey().keyId());
+		}
 		EvidenceBundleVerifier verifier = EvidenceBundleVerifier.builder().publicKey(key).build();
 		BundleVerification verified = verifier.verify(zip);
 		if (!verified.passed() || !bundle.bundleHash().equals(verified.bundleHash())) {
