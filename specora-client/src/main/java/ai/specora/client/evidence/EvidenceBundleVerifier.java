@@ -413,7 +413,7 @@ public final class EvidenceBundleVerifier {
 		}
 
 		/**
-		 * The most entries a bundle may hold ({@value #DEFAULT_MAX_ENTRIES} by default).
+		 * The most entries a bundle may hold ({@value EvidenceBundleVerifier#DEFAULT_MAX_ENTRIES} by default).
 		 * @param maxEntries the limit, 1 or more
 		 * @return this builder
 		 */
