@@ -35,9 +35,28 @@ class CanonicalJsonTests {
 	}
 
 	@Test
+	void agreesWithTheReferenceOnGeneratedValues() throws Exception {
+		List<String> values = lines("cross-check/values.jsonl");
+		List<String> canonical = lines("cross-check/canonical.jsonl");
+		assertThat(values).hasSize(300).hasSameSizeAs(canonical);
+		for (int i = 0; i < values.size(); i++) {
+			assertThat(new String(CanonicalJson.canonicalize(values.get(i).getBytes(StandardCharsets.UTF_8)),
+					StandardCharsets.US_ASCII))
+				.as("line %d", i + 1)
+				.isEqualTo(canonical.get(i));
+		}
+	}
+
+	@Test
 	void canonicalFormIsAFixedPoint() {
 		byte[] once = CanonicalJson.canonicalize(Vectors.bytes("anchor/anchor-payload-1.0.0.json"));
 		assertThat(CanonicalJson.canonicalize(once)).isEqualTo(once);
+	}
+
+	private static List<String> lines(String resource) throws Exception {
+		try (var in = CanonicalJsonTests.class.getResourceAsStream(resource)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+		}
 	}
 
 	@Test
