@@ -122,64 +122,73 @@ public final class EvidenceBundleVerifier {
 		Objects.requireNonNull(bundle, "bundle must not be null");
 		BundleArchive archive = BundleArchive.read(bundle, this.limits);
 		List<CheckResult> checks = new ArrayList<>(4);
-		Map<String, Object> manifest = null;
-		String failure = manifestFailure(archive);
-		Object parsed = null;
-		if (failure == null) {
-			try {
-				parsed = CanonicalJson.parseAnyNumbers(archive.manifest);
-			}
-			catch (CanonicalJsonException ex) {
-				failure = "manifest.json is not JSON: " + ex.getMessage();
-			}
+		Object manifest;
+		try {
+			manifest = readManifest(archive);
 		}
-		if (failure == null && !(parsed instanceof Map)) {
-			failure = "manifest.json is not a JSON object";
-		}
-		if (failure != null) {
-			checks.add(CheckResult.fail(EvidenceCheck.MANIFEST, failure, List.of()));
+		catch (UnusableManifestException ex) {
+			checks.add(CheckResult.fail(EvidenceCheck.MANIFEST, ex.getMessage(), List.of()));
 			checks.add(CheckResult.fail(EvidenceCheck.ARTIFACTS, "not checked: no usable manifest", List.of()));
 			checks.add(CheckResult.fail(EvidenceCheck.SIGNATURE, "not checked: no usable manifest", List.of()));
 			checks.add(keyCheck(null));
 			return BundleVerification.of(checks, null, null, null);
 		}
-		manifest = castMap(parsed);
-		List<Artifact> artifacts = new ArrayList<>();
-		List<String> problems = artifacts(manifest, artifacts);
-		String schemaVersion = (manifest.get("schema_version") instanceof String text) ? text : null;
-		if (problems.isEmpty()) {
-			checks.add(CheckResult.pass(EvidenceCheck.MANIFEST, "manifest.json lists " + artifacts.size()
-					+ " artifact(s)" + ((schemaVersion != null) ? ", schema_version " + schemaVersion : "")));
-			checks.add(artifactsCheck(archive, artifacts));
-		}
-		else {
-			checks.add(CheckResult.fail(EvidenceCheck.MANIFEST, "manifest.json's artifacts are malformed", problems));
-			checks.add(CheckResult.fail(EvidenceCheck.ARTIFACTS, "not checked: the manifest's artifacts are malformed",
-					List.of()));
-		}
-		Map<String, Object> unsigned = new LinkedHashMap<>(manifest);
+		Map<String, Object> fields = castMap(manifest);
+		String schemaVersion = (fields.get("schema_version") instanceof String text) ? text : null;
+		checks.addAll(manifestAndArtifactsChecks(archive, fields, schemaVersion));
+		Map<String, Object> unsigned = new LinkedHashMap<>(fields);
 		Object signing = unsigned.remove("signing");
-		String manifestSha256;
-		try {
-			manifestSha256 = CanonicalJson.sha256Hex(unsigned);
-		}
-		catch (CanonicalJsonException ex) {
-			manifestSha256 = null;
-		}
+		String manifestSha256 = hashOrNull(unsigned);
 		String keyId = (signing instanceof Map<?, ?> block && block.get("key_id") instanceof String id) ? id : null;
 		checks.add(signatureCheck(signing, manifestSha256));
 		checks.add(keyCheck(keyId));
 		return BundleVerification.of(checks, manifestSha256, keyId, schemaVersion);
 	}
 
-	private static String manifestFailure(BundleArchive archive) {
+	/** The parsed {@code manifest.json}, a JSON object. */
+	private static Object readManifest(BundleArchive archive) throws UnusableManifestException {
 		if (archive.manifest == null) {
-			return "manifest.json is not at the root of the bundle";
+			throw new UnusableManifestException("manifest.json is not at the root of the bundle");
 		}
 		if (archive.duplicates.contains(BundleArchive.MANIFEST)) {
-			return "manifest.json appears more than once in the bundle";
+			throw new UnusableManifestException("manifest.json appears more than once in the bundle");
 		}
-		return null;
+		Object parsed;
+		try {
+			parsed = CanonicalJson.parseAnyNumbers(archive.manifest);
+		}
+		catch (CanonicalJsonException ex) {
+			throw new UnusableManifestException("manifest.json is not JSON: " + ex.getMessage());
+		}
+		if (!(parsed instanceof Map)) {
+			throw new UnusableManifestException("manifest.json is not a JSON object");
+		}
+		return parsed;
+	}
+
+	private static List<CheckResult> manifestAndArtifactsChecks(BundleArchive archive, Map<String, Object> manifest,
+			String schemaVersion) {
+		List<Artifact> artifacts = new ArrayList<>();
+		List<String> problems = artifacts(manifest, artifacts);
+		if (!problems.isEmpty()) {
+			return List.of(CheckResult.fail(EvidenceCheck.MANIFEST, "manifest.json's artifacts are malformed", problems),
+					CheckResult.fail(EvidenceCheck.ARTIFACTS, "not checked: the manifest's artifacts are malformed",
+							List.of()));
+		}
+		return List.of(
+				CheckResult.pass(EvidenceCheck.MANIFEST, "manifest.json lists " + artifacts.size() + " artifact(s)"
+						+ ((schemaVersion != null) ? ", schema_version " + schemaVersion : "")),
+				artifactsCheck(archive, artifacts));
+	}
+
+	/** The canonical hash, or {@code null} when the value holds a number it cannot express. */
+	private static String hashOrNull(Map<String, Object> value) {
+		try {
+			return CanonicalJson.sha256Hex(value);
+		}
+		catch (CanonicalJsonException ex) {
+			return null;
+		}
 	}
 
 	private static List<String> artifacts(Map<String, Object> manifest, List<Artifact> artifacts) {
@@ -352,6 +361,17 @@ public final class EvidenceBundleVerifier {
 
 	/** An artifact the manifest lists. */
 	private record Artifact(String name, String sha256, long sizeBytes) {
+	}
+
+	/** Why there is no manifest to check: the manifest check fails with the message. */
+	private static final class UnusableManifestException extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		UnusableManifestException(String message) {
+			super(message, null, false, false);
+		}
+
 	}
 
 	/**
