@@ -1,20 +1,27 @@
 package ai.specora.sample;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import ai.specora.client.ApprovalState;
 import ai.specora.client.CompletionStatus;
 import ai.specora.client.JournalEntry;
 import ai.specora.client.JournalStatus;
 import ai.specora.client.SpecoraClient;
+import ai.specora.client.evidence.CheckStatus;
+import ai.specora.client.evidence.EvidenceCheck;
 import ai.specora.client.platform.BudgetValidationRequest;
 import ai.specora.client.platform.EnforcementState;
 import ai.specora.client.platform.Provider;
@@ -183,7 +190,7 @@ class GovernedToolsScenarioTests {
 
 	@Test
 	@DirtiesContext(methodMode = DirtiesContext.MethodMode.BEFORE_METHOD)
-	void platformStepsCheckTheBudgetRouteTheModelRecordTheExecutionAndProveIt() {
+	void platformStepsCheckTheBudgetRouteTheModelRecordTheExecutionAndProveIt() throws IOException {
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		DemoConsole console = new DemoConsole(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
@@ -197,10 +204,14 @@ class GovernedToolsScenarioTests {
 		assertThat(outcome.authorization().selectedProvider()).isEqualTo(Provider.DEEPSEEK);
 		assertThat(outcome.authorization().selectedModel()).isEqualTo("deepseek-chat");
 		// the recorded execution, with the token counts of the prompt and the draft
-		JsonNode bundle = JsonMapper.builder()
-			.build()
-			.readTree(this.authority.evidenceBundle(outcome.evidence().bundleId()).orElseThrow());
-		JsonNode execution = bundle.get("executions").get(0);
+		Map<String, byte[]> entries = zipEntries(this.authority.evidenceBundle(outcome.evidence().bundleId())
+			.orElseThrow());
+		JsonMapper json = JsonMapper.builder().build();
+		JsonNode bundle = json.readTree(entries.get("manifest.json"));
+		JsonNode execution = json.readTree(new String(entries.get("trace.jsonl"), StandardCharsets.UTF_8).lines()
+			.filter((line) -> line.contains("\"kind\":\"execution\""))
+			.findFirst()
+			.orElseThrow()).get("record");
 		assertThat(execution.get("execution_id").asString()).isEqualTo(outcome.execution().executionId());
 		assertThat(execution.get("provider").asString()).isEqualTo("deepseek");
 		long input = execution.get("input_tokens").asLong();
@@ -218,11 +229,28 @@ class GovernedToolsScenarioTests {
 		assertThat(bundle.get("tenant_id").asString()).isEqualTo("00000000-0000-4000-8000-0000000000b1");
 		assertThat(bundle.get("run_id").asString()).isEqualTo(execution.get("external_run_id").asString());
 		assertThat(outcome.evidence().bundleHash()).matches("sha256:[0-9a-f]{64}");
+		// verified offline with the published key; a tampered copy fails
+		assertThat(outcome.verification().passed()).as(outcome.verification().report()).isTrue();
+		assertThat(outcome.verification().bundleHash()).isEqualTo(outcome.evidence().bundleHash());
+		assertThat(outcome.verification().keyId()).isEqualTo(this.authority.evidenceSigningKey().keyId());
+		assertThat(outcome.tampered().failed()).isTrue();
+		assertThat(outcome.tampered().check(EvidenceCheck.ARTIFACTS).status()).isEqualTo(CheckStatus.FAIL);
 		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("[7] Check the tenant's LLM budget",
 				"[8] Pre-authorize the reply draft",
 				"-> 200 AUTHORIZED: asked for anthropic/claude-sonnet-4, runs on deepseek/deepseek-chat",
 				"[9] Draft the reply", "input + ", "[10] Generate the run's evidence bundle",
-				"verified against its");
+				"verified offline with the published key", "verified against its", "changed: FAIL");
+	}
+
+	private static Map<String, byte[]> zipEntries(byte[] zip) throws IOException {
+		Map<String, byte[]> entries = new LinkedHashMap<>();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+			ZipEntry entry;
+			while ((entry = in.getNextEntry()) != null) {
+				entries.put(entry.getName(), in.readAllBytes());
+			}
+		}
+		return entries;
 	}
 
 	private static Reply put(HttpTestClient client, String path, String body) throws Exception {

@@ -200,6 +200,9 @@ final class HttpTransport {
 				if (call.idempotencyKey() != null) {
 					headers.set(IDEMPOTENCY_KEY_HEADER, call.idempotencyKey());
 				}
+				if (call.decoder() instanceof BinaryDecoder<?> binary) {
+					headers.set("Accept", binary.accept());
+				}
 			});
 		WebClient.RequestHeadersSpec<?> request = (body != null)
 				? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
@@ -285,7 +288,7 @@ final class HttpTransport {
 	}
 
 	private <T> T decode(Call<T> call, byte[] bytes, int status, String requestId) {
-		if (!Utf8.isWellFormed(bytes)) {
+		if (!(call.decoder() instanceof BinaryDecoder<?>) && !Utf8.isWellFormed(bytes)) {
 			// JSON is UTF-8; Jackson does not check the bytes of every field name
 			throw AttemptFailure.transport("malformed response body: not UTF-8", null, status, requestId);
 		}
@@ -377,6 +380,19 @@ final class HttpTransport {
 	 * response malformed (retried, then reported with its status and request id)
 	 * @param <T> the result type
 	 */
+	/**
+	 * The decoder of a body that is not JSON (a ZIP, a PEM file): it gets the bytes
+	 * without the UTF-8 check, and the call asks for its media types.
+	 */
+	record BinaryDecoder<T>(String accept, Function<byte[], T> decoder) implements Function<byte[], T> {
+
+		@Override
+		public T apply(byte[] bytes) {
+			return this.decoder.apply(bytes);
+		}
+
+	}
+
 	record Call<T>(HttpMethod method, String path, Object[] uriVariables, Object body, String idempotencyKey,
 			boolean retried, String description, Function<byte[], T> decoder) {
 	}

@@ -53,6 +53,13 @@ final class TransportPlatformChannel implements PlatformChannel {
 	}
 
 	@Override
+	public <T> Mono<T> getBinary(String path, Object[] uriVariables, String accept, String description,
+			Function<byte[], T> decoder) {
+		return execute(new HttpTransport.Call<>(HttpMethod.GET, path, uriVariables.clone(), null, null, true,
+				description, new HttpTransport.BinaryDecoder<>(accept, decoder)));
+	}
+
+	@Override
 	public <T> Mono<T> decide(String path, Object body, String description, String subject, Logger failOpenLogger,
 			Function<byte[], T> decoder, Supplier<T> failOpen) {
 		HttpTransport.Call<T> call = postCall(path, body, description, decoder);

@@ -173,6 +173,21 @@ final class AuthorityEngine {
 		}
 	}
 
+	/**
+	 * The journal entries of a run: those whose enforce request has the run id as its
+	 * {@code run_id} scope value, oldest first.
+	 */
+	List<Wire.JournalView> journalOfRun(String runId) {
+		synchronized (this.lock) {
+			this.journal.expireReservations(this.clock.instant());
+			return this.journal.entries()
+				.stream()
+				.filter((entry) -> entry.payload.scope() != null && runId.equals(entry.payload.scope().get("run_id")))
+				.map(JournalEntry::view)
+				.toList();
+		}
+	}
+
 	Wire.JournalView journal(String journalId) {
 		synchronized (this.lock) {
 			this.journal.expireReservations(this.clock.instant());

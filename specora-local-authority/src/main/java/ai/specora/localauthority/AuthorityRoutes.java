@@ -38,6 +38,12 @@ final class AuthorityRoutes {
 
 	private static final String TENANT_HEADER = "X-Specora-Tenant-Id";
 
+	private static final String KEY_ID_HEADER = "X-Specora-Key-Id";
+
+	private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
+
+	private static final MediaType PEM = MediaType.parseMediaType("application/x-pem-file");
+
 	private final AuthorityEngine engine;
 
 	private final PlatformEngine platform;
@@ -82,6 +88,11 @@ final class AuthorityRoutes {
 			.POST("/v1/platform/evidence/bundles", modelB((request, tenancy, body) -> this.platform
 				.createEvidenceBundle(PlatformRequests.evidence(body(body)), tenancy.vendorId(), tenancy.tenantId(),
 						idempotencyKey(request))))
+			.GET("/v1/platform/evidence/bundles/{bundle_id}", this::evidenceBundle)
+			.GET("/v1/platform/evidence/signing-key", (request) -> ServerResponse.ok()
+				.contentType(PEM)
+				.header(KEY_ID_HEADER, this.platform.signer().publicKey().keyId())
+				.bodyValue(this.platform.signer().publicKey().toPem().getBytes(StandardCharsets.US_ASCII)))
 			.GET("/v1/platform/risk-score", (request) -> respond(Mono.fromSupplier(this.engine::riskScore)))
 			.POST("/v1/platform/preauthorize", (request) -> respond(body(request).map((body) -> this.platform
 				.preauthorize(PlatformRequests.preauthorize(body), idempotencyKey(request)))))
@@ -92,11 +103,7 @@ final class AuthorityRoutes {
 						"workflow_type")))))
 			.POST("/v1/platform/preferences/resolve", (request) -> respond(body(request)
 				.map((body) -> this.platform.resolvePreference(PlatformRequests.resolve(body)))))
-			.GET("/local/evidence/{bundle_id}", (request) -> Mono.fromSupplier(() -> this.platform
-				.evidenceBundle(request.pathVariable("bundle_id"))
-				.orElseThrow(() -> LocalAuthorityException
-					.notFound("evidence bundle " + request.pathVariable("bundle_id") + " not found")))
-				.flatMap((bytes) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(bytes)))
+			.GET("/local/evidence/{bundle_id}", this::bundleZip)
 			.GET("/local/approvals", (request) -> respond(Mono.fromSupplier(() -> new Wire.PendingApprovals(
 					this.engine.pendingApprovals().stream().map(Wire.PendingApprovalView::of).toList()))))
 			.POST("/local/approvals/{approval_id}", (request) -> respond(body(request).map((body) -> {
@@ -108,6 +115,25 @@ final class AuthorityRoutes {
 				.notFound("no endpoint " + request.method() + " " + request.path())))
 			.filter(this::guard)
 			.build();
+	}
+
+	/** A bundle's ZIP, for its Model B tenant. */
+	private Mono<ServerResponse> evidenceBundle(ServerRequest request) {
+		if (tenancy(request).vendorId() == null) {
+			throw modelBOnly();
+		}
+		return bundleZip(request);
+	}
+
+	private Mono<ServerResponse> bundleZip(ServerRequest request) {
+		String bundleId = request.pathVariable("bundle_id");
+		return Mono
+			.fromSupplier(() -> this.platform.evidenceBundle(bundleId)
+				.orElseThrow(() -> LocalAuthorityException.notFound("evidence bundle " + bundleId + " not found")))
+			.flatMap((bytes) -> ServerResponse.ok()
+				.contentType(ZIP)
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + bundleId + ".zip\"")
+				.bodyValue(bytes));
 	}
 
 	private Mono<ServerResponse> guard(ServerRequest request, HandlerFunction<ServerResponse> next) {
@@ -151,14 +177,18 @@ final class AuthorityRoutes {
 		return (request) -> {
 			Tenancy tenancy = tenancy(request);
 			if (tenancy.vendorId() == null) {
-				throw new LocalAuthorityException(400, "validation_error", "this call is Model B only: send "
-						+ VENDOR_HEADER + " and " + TENANT_HEADER + " (the client's vendor and tenant ids)",
-						Map.of("field", VENDOR_HEADER, "model", "B"));
+				throw modelBOnly();
 			}
 			return respond(request.bodyToMono(String.class)
 				.defaultIfEmpty("")
 				.map((body) -> handler.handle(request, tenancy, body)));
 		};
+	}
+
+	private static LocalAuthorityException modelBOnly() {
+		return new LocalAuthorityException(400, "validation_error", "this call is Model B only: send " + VENDOR_HEADER
+				+ " and " + TENANT_HEADER + " (the client's vendor and tenant ids)",
+				Map.of("field", VENDOR_HEADER, "model", "B"));
 	}
 
 	private JsonNode body(String body) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import ai.specora.client.evidence.EvidencePublicKey;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.ChannelGroupFuture;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -206,15 +207,27 @@ public final class LocalAuthority implements AutoCloseable {
 	}
 
 	/**
-	 * The exact content of an evidence bundle: the JSON bytes whose SHA-256 is the
-	 * {@code bundle_hash} answered when it was generated. Also served as
-	 * {@code GET /local/evidence/{bundle_id}}.
+	 * An evidence bundle: the ZIP in Specora's public evidence format (a canonical
+	 * {@code manifest.json} listing {@code trace.jsonl}, {@code confidence_report.json}
+	 * and, when asked, {@code provenance.json}, signed with
+	 * {@link #evidenceSigningKey()}); its {@code bundle_hash} is {@code sha256:} and the
+	 * manifest's {@code signing.manifest_sha256}. Also served as
+	 * {@code GET /v1/platform/evidence/bundles/{bundle_id}}.
 	 * @param bundleId the bundle's id
-	 * @return a copy of the content, or empty when the id is unknown (or forgotten: the
-	 * 1,000 latest bundles are kept)
+	 * @return a copy of the ZIP's bytes, or empty when the id is unknown (or forgotten:
+	 * the 1,000 latest bundles are kept)
 	 */
 	public Optional<byte[]> evidenceBundle(String bundleId) {
 		return this.platform.evidenceBundle(bundleId);
+	}
+
+	/**
+	 * The public key that signs evidence manifests (configured, or generated at
+	 * start-up); also served as PEM at {@code GET /v1/platform/evidence/signing-key}.
+	 * @return the key, with its key id
+	 */
+	public EvidencePublicKey evidenceSigningKey() {
+		return this.platform.signer().publicKey();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package ai.specora.localauthority;
 
 import java.net.URI;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,6 +65,8 @@ public final class LocalAuthoritySettings {
 
 	private final Clock clock;
 
+	private final KeyPair evidenceSigningKey;
+
 	private LocalAuthoritySettings(Builder builder) {
 		SettingsValidation.requireApiKey(builder.apiKey);
 		SettingsValidation.requirePort(builder.port);
@@ -91,6 +94,10 @@ public final class LocalAuthoritySettings {
 		this.journalCapacity = builder.journalCapacity;
 		this.reservationTtl = builder.reservationTtl;
 		this.clock = Objects.requireNonNull(builder.clock, "clock must not be null");
+		if (builder.evidenceSigningKey != null) {
+			EvidenceSigner.of(builder.evidenceSigningKey);
+		}
+		this.evidenceSigningKey = builder.evidenceSigningKey;
 	}
 
 	/**
@@ -281,6 +288,15 @@ public final class LocalAuthoritySettings {
 		return this.clock;
 	}
 
+	/**
+	 * The Ed25519 key pair that signs evidence manifests, or {@code null} when the
+	 * authority generates one at start-up.
+	 * @return the key pair, or {@code null}
+	 */
+	public KeyPair evidenceSigningKey() {
+		return this.evidenceSigningKey;
+	}
+
 	@Override
 	public String toString() {
 		return "LocalAuthoritySettings[apiKey=******, orgId=" + this.orgId + ", port=" + this.port
@@ -290,7 +306,8 @@ public final class LocalAuthoritySettings {
 				+ this.platform.preferences().size() + ", modelAssignments=" + this.platform.modelAssignments().size()
 				+ ", webhookUrl=" + ((this.webhookTarget != null) ? "(supplied)" : this.webhookUrl)
 				+ ", webhookSecret=" + ((this.webhookSecret != null) ? "******" : null) + ", journalCapacity="
-				+ this.journalCapacity + ", reservationTtl=" + this.reservationTtl + "]";
+				+ this.journalCapacity + ", reservationTtl=" + this.reservationTtl + ", evidenceSigningKey="
+				+ ((this.evidenceSigningKey != null) ? "(configured)" : "(generated)") + "]";
 	}
 
 	/**
@@ -341,6 +358,8 @@ public final class LocalAuthoritySettings {
 		private Duration reservationTtl = DEFAULT_RESERVATION_TTL;
 
 		private Clock clock = Clock.systemUTC();
+
+		private KeyPair evidenceSigningKey;
 
 		private Builder() {
 		}
@@ -580,6 +599,38 @@ public final class LocalAuthoritySettings {
 		 */
 		public Builder clock(Clock clock) {
 			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Sets the Ed25519 key pair that signs evidence manifests (default: a key pair
+		 * generated when the authority starts, so bundles of one run of the authority are
+		 * verified with the key it publishes at {@code GET /v1/platform/evidence/signing-key}).
+		 * @param keyPair an Ed25519 key pair, e.g. of
+		 * {@code KeyPairGenerator.getInstance("Ed25519")}, or {@code null} for a
+		 * generated one
+		 * @return this builder
+		 */
+		public Builder evidenceSigningKey(KeyPair keyPair) {
+			this.evidenceSigningKey = keyPair;
+			return this;
+		}
+
+		/**
+		 * Sets the Ed25519 key pair that signs evidence manifests from its texts.
+		 * @param privateKeyPem the private key, PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----})
+		 * @param publicKey the public key, PEM ({@code -----BEGIN PUBLIC KEY-----}) or the
+		 * base64 of its raw 32 bytes
+		 * @return this builder
+		 * @throws IllegalArgumentException when either text is not an Ed25519 key, or
+		 * they are not one key pair
+		 */
+		public Builder evidenceSigningKey(String privateKeyPem, String publicKey) {
+			Objects.requireNonNull(privateKeyPem, "privateKeyPem must not be null");
+			Objects.requireNonNull(publicKey, "publicKey must not be null");
+			KeyPair keyPair = EvidenceSigner.keyPair(privateKeyPem, publicKey);
+			EvidenceSigner.of(keyPair);
+			this.evidenceSigningKey = keyPair;
 			return this;
 		}
 

@@ -50,6 +50,8 @@ final class PlatformEngine {
 
 	private final EvidenceStore evidence;
 
+	private final EvidenceSigner signer;
+
 	private final int capacity;
 
 	private final LinkedHashMap<String, PlatformWire.ExecutionView> executions = new LinkedHashMap<>();
@@ -71,7 +73,9 @@ final class PlatformEngine {
 		this.budgets = new PlatformBudgets(settings.platformBudgets());
 		this.capacity = settings.journalCapacity();
 		this.replies = new IdempotentReplies(this.capacity);
-		this.evidence = new EvidenceStore(mapper, MAX_BUNDLES);
+		this.signer = (settings.evidenceSigningKey() != null) ? EvidenceSigner.of(settings.evidenceSigningKey())
+				: EvidenceSigner.generate();
+		this.evidence = new EvidenceStore(mapper, this.signer, MAX_BUNDLES);
 		this.authorizations = new PreAuthorizations(settings.reservationTtl(), this.capacity);
 	}
 
@@ -137,24 +141,42 @@ final class PlatformEngine {
 		synchronized (this.lock) {
 			return this.replies.answer("evidence", idempotencyKey, Arrays.asList(request, vendorId, tenantId), () -> {
 				String bundleId = Ids.newId("evb_");
+				Instant now = this.clock.instant();
+				List<Wire.JournalView> journal = this.runtime.journalOfRun(request.runId());
 				List<PlatformWire.ExecutionView> runExecutions = this.executions.values()
 					.stream()
 					.filter((execution) -> request.runId().equals(execution.externalRunId()))
 					.toList();
+				PlatformWire.AssumptionsVerdict verdict = this.verdicts.get(request.runId());
+				List<PlatformWire.TraceLine> trace = new ArrayList<>();
+				journal.forEach((entry) -> trace.add(new PlatformWire.TraceLine("journal_entry", entry)));
+				runExecutions.forEach((execution) -> trace.add(new PlatformWire.TraceLine("execution", execution)));
+				if (verdict != null) {
+					trace.add(new PlatformWire.TraceLine("assumptions", verdict));
+				}
 				Map<String, Object> provenance = null;
 				if (request.includeProvenance()) {
 					provenance = new LinkedHashMap<>();
 					provenance.put("generator", "specora-local-authority");
 					provenance.put("protocol_version", AuthorityRoutes.PROTOCOL_VERSION);
+					provenance.put("bundle_format", "specora-evidence " + EvidenceStore.SCHEMA_VERSION);
 					provenance.put("hash_algorithm", "sha256");
+					provenance.put("signing_algorithm", "ed25519");
+					provenance.put("key_id", this.signer.publicKey().keyId());
+					provenance.put("created_at", Wire.time(now));
 				}
 				PlatformWire.BundleContent content = new PlatformWire.BundleContent(bundleId, request.runId(),
-						this.settings.orgId(), vendorId, tenantId, Wire.time(this.clock.instant()),
-						request.artifactTypes(), runExecutions, this.verdicts.get(request.runId()), provenance);
-				String hash = this.evidence.store(bundleId, content);
-				return new PlatformWire.EvidenceBundle(bundleId, hash, STORAGE_PREFIX + bundleId + ".json");
+						this.settings.orgId(), vendorId, tenantId, Wire.time(now), request.artifactTypes(), trace,
+						ConfidenceReports.of(request.runId(), journal, runExecutions, verdict), provenance);
+				String hash = this.evidence.store(content, now);
+				return new PlatformWire.EvidenceBundle(bundleId, hash, STORAGE_PREFIX + bundleId + ".zip");
 			});
 		}
+	}
+
+	/** The key that signs evidence manifests. */
+	EvidenceSigner signer() {
+		return this.signer;
 	}
 
 	Optional<byte[]> evidenceBundle(String bundleId) {

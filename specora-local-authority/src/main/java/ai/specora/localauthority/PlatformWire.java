@@ -57,10 +57,24 @@ final class PlatformWire {
 	record ResolvedPreference(String providerName, String modelName, String source, boolean fallbackUsed) {
 	}
 
-	/** The content of an evidence bundle, hashed as the exact bytes written. */
+	/**
+	 * What an evidence bundle holds: its ids for the manifest, the run's trace (journal
+	 * entries, then platform calls), the confidence report and the provenance (or
+	 * {@code null}).
+	 */
 	record BundleContent(String bundleId, String runId, String orgId, String vendorId, String tenantId,
-			String createdAt, List<String> artifactTypes, List<ExecutionView> executions,
-			AssumptionsVerdict assumptions, Map<String, Object> provenance) {
+			String createdAt, List<String> artifactTypes, List<TraceLine> trace, ConfidenceReport confidenceReport,
+			Map<String, Object> provenance) {
+	}
+
+	/** One line of a run's trace: {@code journal_entry}, {@code execution} or {@code assumptions}. */
+	record TraceLine(String kind, Object record) {
+	}
+
+	/** The confidence report of a run: what its trace shows, and how much it can be trusted. */
+	record ConfidenceReport(String runId, String confidence, int journalEntries, int blockedDecisions,
+			int executions, int failedExecutions, long costMicros, AssumptionsVerdict assumptions,
+			List<String> findings) {
 	}
 
 	record ExecutionView(String executionId, String provider, String model, long costMicros, long inputTokens,

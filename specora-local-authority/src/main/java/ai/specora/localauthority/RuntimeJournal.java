@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -44,6 +45,11 @@ final class RuntimeJournal {
 		this.capacity = settings.journalCapacity();
 		this.reservationTtl = settings.reservationTtl();
 		this.clock = settings.clock();
+	}
+
+	/** Every entry, oldest first (a live view: read it under the engine's lock). */
+	Collection<JournalEntry> entries() {
+		return this.journal.values();
 	}
 
 	/** The entry of an enforce request id, or {@code null}. */

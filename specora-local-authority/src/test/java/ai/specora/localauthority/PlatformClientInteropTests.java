@@ -7,9 +7,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ai.specora.client.BudgetExceededException;
+import ai.specora.client.NotFoundException;
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.SpecoraClientBuilder;
 import ai.specora.client.ValidationException;
+import ai.specora.client.evidence.BundleVerification;
+import ai.specora.client.evidence.EvidenceBundleVerifier;
 import ai.specora.client.platform.AssumptionsValidationRequest;
 import ai.specora.client.platform.AssumptionsValidationResult;
 import ai.specora.client.platform.EnforcementState;
@@ -115,8 +118,17 @@ class PlatformClientInteropTests {
 			.build());
 		assertThat(assumptions.verificationRequired()).isTrue();
 		EvidenceBundleResult bundle = platform.generateEvidenceBundle(EvidenceBundleRequest.of("run-1", "trace"));
-		assertThat(bundle.bundleHash())
-			.isEqualTo(EvidenceStore.hash(this.authority.evidenceBundle(bundle.bundleId()).orElseThrow()));
+		byte[] zip = platform.downloadEvidenceBundle(bundle.bundleId());
+		assertThat(zip).isEqualTo(this.authority.evidenceBundle(bundle.bundleId()).orElseThrow());
+		assertThat(platform.signingKey()).isEqualTo(this.authority.evidenceSigningKey());
+		BundleVerification verified = EvidenceBundleVerifier.builder()
+			.publicKey(platform.signingKey())
+			.build()
+			.verify(zip);
+		assertThat(verified.passed()).as(verified.report()).isTrue();
+		assertThat(bundle.bundleHash()).isEqualTo(verified.bundleHash());
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> platform.downloadEvidenceBundle("evb_unknown"));
 		assertThat(platform.getRiskScore()).isNotNull();
 		assertThat(platform.getPreferences(WorkflowType.CODEGEN).preferences()).hasSize(1);
 		assertThat(platform.resolvePreference(PreferenceResolveRequest.of(WorkflowType.CODEGEN, "code_generation"))

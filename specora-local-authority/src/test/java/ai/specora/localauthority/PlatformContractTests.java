@@ -102,6 +102,13 @@ class PlatformContractTests extends AbstractLocalAuthorityTests {
 						"include_provenance", true));
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.text("bundle_hash")).matches("sha256:[0-9a-f]{64}");
+		String bundlePath = "/v1/platform/evidence/bundles/{bundle_id}";
+		assertThat(this.contract.document().at("/paths/" + bundlePath.replace("/", "~1") + "/get/responses/200/content")
+			.has("application/zip")).isTrue();
+		assertThat(this.contract.document()
+			.at("/paths/~1v1~1platform~1evidence~1signing-key/get/responses/200/content")
+			.has("application/x-pem-file")).isTrue();
+		assertThat(get("/v1/platform/evidence/bundles/evb_unknown").status()).isEqualTo(404);
 	}
 
 	@Test

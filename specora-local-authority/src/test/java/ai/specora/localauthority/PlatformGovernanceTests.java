@@ -1,5 +1,6 @@
 package ai.specora.localauthority;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -109,11 +110,13 @@ class PlatformGovernanceTests extends AbstractLocalAuthorityTests {
 	}
 
 	@Test
-	void theBundleHashIsTheSha256OfTheRetrievableContent() throws Exception {
+	void theBundleHoldsTheRunsTraceReportAndProvenanceAndItsHashIsTheManifests() throws Exception {
 		this.client.post("/v1/platform/executions", Map.of("provider", "openai", "model", "gpt-4o", "cost_micros",
 				5000, "input_tokens", 1000, "output_tokens", 500, "success", true, "external_run_id", "run-7"));
 		this.client.post("/v1/platform/executions", Map.of("provider", "openai", "model", "gpt-4o", "cost_micros",
 				10, "input_tokens", 1, "output_tokens", 1, "success", true, "external_run_id", "another-run"));
+		this.client.enforce("db_write", new BigDecimal("0.25"), Map.of("run_id", "run-7"));
+		this.client.enforce("db_write", new BigDecimal("0.25"), Map.of("run_id", "another-run"));
 		this.client.post("/v1/platform/assumptions/validate", Map.of("run_id", "run-7", "assumptions",
 				List.of(Map.of("id", "a1", "description", "Safe", "impact_level", "low"))));
 		Reply reply = this.client.post("/v1/platform/evidence/bundles",
@@ -122,26 +125,49 @@ class PlatformGovernanceTests extends AbstractLocalAuthorityTests {
 		assertThat(reply.status()).isEqualTo(200);
 		String bundleId = reply.text("bundle_id");
 		assertThat(bundleId).startsWith("evb_");
-		assertThat(reply.text("storage_path")).isEqualTo("local://evidence/" + bundleId + ".json");
-		byte[] content = this.authority.evidenceBundle(bundleId).orElseThrow();
+		assertThat(reply.text("storage_path")).isEqualTo("local://evidence/" + bundleId + ".zip");
+		byte[] zip = this.authority.evidenceBundle(bundleId).orElseThrow();
+		assertThat(this.client.getBytes("/v1/platform/evidence/bundles/" + bundleId)).isEqualTo(zip);
+		assertThat(this.client.getBytes("/local/evidence/" + bundleId)).isEqualTo(zip);
+		Map<String, byte[]> entries = Bundles.entries(zip);
+		assertThat(entries).containsOnlyKeys("manifest.json", "trace.jsonl", "confidence_report.json",
+				"provenance.json");
+		JsonNode manifest = AuthorityClient.JSON.readTree(entries.get("manifest.json"));
 		assertThat(reply.text("bundle_hash"))
-			.isEqualTo("sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
-		assertThat(this.client.getBytes("/local/evidence/" + bundleId)).isEqualTo(content);
-		JsonNode bundle = AuthorityClient.JSON.readTree(content);
-		assertThat(bundle.get("run_id").asString()).isEqualTo("run-7");
-		assertThat(bundle.get("vendor_id").asString()).isEqualTo(AuthorityClient.VENDOR_ID);
-		assertThat(bundle.get("tenant_id").asString()).isEqualTo(AuthorityClient.TENANT_ID);
-		assertThat(bundle.get("executions")).hasSize(1);
-		assertThat(bundle.get("executions").get(0).get("cost_micros").asLong()).isEqualTo(5000);
-		assertThat(bundle.get("assumptions").get("severity").asString()).isEqualTo("low");
-		assertThat(bundle.get("provenance").get("generator").asString()).isEqualTo("specora-local-authority");
+			.isEqualTo("sha256:" + manifest.get("signing").get("manifest_sha256").asString());
+		assertThat(manifest.get("schema_version").asString()).isEqualTo("1.1.0");
+		assertThat(manifest.get("bundle_id").asString()).isEqualTo(bundleId);
+		assertThat(manifest.get("run_id").asString()).isEqualTo("run-7");
+		assertThat(manifest.get("vendor_id").asString()).isEqualTo(AuthorityClient.VENDOR_ID);
+		assertThat(manifest.get("tenant_id").asString()).isEqualTo(AuthorityClient.TENANT_ID);
+		assertThat(manifest.get("signing").get("key_id").asString())
+			.isEqualTo(this.authority.evidenceSigningKey().keyId());
+		for (JsonNode artifact : manifest.get("artifacts")) {
+			byte[] bytes = entries.get(artifact.get("name").asString());
+			assertThat(artifact.get("size_bytes").asLong()).isEqualTo(bytes.length);
+			assertThat(artifact.get("sha256").asString())
+				.isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+		}
+		List<JsonNode> trace = Bundles.lines(entries.get("trace.jsonl"));
+		assertThat(trace).extracting((line) -> line.get("kind").asString())
+			.containsExactly("journal_entry", "execution", "assumptions");
+		assertThat(trace.get(0).get("record").get("action_type").asString()).isEqualTo("db_write");
+		assertThat(trace.get(1).get("record").get("cost_micros").asLong()).isEqualTo(5000);
+		assertThat(trace.get(2).get("record").get("severity").asString()).isEqualTo("low");
+		JsonNode report = AuthorityClient.JSON.readTree(entries.get("confidence_report.json"));
+		assertThat(report.get("confidence").asString()).isEqualTo("high");
+		assertThat(report.get("executions").asInt()).isEqualTo(1);
+		assertThat(report.get("journal_entries").asInt()).isEqualTo(1);
+		assertThat(AuthorityClient.JSON.readTree(entries.get("provenance.json")).get("generator").asString())
+			.isEqualTo("specora-local-authority");
 		Reply withoutProvenance = this.client.post("/v1/platform/evidence/bundles",
 				Map.of("run_id", "run-7", "artifact_types", List.of("trace")));
-		JsonNode plain = AuthorityClient.JSON
-			.readTree(this.authority.evidenceBundle(withoutProvenance.text("bundle_id")).orElseThrow());
-		assertThat(plain.get("provenance").isNull()).isTrue();
+		assertThat(Bundles.entries(this.authority.evidenceBundle(withoutProvenance.text("bundle_id")).orElseThrow()))
+			.doesNotContainKey("provenance.json");
 		assertThat(withoutProvenance.text("bundle_hash")).isNotEqualTo(reply.text("bundle_hash"));
 		assertThat(this.authority.evidenceBundle("evb_unknown")).isEmpty();
+		assertThat(this.client.get("/v1/platform/evidence/bundles/evb_unknown").status()).isEqualTo(404);
+		assertThat(this.client.get("/v1/platform/evidence/bundles/evb_unknown").errorCode()).isEqualTo("not_found");
 		assertThat(this.client.get("/local/evidence/evb_unknown").status()).isEqualTo(404);
 	}
 

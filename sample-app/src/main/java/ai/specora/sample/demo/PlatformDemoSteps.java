@@ -1,17 +1,26 @@
 package ai.specora.sample.demo;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import ai.specora.client.SpecoraClient;
+import ai.specora.client.evidence.BundleVerification;
+import ai.specora.client.evidence.CheckResult;
+import ai.specora.client.evidence.EvidenceBundleVerifier;
+import ai.specora.client.evidence.EvidenceCheck;
+import ai.specora.client.evidence.EvidencePublicKey;
 import ai.specora.client.platform.BudgetValidationRequest;
 import ai.specora.client.platform.BudgetValidationResult;
 import ai.specora.client.platform.EnforcementState;
@@ -38,8 +47,9 @@ import ai.specora.localauthority.LocalAuthority;
  * workflow in {@code specora-policies.yml} routes it to another provider;</li>
  * <li>the reply is drafted with the selected model and the execution is recorded with
  * the token counts of the actual prompt and reply;</li>
- * <li>an evidence bundle of the run is generated, and its hash checked against its
- * content.</li>
+ * <li>an evidence bundle of the run is generated and downloaded, verified offline
+ * against the authority's published signing key, and a tampered copy is shown failing
+ * the same check.</li>
  * </ol>
  * No real LLM is called: {@link #draft} stands in for the provider's SDK, so the demo
  * runs offline.
@@ -101,8 +111,9 @@ public final class PlatformDemoSteps {
 		PreAuthorizationResult authorization = preAuthorize(firstStep + 1);
 		String runId = "reply-" + UUID.randomUUID();
 		ExecutionRecordResult execution = draftAndRecord(firstStep + 2, authorization, runId);
-		EvidenceBundleResult evidence = evidenceBundle(firstStep + 3, runId);
-		return new Outcome(budget, authorization, execution, evidence);
+		Evidence evidence = evidenceBundle(firstStep + 3, runId);
+		return new Outcome(budget, authorization, execution, evidence.bundle(), evidence.verification(),
+				evidence.tampered());
 	}
 
 	private BudgetValidationResult checkBudget(int step) {
@@ -171,22 +182,68 @@ public final class PlatformDemoSteps {
 		return execution;
 	}
 
-	private EvidenceBundleResult evidenceBundle(int step, String runId) {
-		this.console.step(step, "Generate the run's evidence bundle and check its hash");
+	private Evidence evidenceBundle(int step, String runId) {
+		this.console.step(step, "Generate the run's evidence bundle, verify it offline, and see a tampered copy fail");
 		this.console.line("    client.platform().generateEvidenceBundle(" + runId + ", trace, confidence_report)");
 		EvidenceBundleResult bundle = this.platform
 			.generateEvidenceBundle(new EvidenceBundleRequest(runId, List.of("trace", "confidence_report"), true));
-		byte[] content = this.authority.evidenceBundle(bundle.bundleId())
-			.orElseThrow(() -> new DemoStepException("the local authority does not know bundle " + bundle.bundleId()));
-		String expected = "sha256:" + sha256(content);
-		if (!expected.equals(bundle.bundleHash())) {
-			throw new DemoStepException("bundle hash " + bundle.bundleHash() + " is not the SHA-256 of its content, "
-					+ expected);
-		}
 		this.console.outcome(200, "EVIDENCE", "bundle " + bundle.bundleId() + " at " + bundle.storagePath());
-		this.console.note("bundle_hash " + bundle.bundleHash() + " verified against its " + content.length
-				+ " bytes of content");
-		return bundle;
+		this.console.line("    client.platform().downloadEvidenceBundle(" + bundle.bundleId() + ") and signingKey()");
+		byte[] zip = this.platform.downloadEvidenceBundle(bundle.bundleId());
+		EvidencePublicKey key = this.platform.signingKey();
+		// pin the key you trust, obtained out of band: here, the embedded authority's own
+		if (!key.equals(this.authority.evidenceSigningKey())) {
+			throw new DemoStepException("the published signing key " + key.keyId() + " is not the authority's "
+					+ this.authority.evidenceSigningKey().keyId());
+		}
+		EvidenceBundleVerifier verifier = EvidenceBundleVerifier.builder().publicKey(key).build();
+		BundleVerification verified = verifier.verify(zip);
+		if (!verified.passed() || !bundle.bundleHash().equals(verified.bundleHash())) {
+			throw new DemoStepException("the downloaded bundle does not verify with key " + key.keyId() + ":\n"
+					+ verified.report());
+		}
+		this.console.note("verified offline with the published key " + key.keyId() + ": " + checks(verified));
+		this.console.note("bundle_hash " + bundle.bundleHash() + " verified against its signed manifest (a "
+				+ zip.length + "-byte ZIP)");
+		BundleVerification tampered = verifier.verify(tamper(zip, "trace.jsonl"));
+		if (!tampered.failed()) {
+			throw new DemoStepException("a tampered copy of the bundle was not refused:\n" + tampered.report());
+		}
+		CheckResult artifacts = tampered.check(EvidenceCheck.ARTIFACTS);
+		this.console.note("a copy with one byte of trace.jsonl changed: " + tampered.status() + " ("
+				+ artifacts.details().get(0) + ")");
+		return new Evidence(bundle, verified, tampered);
+	}
+
+	private static String checks(BundleVerification verification) {
+		StringBuilder text = new StringBuilder();
+		for (CheckResult check : verification.checks()) {
+			text.append((text.length() > 0) ? ", " : "").append(check.check().checkName()).append(' ')
+				.append(check.status());
+		}
+		return text.toString();
+	}
+
+	/** A copy of a bundle with one byte of an entry changed. */
+	static byte[] tamper(byte[] zip, String entryName) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+				ZipOutputStream copy = new ZipOutputStream(out)) {
+			ZipEntry entry;
+			while ((entry = in.getNextEntry()) != null) {
+				byte[] bytes = in.readAllBytes();
+				if (entry.getName().equals(entryName) && bytes.length > 0) {
+					bytes[bytes.length / 2] ^= 1;
+				}
+				copy.putNextEntry(new ZipEntry(entry.getName()));
+				copy.write(bytes);
+				copy.closeEntry();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
 	}
 
 	/**
@@ -213,15 +270,6 @@ public final class PlatformDemoSteps {
 		return count;
 	}
 
-	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
-	}
-
 	/**
 	 * What the Platform API steps did.
 	 *
@@ -229,9 +277,16 @@ public final class PlatformDemoSteps {
 	 * @param authorization the pre-authorization, with the selected provider and model
 	 * @param execution the recorded execution
 	 * @param evidence the evidence bundle of the run
+	 * @param verification the offline verification of the downloaded bundle
+	 * @param tampered the verification of a copy with one byte of its trace changed
 	 */
 	public record Outcome(BudgetValidationResult budget, PreAuthorizationResult authorization,
-			ExecutionRecordResult execution, EvidenceBundleResult evidence) {
+			ExecutionRecordResult execution, EvidenceBundleResult evidence, BundleVerification verification,
+			BundleVerification tampered) {
+	}
+
+	private record Evidence(EvidenceBundleResult bundle, BundleVerification verification,
+			BundleVerification tampered) {
 	}
 
 }

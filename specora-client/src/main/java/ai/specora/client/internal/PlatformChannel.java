@@ -43,6 +43,21 @@ public interface PlatformChannel {
 	<T> Mono<T> get(String path, Object[] uriVariables, String description, Function<byte[], T> decoder);
 
 	/**
+	 * A GET of a body that is not JSON (a ZIP, a PEM file): capped, retried and turned
+	 * into typed exceptions like every call, but not checked as UTF-8, and asking for
+	 * the given media types instead of JSON.
+	 * @param path the path template below the base URL
+	 * @param uriVariables the values of the template's variables
+	 * @param accept the {@code Accept} header, e.g. {@code application/zip}
+	 * @param description the call, for messages, e.g. {@code downloadEvidenceBundle}
+	 * @param decoder turns the 2xx body into the result, throwing on malformed content
+	 * @param <T> the result type
+	 * @return the result
+	 */
+	<T> Mono<T> getBinary(String path, Object[] uriVariables, String accept, String description,
+			Function<byte[], T> decoder);
+
+	/**
 	 * A POST that is a decision: with no answer after retries the client's fail mode
 	 * decides — the client's {@code FailClosedException} when closed, {@code failOpen}
 	 * (with one warning line on {@code failOpenLogger}) when open. 4xx errors are raised

@@ -1,6 +1,9 @@
 package ai.specora.client.platform;
 
+import java.nio.file.Path;
 import java.util.Objects;
+
+import ai.specora.client.evidence.EvidencePublicKey;
 
 /**
  * The Platform API of Specora (the calls of the Node SDK {@code @specora/sdk}),
@@ -90,6 +93,40 @@ public final class PlatformClient {
 	 */
 	public EvidenceBundleResult generateEvidenceBundle(EvidenceBundleRequest request) {
 		return this.reactive.generateEvidenceBundle(request).block();
+	}
+
+	/**
+	 * Downloads an evidence bundle (Model B): the ZIP in Specora's public evidence
+	 * format, to check offline with an
+	 * {@link ai.specora.client.evidence.EvidenceBundleVerifier}. Capped at 10 MiB like
+	 * every response.
+	 * @param bundleId the {@code bundleId} of {@link #generateEvidenceBundle}
+	 * @return the ZIP's bytes
+	 * @throws ai.specora.client.NotFoundException when the id is unknown
+	 */
+	public byte[] downloadEvidenceBundle(String bundleId) {
+		return this.reactive.downloadEvidenceBundle(bundleId).block();
+	}
+
+	/**
+	 * Downloads an evidence bundle (Model B) to a file, replacing the file if it exists.
+	 * @param bundleId the {@code bundleId} of {@link #generateEvidenceBundle}
+	 * @param target the file to write
+	 * @return the file
+	 * @throws ai.specora.client.NotFoundException when the id is unknown
+	 * @throws java.io.UncheckedIOException when the file cannot be written
+	 */
+	public Path downloadEvidenceBundle(String bundleId, Path target) {
+		return this.reactive.downloadEvidenceBundle(bundleId, target).block();
+	}
+
+	/**
+	 * Reads the public key that signs evidence manifests: pin it in an
+	 * {@link ai.specora.client.evidence.EvidenceBundleVerifier}.
+	 * @return the Ed25519 key, with its PEM and key id
+	 */
+	public EvidencePublicKey signingKey() {
+		return this.reactive.signingKey().block();
 	}
 
 	/**

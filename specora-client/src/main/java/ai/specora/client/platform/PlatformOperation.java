@@ -20,6 +20,18 @@ public enum PlatformOperation {
 	/** {@code generateEvidenceBundle}: POST /v1/platform/evidence/bundles (Model B). */
 	GENERATE_EVIDENCE_BUNDLE("generateEvidenceBundle", true),
 
+	/**
+	 * {@code downloadEvidenceBundle}: GET /v1/platform/evidence/bundles/{bundle_id}
+	 * (Model B; no Node SDK counterpart).
+	 */
+	DOWNLOAD_EVIDENCE_BUNDLE("downloadEvidenceBundle", true),
+
+	/**
+	 * {@code signingKey}: GET /v1/platform/evidence/signing-key (no Node SDK
+	 * counterpart).
+	 */
+	GET_SIGNING_KEY("signingKey", false),
+
 	/** {@code getRiskScore}: GET /v1/platform/risk-score. */
 	GET_RISK_SCORE("getRiskScore", false),
 

@@ -1,12 +1,20 @@
 package ai.specora.client.platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 import ai.specora.client.internal.PlatformChannel;
+import ai.specora.client.evidence.EvidenceBundleVerifier;
+import ai.specora.client.evidence.EvidencePublicKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The Platform API of Specora (the calls of the Node SDK {@code @specora/sdk}), reactive:
@@ -23,7 +31,8 @@ import reactor.core.publisher.Mono;
  * {@link ai.specora.client.BudgetExceededException}).
  * <p>
  * {@link #checkPolicy}, {@link #validateBudget}, {@link #recordExecution},
- * {@link #validateAssumptions} and {@link #generateEvidenceBundle} are Model B
+ * {@link #validateAssumptions}, {@link #generateEvidenceBundle} and
+ * {@link #downloadEvidenceBundle} are Model B
  * (vendor-reseller) calls: on a client without {@code vendorId} and {@code tenantId}
  * they fail with a {@link ai.specora.client.ValidationException} before any request.
  * <p>
@@ -134,6 +143,46 @@ public final class ReactivePlatformClient {
 	}
 
 	/**
+	 * Downloads an evidence bundle (Model B): the ZIP in Specora's public evidence
+	 * format, to check offline with an {@link EvidenceBundleVerifier}. Capped at 10 MiB
+	 * like every response; retried like every call.
+	 * @param bundleId the {@code bundleId} of {@link #generateEvidenceBundle}
+	 * @return the ZIP's bytes; an unknown id raises {@code NotFoundException}
+	 */
+	public Mono<byte[]> downloadEvidenceBundle(String bundleId) {
+		Requests.requireText(bundleId, "bundleId");
+		return run(PlatformOperation.DOWNLOAD_EVIDENCE_BUNDLE, null,
+				() -> this.channel.getBinary("/v1/platform/evidence/bundles/{bundleId}", new Object[] { bundleId },
+						"application/zip", "downloadEvidenceBundle", (bytes) -> bytes));
+	}
+
+	/**
+	 * Downloads an evidence bundle (Model B) to a file, replacing the file if it exists.
+	 * The file is written on a {@code boundedElastic} thread, never on the event loop.
+	 * @param bundleId the {@code bundleId} of {@link #generateEvidenceBundle}
+	 * @param target the file to write
+	 * @return the file; an unknown id raises {@code NotFoundException}
+	 */
+	public Mono<Path> downloadEvidenceBundle(String bundleId, Path target) {
+		Objects.requireNonNull(target, "target must not be null");
+		return downloadEvidenceBundle(bundleId).publishOn(Schedulers.boundedElastic())
+			.map((bytes) -> write(target, bytes));
+	}
+
+	/**
+	 * Reads the public key that signs evidence manifests: pin it in an
+	 * {@link EvidenceBundleVerifier}. The key id is computed from the key itself.
+	 * @return the Ed25519 key, with its PEM ({@link EvidencePublicKey#toPem()}) and key id
+	 * ({@link EvidencePublicKey#keyId()})
+	 */
+	public Mono<EvidencePublicKey> signingKey() {
+		return run(PlatformOperation.GET_SIGNING_KEY, null,
+				() -> this.channel.getBinary("/v1/platform/evidence/signing-key", new Object[0],
+						"application/x-pem-file", "signingKey",
+						(bytes) -> EvidencePublicKey.fromPem(new String(bytes, StandardCharsets.US_ASCII))));
+	}
+
+	/**
 	 * Reads the risk metrics of the organisation or tenant (Node: {@code getRiskScore}).
 	 * @return the risk metrics
 	 */
@@ -230,6 +279,15 @@ public final class ReactivePlatformClient {
 		Mono<T> execution = operation.isVendorModelOnly() && !this.channel.isVendorModel()
 				? Mono.error(this.channel.invalidRequest(modelBOnly(operation))) : call.get();
 		return this.interceptor.intercept(new PlatformCall(operation, provider), execution);
+	}
+
+	private static Path write(Path target, byte[] bytes) {
+		try {
+			return Files.write(target, bytes);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not write the evidence bundle to " + target, ex);
+		}
 	}
 
 	private static String modelBOnly(PlatformOperation operation) {

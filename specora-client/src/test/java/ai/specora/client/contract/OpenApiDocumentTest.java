@@ -107,7 +107,8 @@ class OpenApiDocumentTest {
 	@Test
 	void modelBOnlyOperationsRequireVendorAndTenant() {
 		List<String> modelB = List.of("/v1/platform/policy/check", "/v1/platform/budget/validate",
-				"/v1/platform/executions", "/v1/platform/assumptions/validate", "/v1/platform/evidence/bundles");
+				"/v1/platform/executions", "/v1/platform/assumptions/validate", "/v1/platform/evidence/bundles",
+				"/v1/platform/evidence/bundles/{bundle_id}");
 		PROTOCOL_OPERATIONS.forEach((path, method) -> {
 			Map<String, JsonNode> headers = headerParameters(path, method);
 			boolean required = modelB.contains(path);
@@ -138,6 +139,7 @@ class OpenApiDocumentTest {
 		}
 		assertThat(this.contract.statuses("POST", "/v1/runtime/complete")).contains("404");
 		assertThat(this.contract.statuses("GET", "/v1/runtime/journal/{journal_id}")).contains("404");
+		assertThat(this.contract.statuses("GET", "/v1/platform/evidence/bundles/{bundle_id}")).contains("404");
 		assertThat(this.contract.statuses("POST", "/v1/platform/proxy/execute")).contains("402");
 		assertThat(this.contract.statuses("POST", "/v1/runtime/enforce")).doesNotContain("402");
 		assertThat(this.contract.document().at("/webhooks/specoraEvent/post/responses").propertyNames())
@@ -479,6 +481,8 @@ class OpenApiDocumentTest {
 		operations.put("/v1/platform/executions", "POST");
 		operations.put("/v1/platform/assumptions/validate", "POST");
 		operations.put("/v1/platform/evidence/bundles", "POST");
+		operations.put("/v1/platform/evidence/bundles/{bundle_id}", "GET");
+		operations.put("/v1/platform/evidence/signing-key", "GET");
 		operations.put("/v1/platform/risk-score", "GET");
 		operations.put("/v1/platform/preauthorize", "POST");
 		operations.put("/v1/platform/proxy/execute", "POST");

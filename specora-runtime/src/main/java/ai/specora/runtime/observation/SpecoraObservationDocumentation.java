@@ -179,7 +179,8 @@ public enum SpecoraObservationDocumentation implements ObservationDocumentation 
 		 * The call, named as in the Node SDK: {@code checkPolicy}, {@code validateBudget},
 		 * {@code recordExecution}, {@code validateAssumptions},
 		 * {@code generateEvidenceBundle}, {@code getRiskScore}, {@code preAuthorize},
-		 * {@code proxyExecute}, {@code getPreferences} or {@code resolvePreference}.
+		 * {@code proxyExecute}, {@code getPreferences} or {@code resolvePreference}; and
+		 * the Java client's own {@code downloadEvidenceBundle} and {@code signingKey}.
 		 */
 		CALL {
 

@@ -73,6 +73,7 @@ final class LocalAuthoritySettingsMapper {
 		}
 		new LocalAuthorityPlatformMapper(this.properties.getPlatform()).apply(builder);
 		applyWebhooks(builder, ownEndpoint);
+		applyEvidenceSigningKey(builder);
 		try {
 			return builder.build();
 		}
@@ -101,6 +102,27 @@ final class LocalAuthoritySettingsMapper {
 		}
 		else if (secret != null && ownEndpoint != null) {
 			builder.webhookTarget(ownEndpoint).webhookSecret(secret);
+		}
+	}
+
+	private void applyEvidenceSigningKey(LocalAuthoritySettings.Builder builder) {
+		String privateKey = this.properties.getEvidenceSigningPrivateKey();
+		String publicKey = this.properties.getEvidenceSigningPublicKey();
+		if (!StringUtils.hasText(privateKey) && !StringUtils.hasText(publicKey)) {
+			return;
+		}
+		if (!StringUtils.hasText(privateKey) || !StringUtils.hasText(publicKey)) {
+			String missing = StringUtils.hasText(privateKey) ? "evidence-signing-public-key"
+					: "evidence-signing-private-key";
+			throw invalid(missing, "is needed: evidence-signing-private-key and evidence-signing-public-key are set "
+					+ "both or neither", missing + ": |\n      -----BEGIN ...");
+		}
+		try {
+			builder.evidenceSigningKey(privateKey, publicKey);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid("evidence-signing-private-key", "and evidence-signing-public-key are not one Ed25519 key "
+					+ "pair: " + ex.getMessage(), null);
 		}
 	}
 

@@ -78,6 +78,20 @@ public class SpecoraLocalAuthorityProperties {
 	 */
 	private Duration reservationTtl = Duration.ofMinutes(5);
 
+	/**
+	 * Ed25519 private key that signs evidence bundle manifests, as PKCS#8 PEM
+	 * ("-----BEGIN PRIVATE KEY-----"). Set it together with evidence-signing-public-key;
+	 * by default a key pair is generated at start-up, and its public key is served at
+	 * GET /v1/platform/evidence/signing-key.
+	 */
+	private String evidenceSigningPrivateKey;
+
+	/**
+	 * Ed25519 public key of evidence-signing-private-key, as PEM ("-----BEGIN PUBLIC
+	 * KEY-----") or the base64 of its raw 32 bytes.
+	 */
+	private String evidenceSigningPublicKey;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -158,11 +172,28 @@ public class SpecoraLocalAuthorityProperties {
 		this.reservationTtl = reservationTtl;
 	}
 
+	public String getEvidenceSigningPrivateKey() {
+		return this.evidenceSigningPrivateKey;
+	}
+
+	public void setEvidenceSigningPrivateKey(String evidenceSigningPrivateKey) {
+		this.evidenceSigningPrivateKey = evidenceSigningPrivateKey;
+	}
+
+	public String getEvidenceSigningPublicKey() {
+		return this.evidenceSigningPublicKey;
+	}
+
+	public void setEvidenceSigningPublicKey(String evidenceSigningPublicKey) {
+		this.evidenceSigningPublicKey = evidenceSigningPublicKey;
+	}
+
 	@Override
 	public String toString() {
 		return "SpecoraLocalAuthorityProperties[enabled=" + this.enabled + ", port=" + this.port + ", policies="
 				+ this.policies.size() + ", budgets=" + this.budgets.size() + ", webhookUrl=" + this.webhookUrl
-				+ ", webhookSecret=" + ((this.webhookSecret != null) ? "******" : null) + "]";
+				+ ", webhookSecret=" + ((this.webhookSecret != null) ? "******" : null) + ", evidenceSigningPrivateKey="
+				+ ((this.evidenceSigningPrivateKey != null) ? "******" : null) + "]";
 	}
 
 	/**

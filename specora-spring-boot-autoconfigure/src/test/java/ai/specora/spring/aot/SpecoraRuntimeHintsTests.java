@@ -95,6 +95,11 @@ class SpecoraRuntimeHintsTests {
 		assertThat(RuntimeHintsPredicates.reflection()
 			.onMethodInvocation("ai.specora.localauthority.Wire$EnforceResponse", "journalId")).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection()
+			.onMethodInvocation("ai.specora.localauthority.PlatformWire$TraceLine", "record")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onMethodInvocation("ai.specora.localauthority.PlatformWire$ConfidenceReport", "confidence"))
+			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection()
 			.onMethodInvocation(ai.specora.client.webhook.ApprovalResolved.class, "approvalState")).accepts(hints);
 	}
 

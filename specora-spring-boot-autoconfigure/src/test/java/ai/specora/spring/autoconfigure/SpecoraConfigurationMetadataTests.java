@@ -39,7 +39,8 @@ class SpecoraConfigurationMetadataTests {
 				"specora.local-authority.policies", "specora.local-authority.budgets",
 				"specora.local-authority.webhook-url", "specora.local-authority.webhook-secret",
 				"specora.local-authority.journal-capacity", "specora.local-authority.reservation-ttl",
-				"specora.local-authority.platform.budgets", "specora.local-authority.platform.policies",
+				"specora.local-authority.evidence-signing-private-key",
+				"specora.local-authority.evidence-signing-public-key", "specora.local-authority.platform.budgets", "specora.local-authority.platform.policies",
 				"specora.local-authority.platform.preferences", "specora.local-authority.platform.model-assignments",
 				"specora.local-authority.platform.default-provider", "specora.local-authority.platform.default-model");
 	}

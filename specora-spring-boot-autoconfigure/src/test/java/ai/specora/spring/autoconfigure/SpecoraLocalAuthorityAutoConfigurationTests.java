@@ -3,11 +3,15 @@ package ai.specora.spring.autoconfigure;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 
 import ai.specora.client.Decision;
 import ai.specora.client.EnforceRequest;
 import ai.specora.client.EnforcementResult;
 import ai.specora.client.SpecoraClient;
+import ai.specora.client.evidence.EvidencePublicKey;
 import ai.specora.client.platform.ExecutionRecordRequest;
 import ai.specora.client.platform.PlatformClient;
 import ai.specora.client.platform.PolicyCheckRequest;
@@ -173,6 +177,29 @@ class SpecoraLocalAuthorityAutoConfigurationTests {
 				assertThat(analyze(context.getStartupFailure()).getDescription())
 					.contains("'specora.local-authority.webhook-secret' is needed to sign the webhooks");
 			});
+	}
+
+	@Test
+	void evidenceSigningKeyIsConfiguredFromPemProperties() throws Exception {
+		KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		String privatePem = "-----BEGIN PRIVATE KEY-----\n"
+				+ Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+		EvidencePublicKey publicKey = EvidencePublicKey.of(pair.getPublic());
+		this.enabled
+			.withPropertyValues("specora.local-authority.evidence-signing-private-key=" + privatePem,
+					"specora.local-authority.evidence-signing-public-key=" + publicKey.toBase64())
+			.run((context) -> assertThat(context.getBean(LocalAuthority.class).evidenceSigningKey())
+				.isEqualTo(publicKey));
+		this.enabled.run((context) -> assertThat(context.getBean(LocalAuthority.class).evidenceSigningKey().keyId())
+			.startsWith("spk-"));
+		assertInvalid("specora.local-authority.evidence-signing-private-key=" + privatePem,
+				"'specora.local-authority.evidence-signing-public-key' is needed",
+				"specora.local-authority.evidence-signing-public-key");
+		assertInvalid(new String[] { "specora.local-authority.evidence-signing-private-key=" + privatePem,
+				"specora.local-authority.evidence-signing-public-key="
+						+ EvidencePublicKey.of(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic())
+							.toBase64() },
+				"are not one Ed25519 key pair", "specora.local-authority.evidence-signing-private-key");
 	}
 
 	@Test
