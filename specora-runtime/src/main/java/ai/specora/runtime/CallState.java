@@ -1,4 +1,4 @@
-package ai.specora.runtime.internal;
+package ai.specora.runtime;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -13,11 +13,6 @@ import ai.specora.client.EnforcementResult;
 import ai.specora.client.Listeners;
 import ai.specora.client.SpecoraBlockedException;
 import ai.specora.client.SpecoraSuspendedException;
-import ai.specora.runtime.CompletionDispatcher;
-import ai.specora.runtime.GovernanceListener;
-import ai.specora.runtime.GovernancePolicy;
-import ai.specora.runtime.GovernedCall;
-import ai.specora.runtime.GovernedRequest;
 import ai.specora.runtime.observation.EnforcementObservationContext;
 import ai.specora.runtime.observation.EnforcementOutcome;
 import io.micrometer.observation.Observation;
@@ -33,15 +28,15 @@ import reactor.util.context.Context;
  * a listener or observation handler that throws is logged and never changes the call's
  * outcome. The observation is stopped once, and the call is completed once.
  * <p>
- * Internal to the engine: not API.
+ * Internal to the engine.
  */
-public final class CallState implements GovernedCall {
+final class CallState implements GovernedCall {
 
 	/**
 	 * The Reactor context key of the current observation, as Micrometer's context
 	 * propagation names it.
 	 */
-	public static final String OBSERVATION_KEY = "micrometer.observation";
+	static final String OBSERVATION_KEY = "micrometer.observation";
 
 	private static final Logger logger = LoggerFactory.getLogger(CallState.class);
 

@@ -1,11 +1,9 @@
-package ai.specora.runtime.internal;
+package ai.specora.runtime;
 
 import java.util.List;
 
 import ai.specora.client.CompletionStatus;
 import ai.specora.client.EnforcementResult;
-import ai.specora.runtime.GovernanceListener;
-import ai.specora.runtime.GovernedCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Calls several listeners in order; one that throws is logged and the others still
  * run. Per call nothing is allocated: each listener's name for the log is built once.
  */
-public final class CompositeGovernanceListener implements GovernanceListener {
+final class CompositeGovernanceListener implements GovernanceListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(CompositeGovernanceListener.class);
 
@@ -21,7 +19,7 @@ public final class CompositeGovernanceListener implements GovernanceListener {
 
 	private final String[] descriptions;
 
-	public CompositeGovernanceListener(List<? extends GovernanceListener> listeners) {
+	CompositeGovernanceListener(List<? extends GovernanceListener> listeners) {
 		this.listeners = listeners.toArray(new GovernanceListener[0]);
 		this.descriptions = new String[this.listeners.length];
 		for (int i = 0; i < this.listeners.length; i++) {

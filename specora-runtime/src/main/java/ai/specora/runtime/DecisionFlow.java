@@ -1,4 +1,4 @@
-package ai.specora.runtime.internal;
+package ai.specora.runtime;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -13,9 +13,6 @@ import ai.specora.client.ReactiveSpecoraClient;
 import ai.specora.client.SpecoraBlockedException;
 import ai.specora.client.SpecoraException;
 import ai.specora.client.SpecoraSuspendedException;
-import ai.specora.runtime.ApprovalWaiter;
-import ai.specora.runtime.GovernanceMode;
-import ai.specora.runtime.GovernancePolicy;
 import ai.specora.runtime.observation.EnforcementOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +28,9 @@ import reactor.core.publisher.Mono;
  * not lose the reservation of an allow that arrives later: the decision is followed to
  * its end and an allow is completed as {@code cancelled}, which releases it.
  * <p>
- * Internal to the engine: not API.
+ * Internal to the engine.
  */
-public final class DecisionFlow {
+final class DecisionFlow {
 
 	private static final Logger logger = LoggerFactory.getLogger(DecisionFlow.class);
 
@@ -46,7 +43,7 @@ public final class DecisionFlow {
 	 * @param client asks for decisions
 	 * @param approvalWaiter waits for approvals
 	 */
-	public DecisionFlow(ReactiveSpecoraClient client, ApprovalWaiter approvalWaiter) {
+	DecisionFlow(ReactiveSpecoraClient client, ApprovalWaiter approvalWaiter) {
 		this.client = client;
 		this.approvalWaiter = approvalWaiter;
 	}

@@ -1,4 +1,4 @@
-package ai.specora.runtime.internal;
+package ai.specora.runtime;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -9,11 +9,6 @@ import java.util.function.Supplier;
 
 import ai.specora.client.CompletionStatus;
 import ai.specora.client.FailMode;
-import ai.specora.runtime.CompletionDispatcher;
-import ai.specora.runtime.GovernanceListener;
-import ai.specora.runtime.GovernancePolicy;
-import ai.specora.runtime.GovernedBody;
-import ai.specora.runtime.GovernedRequest;
 import ai.specora.runtime.observation.DefaultEnforcementObservationConvention;
 import ai.specora.runtime.observation.EnforcementObservationContext;
 import ai.specora.runtime.observation.EnforcementObservationConvention;
@@ -32,9 +27,9 @@ import reactor.util.context.Context;
  * {@link DecisionFlow} allowed it, and ends the call with how the code ended. The
  * implementation of {@link ai.specora.runtime.GovernanceEngine}.
  * <p>
- * Internal to the engine: not API.
+ * Internal to the engine.
  */
-public final class GovernedExecution {
+final class GovernedExecution {
 
 	private static final Logger logger = LoggerFactory.getLogger(GovernedExecution.class);
 
@@ -58,7 +53,7 @@ public final class GovernedExecution {
 	 * @param observationRegistry where calls are observed
 	 * @param observationConvention names the observations, or {@code null}
 	 */
-	public GovernedExecution(DecisionFlow decisions, CompletionDispatcher dispatcher, GovernanceListener listener,
+	GovernedExecution(DecisionFlow decisions, CompletionDispatcher dispatcher, GovernanceListener listener,
 			ObservationRegistry observationRegistry, EnforcementObservationConvention observationConvention) {
 		this.decisions = decisions;
 		this.dispatcher = dispatcher;
@@ -70,7 +65,7 @@ public final class GovernedExecution {
 	/**
 	 * See {@link ai.specora.runtime.GovernanceEngine#call}.
 	 */
-	public <T, E extends Throwable> T call(GovernancePolicy policy, GovernedRequest request, GovernedBody<T, E> body)
+	<T, E extends Throwable> T call(GovernancePolicy policy, GovernedRequest request, GovernedBody<T, E> body)
 			throws E {
 		CallState call = newCall(policy, request, null);
 		this.decisions.await(call);
@@ -94,7 +89,7 @@ public final class GovernedExecution {
 	/**
 	 * See {@link ai.specora.runtime.GovernanceEngine#callAsync}.
 	 */
-	public <T, E extends Throwable> CompletableFuture<T> callAsync(GovernancePolicy policy, GovernedRequest request,
+	<T, E extends Throwable> CompletableFuture<T> callAsync(GovernancePolicy policy, GovernedRequest request,
 			GovernedBody<? extends CompletionStage<T>, E> body) throws E {
 		CallState call = newCall(policy, request, null);
 		this.decisions.await(call);
@@ -139,7 +134,7 @@ public final class GovernedExecution {
 	/**
 	 * See {@link ai.specora.runtime.GovernanceEngine#callMono}.
 	 */
-	public <T> Mono<T> callMono(GovernancePolicy policy, GovernedRequest request,
+	<T> Mono<T> callMono(GovernancePolicy policy, GovernedRequest request,
 			Supplier<? extends Publisher<T>> body) {
 		return Mono.usingWhen(allowed(policy, request),
 				(call) -> call.observed(Mono.from(run(call, body)).doOnNext(call::value)), CallState::succeeded,
@@ -149,7 +144,7 @@ public final class GovernedExecution {
 	/**
 	 * See {@link ai.specora.runtime.GovernanceEngine#callFlux}.
 	 */
-	public <T> Flux<T> callFlux(GovernancePolicy policy, GovernedRequest request,
+	<T> Flux<T> callFlux(GovernancePolicy policy, GovernedRequest request,
 			Supplier<? extends Publisher<T>> body) {
 		return Flux.usingWhen(allowed(policy, request), (call) -> {
 			Flux<T> values = Flux.from(run(call, body));
