@@ -10,7 +10,7 @@ import ai.specora.spring.ai.chat.LlmExecutionRecorder;
 import ai.specora.spring.ai.chat.LlmPricing;
 import ai.specora.spring.ai.chat.SpecoraChatAdvisor;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
-import ai.specora.spring.autoconfigure.SpecoraObservationAutoConfiguration;
+import ai.specora.spring.autoconfigure.observation.SpecoraObservationAutoConfiguration;
 import ai.specora.spring.observation.SpecoraObservations;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;

@@ -1,10 +1,11 @@
-package ai.specora.spring.autoconfigure;
+package ai.specora.spring.autoconfigure.webhook;
 
 import ai.specora.client.webhook.InMemoryReplayStore;
 import ai.specora.client.webhook.RedisReplayStore;
 import ai.specora.client.webhook.ReplayStore;
 import ai.specora.client.webhook.WebhookVerifier;
-import ai.specora.spring.autoconfigure.SpecoraWebhookProperties.ReplayStoreType;
+import ai.specora.spring.autoconfigure.SpecoraConfigurationException;
+import ai.specora.spring.autoconfigure.webhook.SpecoraWebhookProperties.ReplayStoreType;
 import ai.specora.spring.webhook.SpecoraWebhookHandler;
 import ai.specora.spring.webhook.SpecoraWebhookReactiveEndpoint;
 import ai.specora.spring.webhook.SpecoraWebhookServletEndpoint;

@@ -1,6 +1,7 @@
-package ai.specora.spring.autoconfigure;
+package ai.specora.spring.autoconfigure.localauthority;
 
 import ai.specora.localauthority.LocalAuthority;
+import ai.specora.spring.autoconfigure.SpecoraConnectionDetails;
 
 /**
  * {@link SpecoraConnectionDetails} of the embedded local authority: its loopback

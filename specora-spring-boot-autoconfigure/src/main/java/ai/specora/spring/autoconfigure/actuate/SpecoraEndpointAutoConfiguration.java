@@ -1,9 +1,14 @@
-package ai.specora.spring.autoconfigure;
+package ai.specora.spring.autoconfigure.actuate;
 
 import ai.specora.client.SpecoraClient;
 import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.spring.actuate.SpecoraEndpoint;
 import ai.specora.spring.actuate.SpecoraErrorRecorder;
+import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraClientBuilderCustomizer;
+import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
+import ai.specora.spring.autoconfigure.webhook.SpecoraWebhookAutoConfiguration;
+import ai.specora.spring.autoconfigure.webhook.SpecoraWebhookProperties;
 import ai.specora.spring.enforcement.EnforcementInterceptor;
 import ai.specora.spring.webhook.SpecoraWebhookHandler;
 

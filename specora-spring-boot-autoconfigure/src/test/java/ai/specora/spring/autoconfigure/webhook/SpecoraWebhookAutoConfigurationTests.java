@@ -1,4 +1,4 @@
-package ai.specora.spring.autoconfigure;
+package ai.specora.spring.autoconfigure.webhook;
 
 import java.time.Duration;
 
@@ -6,6 +6,8 @@ import ai.specora.client.webhook.InMemoryReplayStore;
 import ai.specora.client.webhook.RedisReplayStore;
 import ai.specora.client.webhook.ReplayStore;
 import ai.specora.client.webhook.WebhookVerifier;
+import ai.specora.spring.autoconfigure.FailureAnalyses;
+import ai.specora.spring.autoconfigure.SpecoraConfigurationException;
 import ai.specora.spring.webhook.SpecoraWebhookHandler;
 import org.junit.jupiter.api.Test;
 
@@ -157,8 +159,7 @@ class SpecoraWebhookAutoConfigurationTests {
 					.isInstanceOf(SpecoraConfigurationException.class)
 					.hasMessageContaining("specora.webhook.replay-store")
 					.hasMessageContaining("RedisConnectionFactory");
-				FailureAnalysis analysis = new SpecoraConfigurationFailureAnalyzer()
-					.analyze(context.getStartupFailure());
+				FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("(property 'specora.webhook.replay-store')");
 				assertThat(analysis.getAction()).contains("spring-boot-starter-data-redis")
 					.contains("replay-store to 'memory'");

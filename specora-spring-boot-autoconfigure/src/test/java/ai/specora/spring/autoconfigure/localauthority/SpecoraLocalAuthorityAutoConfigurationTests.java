@@ -1,4 +1,4 @@
-package ai.specora.spring.autoconfigure;
+package ai.specora.spring.autoconfigure.localauthority;
 
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -23,6 +23,10 @@ import ai.specora.localauthority.LocalAuthority;
 import ai.specora.localauthority.LocalAuthoritySettings;
 import ai.specora.localauthority.PlatformBudget;
 import ai.specora.localauthority.PlatformPolicy;
+import ai.specora.spring.autoconfigure.FailureAnalyses;
+import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraConfigurationException;
+import ai.specora.spring.autoconfigure.SpecoraConnectionDetails;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -301,9 +305,7 @@ class SpecoraLocalAuthorityAutoConfigurationTests {
 	}
 
 	private static FailureAnalysis analyze(Throwable failure) {
-		FailureAnalysis analysis = new SpecoraConfigurationFailureAnalyzer().analyze(failure);
-		assertThat(analysis).isNotNull();
-		return analysis;
+		return FailureAnalyses.analyze(failure);
 	}
 
 	private static EnforceRequest request(String actionType, String key, String value) {

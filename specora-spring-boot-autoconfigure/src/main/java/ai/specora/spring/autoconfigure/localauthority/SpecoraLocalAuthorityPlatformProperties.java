@@ -1,4 +1,4 @@
-package ai.specora.spring.autoconfigure;
+package ai.specora.spring.autoconfigure.localauthority;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package ai.specora.spring.autoconfigure;
+package ai.specora.spring.autoconfigure.observation;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

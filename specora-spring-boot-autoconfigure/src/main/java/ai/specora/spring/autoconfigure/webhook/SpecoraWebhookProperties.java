@@ -1,4 +1,4 @@
-package ai.specora.spring.autoconfigure;
+package ai.specora.spring.autoconfigure.webhook;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package ai.specora.spring.autoconfigure;
+package ai.specora.spring.autoconfigure.localauthority;
 
 import ai.specora.client.Decision;
 import ai.specora.client.EnforceRequest;

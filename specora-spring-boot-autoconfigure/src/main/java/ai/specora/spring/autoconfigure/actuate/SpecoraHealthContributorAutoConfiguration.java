@@ -1,8 +1,9 @@
-package ai.specora.spring.autoconfigure;
+package ai.specora.spring.autoconfigure.actuate;
 
 import ai.specora.client.SpecoraClient;
 import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.spring.actuate.SpecoraHealthIndicator;
+import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

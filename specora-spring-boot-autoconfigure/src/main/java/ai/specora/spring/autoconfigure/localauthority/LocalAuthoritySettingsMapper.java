@@ -1,4 +1,4 @@
-package ai.specora.spring.autoconfigure;
+package ai.specora.spring.autoconfigure.localauthority;
 
 import java.net.URI;
 import java.util.List;
@@ -9,6 +9,9 @@ import ai.specora.localauthority.BudgetRule;
 import ai.specora.localauthority.LocalAuthoritySettings;
 import ai.specora.localauthority.PolicyEffect;
 import ai.specora.localauthority.PolicyRule;
+import ai.specora.spring.autoconfigure.SpecoraConfigurationException;
+import ai.specora.spring.autoconfigure.SpecoraProperties;
+import ai.specora.spring.autoconfigure.webhook.SpecoraWebhookProperties;
 
 import org.springframework.util.StringUtils;
 

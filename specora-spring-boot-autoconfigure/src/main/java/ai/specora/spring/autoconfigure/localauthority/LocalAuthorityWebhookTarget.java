@@ -1,4 +1,4 @@
-package ai.specora.spring.autoconfigure;
+package ai.specora.spring.autoconfigure.localauthority;
 
 import java.net.URI;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package ai.specora.spring.autoconfigure;
+package ai.specora.spring.autoconfigure.actuate;
 
 import ai.specora.spring.actuate.SpecoraSecretsSanitizingFunction;
 

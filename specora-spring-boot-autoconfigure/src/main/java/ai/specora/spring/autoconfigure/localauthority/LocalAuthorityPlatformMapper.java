@@ -1,4 +1,4 @@
-package ai.specora.spring.autoconfigure;
+package ai.specora.spring.autoconfigure.localauthority;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +10,7 @@ import ai.specora.localauthority.ModelAssignment;
 import ai.specora.localauthority.ModelPreference;
 import ai.specora.localauthority.PlatformBudget;
 import ai.specora.localauthority.PlatformPolicy;
+import ai.specora.spring.autoconfigure.SpecoraConfigurationException;
 
 import org.springframework.util.StringUtils;
 

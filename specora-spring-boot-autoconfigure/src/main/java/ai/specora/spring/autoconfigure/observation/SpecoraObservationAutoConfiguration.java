@@ -1,9 +1,13 @@
-package ai.specora.spring.autoconfigure;
+package ai.specora.spring.autoconfigure.observation;
 
 import ai.specora.client.SpecoraClient;
 import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.runtime.observation.EnforcementObservationConvention;
 import ai.specora.runtime.observation.PlatformObservationConvention;
+import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraClientBuilderCustomizer;
+import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
+import ai.specora.spring.autoconfigure.webhook.SpecoraWebhookAutoConfiguration;
 import ai.specora.spring.observation.CircuitBreakerMetrics;
 import ai.specora.spring.observation.CompletionMetrics;
 import ai.specora.spring.observation.FailOpenMetrics;

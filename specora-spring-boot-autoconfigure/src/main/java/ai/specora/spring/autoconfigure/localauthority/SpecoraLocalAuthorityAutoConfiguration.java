@@ -1,6 +1,12 @@
-package ai.specora.spring.autoconfigure;
+package ai.specora.spring.autoconfigure.localauthority;
 
 import ai.specora.localauthority.LocalAuthority;
+import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraConfigurationException;
+import ai.specora.spring.autoconfigure.SpecoraConnectionDetails;
+import ai.specora.spring.autoconfigure.SpecoraProperties;
+import ai.specora.spring.autoconfigure.internal.ProductionProfiles;
+import ai.specora.spring.autoconfigure.webhook.SpecoraWebhookProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
