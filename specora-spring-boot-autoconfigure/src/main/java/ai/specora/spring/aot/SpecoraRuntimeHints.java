@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegi
  * and interfaces) is registered by {@link EnforcedBeansAotProcessor}. Both are
  * registered through {@code META-INF/spring/aot.factories}.
  */
-public final class SpecoraRuntimeHints implements RuntimeHintsRegistrar {
+final class SpecoraRuntimeHints implements RuntimeHintsRegistrar {
 
 	@Override
 	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
