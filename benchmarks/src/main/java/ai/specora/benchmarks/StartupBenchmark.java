@@ -53,12 +53,12 @@ public class StartupBenchmark {
 
 	private static final String SPECORA_AUTO_CONFIGURATIONS = "ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration,"
 			+ "ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration,"
-			+ "ai.specora.spring.autoconfigure.SpecoraWebhookAutoConfiguration,"
-			+ "ai.specora.spring.autoconfigure.SpecoraLocalAuthorityAutoConfiguration,"
+			+ "ai.specora.spring.autoconfigure.webhook.SpecoraWebhookAutoConfiguration,"
+			+ "ai.specora.spring.autoconfigure.localauthority.SpecoraLocalAuthorityAutoConfiguration,"
 			+ "ai.specora.spring.autoconfigure.SpecoraEnforcementCheckAutoConfiguration,"
-			+ "ai.specora.spring.autoconfigure.SpecoraObservationAutoConfiguration,"
-			+ "ai.specora.spring.autoconfigure.SpecoraHealthContributorAutoConfiguration,"
-			+ "ai.specora.spring.autoconfigure.SpecoraEndpointAutoConfiguration";
+			+ "ai.specora.spring.autoconfigure.observation.SpecoraObservationAutoConfiguration,"
+			+ "ai.specora.spring.autoconfigure.actuate.SpecoraHealthContributorAutoConfiguration,"
+			+ "ai.specora.spring.autoconfigure.actuate.SpecoraEndpointAutoConfiguration";
 
 	/**
 	 * {@code none}: the starter's auto-configurations excluded; {@code starter}: the

@@ -9,7 +9,6 @@ import ai.specora.client.FailClosedException;
 import ai.specora.client.ReactiveSpecoraClient;
 import ai.specora.client.SpecoraBlockedException;
 import ai.specora.client.SpecoraSuspendedException;
-import ai.specora.runtime.internal.GovernedExecution;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Objects;
 
 import ai.specora.client.ReactiveSpecoraClient;
-import ai.specora.runtime.internal.CompositeGovernanceListener;
-import ai.specora.runtime.internal.DecisionFlow;
-import ai.specora.runtime.internal.GovernedExecution;
 import ai.specora.runtime.observation.DefaultEnforcementObservationConvention;
 import ai.specora.runtime.observation.EnforcementObservationConvention;
 import io.micrometer.observation.ObservationRegistry;

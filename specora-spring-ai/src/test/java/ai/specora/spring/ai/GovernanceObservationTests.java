@@ -6,7 +6,7 @@ import ai.specora.spring.ai.chat.LlmExecutionRecorder;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
-import ai.specora.spring.autoconfigure.SpecoraObservationAutoConfiguration;
+import ai.specora.spring.autoconfigure.observation.SpecoraObservationAutoConfiguration;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -30,7 +30,7 @@ import org.springframework.util.ReflectionUtils;
  * <p>
  * Registered through {@code META-INF/spring/aot.factories}.
  */
-public final class EnforcedBeansAotProcessor implements BeanFactoryInitializationAotProcessor {
+final class EnforcedBeansAotProcessor implements BeanFactoryInitializationAotProcessor {
 
 	@Override
 	public BeanFactoryInitializationAotContribution processAheadOfTime(ConfigurableListableBeanFactory beanFactory) {

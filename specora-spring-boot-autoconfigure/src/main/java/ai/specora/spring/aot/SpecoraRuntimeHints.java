@@ -3,10 +3,10 @@ package ai.specora.spring.aot;
 import ai.specora.spring.Enforced;
 import ai.specora.spring.EnforcedFailMode;
 import ai.specora.spring.OnSuspend;
-import ai.specora.spring.autoconfigure.SpecoraLocalAuthorityProperties;
-import ai.specora.spring.autoconfigure.SpecoraMetricsProperties;
 import ai.specora.spring.autoconfigure.SpecoraProperties;
-import ai.specora.spring.autoconfigure.SpecoraWebhookProperties;
+import ai.specora.spring.autoconfigure.localauthority.SpecoraLocalAuthorityProperties;
+import ai.specora.spring.autoconfigure.observation.SpecoraMetricsProperties;
+import ai.specora.spring.autoconfigure.webhook.SpecoraWebhookProperties;
 import ai.specora.spring.enforcement.EnforcedExpressionRoot;
 
 import org.springframework.aot.hint.MemberCategory;
@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegi
  * and interfaces) is registered by {@link EnforcedBeansAotProcessor}. Both are
  * registered through {@code META-INF/spring/aot.factories}.
  */
-public final class SpecoraRuntimeHints implements RuntimeHintsRegistrar {
+final class SpecoraRuntimeHints implements RuntimeHintsRegistrar {
 
 	@Override
 	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {

@@ -4,6 +4,7 @@ import ai.specora.client.InvalidConfigurationException;
 import ai.specora.client.ReactiveSpecoraClient;
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.SpecoraClientBuilder;
+import ai.specora.spring.autoconfigure.internal.ProductionProfiles;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -88,7 +89,7 @@ public final class SpecoraClientAutoConfiguration {
 				ObjectProvider<ClientRequestObservationConvention> observationConvention,
 				ObjectProvider<SpecoraHttpConnectorFactory> connectorFactory,
 				ObjectProvider<SpecoraClientBuilderCustomizer> customizers) {
-			ProductionProfiles.refusePlainHttp(connectionDetails, this.environment);
+			refusePlainHttpUnderProductionProfile(connectionDetails, this.environment);
 			try {
 				SpecoraClientBuilder builder = SpecoraClient.builder()
 					.baseUrl(connectionDetails.baseUrl())
@@ -124,6 +125,32 @@ public final class SpecoraClientAutoConfiguration {
 			catch (InvalidConfigurationException ex) {
 				throw new SpecoraClientConfigurationException(ex, properties, connectionDetails);
 			}
+		}
+
+		/**
+		 * Refuses a plain-http base URL under a production profile: plain http is
+		 * accepted (for a loopback authority only) during development, but under a
+		 * production profile the API key must not travel unencrypted, even locally.
+		 * @throws SpecoraConfigurationException naming {@code specora.base-url}
+		 */
+		private static void refusePlainHttpUnderProductionProfile(SpecoraConnectionDetails connectionDetails,
+				Environment environment) {
+			String baseUrl = connectionDetails.baseUrl();
+			if (baseUrl == null || !baseUrl.trim().regionMatches(true, 0, "http://", 0, 7)) {
+				return;
+			}
+			String profile = ProductionProfiles.active(environment);
+			if (profile == null) {
+				return;
+			}
+			String source = (connectionDetails instanceof PropertiesSpecoraConnectionDetails) ? ""
+					: " (supplied by the SpecoraConnectionDetails bean of type '"
+							+ connectionDetails.getClass().getName() + "')";
+			throw new SpecoraConfigurationException("specora.base-url", "The Specora base URL" + source
+					+ " uses plain http, which is for a local development authority only and refused while the '"
+					+ profile + "' profile is active",
+					"Set specora.base-url to the https:// address of the Specora authority for this profile, "
+							+ "for example:\n\n    specora:\n      base-url: https://api.specora.ai");
 		}
 
 		/**

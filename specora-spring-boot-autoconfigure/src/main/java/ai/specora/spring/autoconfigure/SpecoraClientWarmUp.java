@@ -15,10 +15,10 @@ import org.springframework.context.ApplicationListener;
  * first creates them itself (the warm-up then finds them made); a warm-up that fails is
  * logged and the first call tries again.
  */
-public final class SpecoraClientWarmUp implements ApplicationListener<ApplicationReadyEvent> {
+final class SpecoraClientWarmUp implements ApplicationListener<ApplicationReadyEvent> {
 
 	/** The name of the warm-up thread. */
-	public static final String THREAD_NAME = "specora-warm-up";
+	static final String THREAD_NAME = "specora-warm-up";
 
 	private static final Logger logger = LoggerFactory.getLogger(SpecoraClientWarmUp.class);
 
@@ -28,7 +28,7 @@ public final class SpecoraClientWarmUp implements ApplicationListener<Applicatio
 	 * Creates a warm-up of the application's Specora clients.
 	 * @param clients the clients to warm up
 	 */
-	public SpecoraClientWarmUp(ObjectProvider<SpecoraClient> clients) {
+	SpecoraClientWarmUp(ObjectProvider<SpecoraClient> clients) {
 		this.clients = clients;
 	}
 

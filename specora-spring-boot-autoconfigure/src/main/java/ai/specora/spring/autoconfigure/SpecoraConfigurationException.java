@@ -3,8 +3,12 @@ package ai.specora.spring.autoconfigure;
 /**
  * A part of Specora's auto-configuration cannot start as configured: for example the
  * local authority enabled under a production profile, a Redis replay store without
- * Redis, or an invalid {@code specora.*} property. Carries the property at fault and
- * what to do, which the failure analysis shows. Never carries a secret.
+ * Redis, an invalid {@code specora.*} property, or a {@code specora.ai.*} setting the
+ * Spring AI integration cannot do without. Carries the property at fault and what to do,
+ * which the failure analysis shows. Never carries a secret.
+ * <p>
+ * Every Specora module's auto-configuration raises this one exception; the failure
+ * analyzer this module registers explains it, whichever module raised it.
  */
 public final class SpecoraConfigurationException extends RuntimeException {
 
@@ -14,7 +18,24 @@ public final class SpecoraConfigurationException extends RuntimeException {
 
 	private final String action;
 
-	SpecoraConfigurationException(String property, String description, String action, Throwable cause) {
+	/**
+	 * Creates the exception.
+	 * @param property the property at fault, for example {@code specora.ai.chat.provider}
+	 * @param description what is wrong, without the property (the failure analysis adds it)
+	 * @param action what to change to fix the failure
+	 */
+	public SpecoraConfigurationException(String property, String description, String action) {
+		this(property, description, action, null);
+	}
+
+	/**
+	 * Creates the exception with its cause.
+	 * @param property the property at fault, for example {@code specora.ai.chat.provider}
+	 * @param description what is wrong, without the property (the failure analysis adds it)
+	 * @param action what to change to fix the failure
+	 * @param cause the exception that made the configuration fail, or {@code null}
+	 */
+	public SpecoraConfigurationException(String property, String description, String action, Throwable cause) {
 		super(description, cause);
 		this.property = property;
 		this.action = action;

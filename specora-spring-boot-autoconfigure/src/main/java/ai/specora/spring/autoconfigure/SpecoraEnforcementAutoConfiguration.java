@@ -4,7 +4,6 @@ import ai.specora.runtime.GovernanceEngine;
 import ai.specora.spring.enforcement.EnforcedMethodRegistry;
 import ai.specora.spring.enforcement.EnforcementAdvisor;
 import ai.specora.spring.enforcement.EnforcementInterceptor;
-import ai.specora.spring.enforcement.EnforcementPointcut;
 
 import org.springframework.aop.config.AopConfigUtils;
 import org.springframework.beans.factory.BeanFactory;
@@ -72,7 +71,7 @@ public final class SpecoraEnforcementAutoConfiguration {
 		int order = Binder.get(environment)
 			.bind(ORDER_PROPERTY, Integer.class)
 			.orElse(SpecoraProperties.DEFAULT_ENFORCEMENT_ORDER);
-		return new EnforcementAdvisor(new EnforcementPointcut(registry), interceptor::getObject, order);
+		return new EnforcementAdvisor(registry, interceptor::getObject, order);
 	}
 
 	/**

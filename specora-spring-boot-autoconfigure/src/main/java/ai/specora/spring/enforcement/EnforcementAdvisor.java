@@ -12,9 +12,10 @@ import org.springframework.aop.support.AbstractPointcutAdvisor;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The Spring AOP advisor of {@link ai.specora.spring.Enforced @Enforced}: the
- * {@link EnforcementPointcut} with the {@link EnforcementInterceptor}, at an order
- * that puts enforcement outside transaction management by default.
+ * The Spring AOP advisor of {@link ai.specora.spring.Enforced @Enforced}: a pointcut
+ * matching the methods the {@link EnforcedMethodRegistry} finds governed, with the
+ * {@link EnforcementInterceptor}, at an order that puts enforcement outside transaction
+ * management by default.
  * <p>
  * The interceptor is obtained on first use, so that declaring the advisor (which auto
  * proxy creators look up very early) does not create the client and its collaborators
@@ -28,13 +29,13 @@ public final class EnforcementAdvisor extends AbstractPointcutAdvisor {
 
 	/**
 	 * Creates an advisor.
-	 * @param pointcut which methods are governed
+	 * @param registry which methods are governed, and what each asks for
 	 * @param interceptor supplies the interceptor, once, on first use
 	 * @param order the order of the advisor among others
 	 */
-	public EnforcementAdvisor(EnforcementPointcut pointcut, Supplier<? extends MethodInterceptor> interceptor,
+	public EnforcementAdvisor(EnforcedMethodRegistry registry, Supplier<? extends MethodInterceptor> interceptor,
 			int order) {
-		this.pointcut = Objects.requireNonNull(pointcut, "pointcut must not be null");
+		this.pointcut = new EnforcementPointcut(Objects.requireNonNull(registry, "registry must not be null"));
 		this.advice = new DeferredInterceptor(SingletonSupplier.of(interceptor));
 		setOrder(order);
 	}

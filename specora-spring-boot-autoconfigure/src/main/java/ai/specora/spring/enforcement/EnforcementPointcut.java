@@ -14,7 +14,7 @@ import org.springframework.aop.support.StaticMethodMatcherPointcut;
  * The class filter resolves every method of a candidate class at once, so that a wrong
  * declaration fails start-up when the bean is proxied rather than at its first call.
  */
-public final class EnforcementPointcut extends StaticMethodMatcherPointcut {
+final class EnforcementPointcut extends StaticMethodMatcherPointcut {
 
 	private final EnforcedMethodRegistry registry;
 
@@ -22,7 +22,7 @@ public final class EnforcementPointcut extends StaticMethodMatcherPointcut {
 	 * Creates a pointcut.
 	 * @param registry what each method asks for
 	 */
-	public EnforcementPointcut(EnforcedMethodRegistry registry) {
+	EnforcementPointcut(EnforcedMethodRegistry registry) {
 		this.registry = Objects.requireNonNull(registry, "registry must not be null");
 		setClassFilter(new EnforcedClassFilter(registry));
 	}

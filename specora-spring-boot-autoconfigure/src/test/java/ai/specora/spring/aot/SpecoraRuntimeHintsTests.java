@@ -11,9 +11,9 @@ import ai.specora.localauthority.LocalAuthorityRuntimeHints;
 import ai.specora.spring.Enforced;
 import ai.specora.spring.EnforcedFailMode;
 import ai.specora.spring.OnSuspend;
-import ai.specora.spring.autoconfigure.SpecoraLocalAuthorityProperties;
 import ai.specora.spring.autoconfigure.SpecoraProperties;
-import ai.specora.spring.autoconfigure.SpecoraWebhookProperties;
+import ai.specora.spring.autoconfigure.localauthority.SpecoraLocalAuthorityProperties;
+import ai.specora.spring.autoconfigure.webhook.SpecoraWebhookProperties;
 import ai.specora.spring.enforcement.EnforcedExpressionRoot;
 import org.junit.jupiter.api.Test;
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import ai.specora.client.SpecoraClient;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
-import ai.specora.spring.autoconfigure.SpecoraObservationAutoConfiguration;
+import ai.specora.spring.autoconfigure.observation.SpecoraObservationAutoConfiguration;
 import ai.specora.spring.enforcement.Authority;
 import ai.specora.spring.enforcement.GovernedServices.Tools;
 import io.micrometer.core.instrument.Meter;

@@ -13,7 +13,7 @@ import ai.specora.runtime.ApprovalWaiter;
 import ai.specora.spring.Enforced;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
-import ai.specora.spring.autoconfigure.SpecoraObservationAutoConfiguration;
+import ai.specora.spring.autoconfigure.observation.SpecoraObservationAutoConfiguration;
 import ai.specora.spring.enforcement.Authority;
 import ai.specora.spring.enforcement.GovernedServices.Tools;
 import io.micrometer.core.instrument.Meter;

@@ -18,7 +18,7 @@ import ai.specora.runtime.observation.DefaultPlatformObservationConvention;
 import ai.specora.runtime.observation.PlatformObservationConvention;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraClientBuilderCustomizer;
-import ai.specora.spring.autoconfigure.SpecoraObservationAutoConfiguration;
+import ai.specora.spring.autoconfigure.observation.SpecoraObservationAutoConfiguration;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;

@@ -24,13 +24,13 @@ import org.springframework.ai.tool.ToolCallback;
  * the defaults of {@code specora.ai.tool-calls}, and what the tool declares through
  * {@link ToolWriteHints}.
  */
-public final class PropertiesToolCallSpecResolver implements ToolCallSpecResolver {
+final class PropertiesToolCallSpecResolver implements ToolCallSpecResolver {
 
 	/**
 	 * The action type shown in observations for a tool without a configured action
 	 * type, unless tool names may be tags.
 	 */
-	public static final String OBSERVED_TOOL_ACTION_TYPE = "spring_ai_tool";
+	static final String OBSERVED_TOOL_ACTION_TYPE = "spring_ai_tool";
 
 	private final SpecoraAiProperties properties;
 
@@ -48,7 +48,7 @@ public final class PropertiesToolCallSpecResolver implements ToolCallSpecResolve
 	 * @param writeHints what tools declare about writing
 	 * @param enforcedMethods tells which tools run an {@code @Enforced} method of their own
 	 */
-	public PropertiesToolCallSpecResolver(SpecoraAiProperties properties, ToolWriteHints writeHints,
+	PropertiesToolCallSpecResolver(SpecoraAiProperties properties, ToolWriteHints writeHints,
 			EnforcedToolMethods enforcedMethods) {
 		this.properties = Objects.requireNonNull(properties, "properties must not be null");
 		this.writeHints = Objects.requireNonNull(writeHints, "writeHints must not be null");

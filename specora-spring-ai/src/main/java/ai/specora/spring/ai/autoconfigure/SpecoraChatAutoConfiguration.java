@@ -10,7 +10,8 @@ import ai.specora.spring.ai.chat.LlmExecutionRecorder;
 import ai.specora.spring.ai.chat.LlmPricing;
 import ai.specora.spring.ai.chat.SpecoraChatAdvisor;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
-import ai.specora.spring.autoconfigure.SpecoraObservationAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraConfigurationException;
+import ai.specora.spring.autoconfigure.observation.SpecoraObservationAutoConfiguration;
 import ai.specora.spring.observation.SpecoraObservations;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
@@ -134,7 +135,7 @@ public final class SpecoraChatAutoConfiguration {
 			provider = (model != null) ? ChatModelCatalog.providerOf(model) : null;
 		}
 		if (provider == null || provider == Provider.UNKNOWN) {
-			throw new SpecoraAiConfigurationException(PROVIDER_PROPERTY,
+			throw new SpecoraConfigurationException(PROVIDER_PROPERTY,
 					"Specora cannot tell which provider the application's ChatModel calls, and every LLM call is "
 							+ "pre-authorized for a provider.",
 					"Set " + PROVIDER_PROPERTY + " (openai, anthropic, gemini, deepseek, qwen, ollama or vllm), "

@@ -1,5 +1,6 @@
 package ai.specora.spring.ai.autoconfigure;
 
+import java.io.IOException;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import ai.specora.spring.ai.tool.ToolCallGovernor;
 import ai.specora.spring.ai.tool.ToolWriteHints;
 import ai.specora.spring.ai.tool.mcp.McpToolWriteHints;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraConfigurationException;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConf
 import org.springframework.ai.model.tool.DefaultToolCallingManager;
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
+import org.springframework.beans.BeanUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -40,6 +43,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.UrlResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +53,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SpecoraSpringAiAutoConfigurationTests {
+
+	/** Explains every {@link SpecoraConfigurationException}, whichever module raised it. */
+	private static final String CONFIGURATION_FAILURE_ANALYZER = "ai.specora.spring.autoconfigure.SpecoraConfigurationFailureAnalyzer";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SpecoraClientAutoConfiguration.class,
@@ -172,11 +179,11 @@ class SpecoraSpringAiAutoConfigurationTests {
 				org.assertj.core.api.Assertions
 					.assertThatThrownBy(() -> context.getBean(ChatClient.Builder.class).build())
 					.rootCause()
-					.isInstanceOf(SpecoraAiConfigurationException.class)
+					.isInstanceOf(SpecoraConfigurationException.class)
 					.satisfies((ex) -> {
-						FailureAnalysis analysis = new SpecoraAiConfigurationFailureAnalyzer().analyze(ex);
+						FailureAnalysis analysis = analyze(ex);
 						assertThat(analysis.getAction()).contains("specora.ai.chat.provider");
-						assertThat(((SpecoraAiConfigurationException) ex).getProperty())
+						assertThat(((SpecoraConfigurationException) ex).getProperty())
 							.isEqualTo("specora.ai.chat.provider");
 					});
 			});
@@ -184,15 +191,32 @@ class SpecoraSpringAiAutoConfigurationTests {
 
 	@Test
 	void failureAnalyzerIsRegistered() throws Exception {
+		assertThat(registeredFailureAnalyzers()).contains(CONFIGURATION_FAILURE_ANALYZER);
+	}
+
+	/**
+	 * The analysis of the failure analyzer that explains every
+	 * {@link SpecoraConfigurationException}, as Spring Boot finds it.
+	 */
+	private static FailureAnalysis analyze(Throwable failure) throws Exception {
+		assertThat(registeredFailureAnalyzers()).contains(CONFIGURATION_FAILURE_ANALYZER);
+		FailureAnalyzer analyzer = BeanUtils.instantiateClass(
+				ClassUtils.forName(CONFIGURATION_FAILURE_ANALYZER, SpecoraSpringAiAutoConfigurationTests.class.getClassLoader()),
+				FailureAnalyzer.class);
+		return analyzer.analyze(failure);
+	}
+
+	private static List<String> registeredFailureAnalyzers() throws IOException {
 		List<String> analyzers = new ArrayList<>();
-		for (URL url : Collections.list(getClass().getClassLoader().getResources("META-INF/spring.factories"))) {
+		for (URL url : Collections.list(SpecoraSpringAiAutoConfigurationTests.class.getClassLoader()
+			.getResources("META-INF/spring.factories"))) {
 			String value = PropertiesLoaderUtils.loadProperties(new UrlResource(url))
 				.getProperty(FailureAnalyzer.class.getName());
 			if (value != null) {
-				analyzers.addAll(Arrays.asList(value.split(",")));
+				Arrays.stream(value.split(",")).map(String::trim).forEach(analyzers::add);
 			}
 		}
-		assertThat(analyzers).contains(SpecoraAiConfigurationFailureAnalyzer.class.getName());
+		return analyzers;
 	}
 
 	@Test

@@ -1,0 +1,4 @@
+/**
+ * Auto-configuration of Specora's observations and meters, {@code specora.metrics.*}.
+ */
+package ai.specora.spring.autoconfigure.observation;
