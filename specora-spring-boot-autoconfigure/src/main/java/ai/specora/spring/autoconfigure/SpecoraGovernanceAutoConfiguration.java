@@ -84,6 +84,7 @@ public final class SpecoraGovernanceAutoConfiguration {
 		}
 		return AsyncCompletionDispatcher.builder(client.reactive())
 			.queueCapacity(completion.getQueueCapacity())
+			.maxInFlight(completion.getMaxInFlight())
 			.maxAge(completion.getMaxAge())
 			.shutdownTimeout(completion.getShutdownTimeout())
 			.store(completionStore(completion.getStore(), redisStore.getIfAvailable()))

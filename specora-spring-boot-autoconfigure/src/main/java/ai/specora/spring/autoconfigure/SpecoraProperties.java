@@ -493,6 +493,14 @@ public class SpecoraProperties {
 		private int queueCapacity = CompletionDefaults.QUEUE_CAPACITY;
 
 		/**
+		 * Largest number of completions being delivered at once in async mode, at most
+		 * one per journal entry. The rate delivered is about this number divided by the
+		 * authority's round-trip time: 256 sustain about 2,500 completions a second at
+		 * 100 ms.
+		 */
+		private int maxInFlight = CompletionDefaults.MAX_IN_FLIGHT;
+
+		/**
 		 * How long an undelivered completion is retried before it is dropped and logged
 		 * at ERROR.
 		 */
@@ -539,6 +547,14 @@ public class SpecoraProperties {
 
 		public void setQueueCapacity(int queueCapacity) {
 			this.queueCapacity = queueCapacity;
+		}
+
+		public int getMaxInFlight() {
+			return this.maxInFlight;
+		}
+
+		public void setMaxInFlight(int maxInFlight) {
+			this.maxInFlight = maxInFlight;
 		}
 
 		public Duration getMaxAge() {

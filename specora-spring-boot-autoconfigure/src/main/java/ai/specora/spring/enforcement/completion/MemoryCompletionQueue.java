@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,6 +29,9 @@ final class MemoryCompletionQueue implements CompletionQueue {
 	private final AtomicInteger size = new AtomicInteger();
 
 	private final QueuedCompletion wakeUp = new QueuedCompletion(null, null);
+
+	/** Whether the wake-up marker is in {@link #incoming}: never more than one. */
+	private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
 
 	MemoryCompletionQueue(int capacity) {
 		this.capacity = capacity;
@@ -62,7 +66,11 @@ final class MemoryCompletionQueue implements CompletionQueue {
 		}
 		long wait = (due != null) ? Math.min(waitNanos, due.nextAttemptNanos() - now) : waitNanos;
 		QueuedCompletion received = this.incoming.poll(Math.max(wait, 0), TimeUnit.NANOSECONDS);
-		return (received != this.wakeUp) ? received : null;
+		if (received == this.wakeUp) {
+			this.wakeUpQueued.set(false);
+			return null;
+		}
+		return received;
 	}
 
 	@Override
@@ -86,6 +94,9 @@ final class MemoryCompletionQueue implements CompletionQueue {
 			if (item != this.wakeUp) {
 				left.add(item);
 			}
+			else {
+				this.wakeUpQueued.set(false);
+			}
 		}
 		return left;
 	}
@@ -97,7 +108,9 @@ final class MemoryCompletionQueue implements CompletionQueue {
 
 	@Override
 	public void wakeUp() {
-		this.incoming.offer(this.wakeUp);
+		if (this.wakeUpQueued.compareAndSet(false, true)) {
+			this.incoming.offer(this.wakeUp);
+		}
 	}
 
 }
