@@ -125,7 +125,7 @@ public final class SpecoraGovernanceAutoConfiguration {
 				SpecoraProperties properties) {
 			SpecoraProperties.CompletionRedis redis = properties.getEnforcement().getCompletion().getRedis();
 			return new RedisCompletionStore(new StringRedisTemplate(connectionFactory), redis.getStream(),
-					redis.getGroup(), redis.getLease());
+					redis.getGroup(), redis.getLease(), redis.getAppendTimeout());
 		}
 
 	}

@@ -596,6 +596,21 @@ public class SpecoraProperties {
 		 */
 		private Duration lease = Duration.ofMinutes(1);
 
+		/**
+		 * How long a governed call waits for Redis to take its completion before the
+		 * completion goes to the memory of this process instead (moved to Redis once
+		 * it answers again). A non-blocking thread never waits.
+		 */
+		private Duration appendTimeout = Duration.ofMillis(200);
+
+		public Duration getAppendTimeout() {
+			return this.appendTimeout;
+		}
+
+		public void setAppendTimeout(Duration appendTimeout) {
+			this.appendTimeout = appendTimeout;
+		}
+
 		public String getStream() {
 			return this.stream;
 		}

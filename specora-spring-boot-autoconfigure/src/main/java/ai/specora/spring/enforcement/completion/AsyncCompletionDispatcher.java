@@ -94,11 +94,17 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 		Objects.requireNonNull(journalId, "journalId must not be null");
 		Objects.requireNonNull(completion, "completion must not be null");
 		CompletionQueue.Offer offer = this.lifecycle.unlessStopping(
-				() -> this.queue.offer(new PendingCompletion(journalId, completion, this.clock.instant())),
+				() -> this.queue.offer(new PendingCompletion(journalId, completion, this.clock.instant()),
+						(late) -> handOver(journalId, completion, late)),
 				CompletionQueue.Offer.ACCEPTED);
 		if (offer == null) {
 			return deliverDirectly(journalId, completion);
 		}
+		handOver(journalId, completion, offer);
+		return this.queued;
+	}
+
+	private void handOver(String journalId, Completion completion, CompletionQueue.Offer offer) {
 		if (offer == CompletionQueue.Offer.DUPLICATE) {
 			logger.warn("Specora completion {} of journal entry {} ignored: a completion of that entry is already "
 					+ "waiting for delivery", completion.status(), journalId);
@@ -107,7 +113,6 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 			this.drops.dropped(journalId, completion.status(), "the completion queue is full (" + this.capacity
 					+ " waiting; raise specora.enforcement.completion.queue-capacity if the authority is reachable)");
 		}
-		return this.queued;
 	}
 
 	/**
@@ -159,6 +164,7 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 
 	@Override
 	public void start() {
+		this.queue.open();
 		this.lifecycle.start();
 	}
 

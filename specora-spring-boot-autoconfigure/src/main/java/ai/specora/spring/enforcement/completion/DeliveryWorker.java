@@ -92,7 +92,7 @@ final class DeliveryWorker implements Runnable {
 			while (true) {
 				handleAnswers();
 				if (this.lifecycle.isStopping()) {
-					if (this.queue.size() == 0 && this.inFlight.isEmpty()) {
+					if (!this.lifecycle.handOversRunning() && this.queue.size() == 0 && this.inFlight.isEmpty()) {
 						break;
 					}
 					if (this.lifecycle.drainTimeLeftNanos() <= 0) {
@@ -266,6 +266,11 @@ final class DeliveryWorker implements Runnable {
 	interface Lifecycle {
 
 		boolean isStopping();
+
+		/**
+		 * Whether a hand-over that may still queue a completion is running.
+		 */
+		boolean handOversRunning();
 
 		long drainTimeLeftNanos();
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The in-memory queue: a bounded queue of new completions plus the retries ordered by
@@ -44,7 +45,11 @@ final class MemoryCompletionQueue implements CompletionQueue {
 	}
 
 	@Override
-	public Offer offer(PendingCompletion pending) {
+	public Offer offer(PendingCompletion pending, Consumer<Offer> late) {
+		return offer(pending);
+	}
+
+	Offer offer(PendingCompletion pending) {
 		if (!this.journalIds.add(pending.journalId())) {
 			return Offer.DUPLICATE;
 		}

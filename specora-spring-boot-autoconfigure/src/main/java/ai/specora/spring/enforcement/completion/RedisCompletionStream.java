@@ -80,9 +80,9 @@ final class RedisCompletionStream {
 
 	/**
 	 * Appends a completion.
-	 * @return {@code false} when the stream is at capacity
+	 * @return the id of the entry, or {@code null} when the stream is at capacity
 	 */
-	boolean append(PendingCompletion pending) {
+	String append(PendingCompletion pending) {
 		Completion completion = pending.completion();
 		List<String> args = new ArrayList<>(16);
 		args.add(Integer.toString(this.capacity));
@@ -102,8 +102,7 @@ final class RedisCompletionStream {
 		if (completion.error() != null) {
 			add(args, "e", completion.error());
 		}
-		String id = this.redis.execute(APPEND, List.of(this.key), args.toArray());
-		return id != null;
+		return this.redis.execute(APPEND, List.of(this.key), args.toArray());
 	}
 
 	private static void add(List<String> args, String field, String value) {
@@ -173,18 +172,36 @@ final class RedisCompletionStream {
 		this.redis.opsForStream().delete(this.key, id);
 	}
 
+	/**
+	 * Deletes an entry and acknowledges it if it was read, each step on its own: an entry
+	 * never read (an append that answered too late) has nothing to acknowledge.
+	 */
 	void removeQuietly(String id) {
+		RecordId recordId = RecordId.of(id);
 		try {
-			remove(RecordId.of(id));
+			this.redis.opsForStream().delete(this.key, recordId);
 		}
 		catch (DataAccessException ex) {
-			// left for a later claim, which will find it unreadable again
+			// left for a later claim, which finds it again
+		}
+		try {
+			this.redis.opsForStream().acknowledge(this.key, this.group, recordId);
+		}
+		catch (DataAccessException ex) {
+			// not pending with the group
 		}
 	}
 
 	long length() {
 		Long size = this.redis.opsForStream().size(this.key);
 		return (size != null) ? size : 0;
+	}
+
+	/**
+	 * Connects and creates the consumer group unless it exists.
+	 */
+	void connect() {
+		ensureGroup();
 	}
 
 	private void ensureGroup() {
