@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import ai.specora.client.Completion;
 import ai.specora.client.CompletionStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisStreamCommands.XClaimOptions;
@@ -34,6 +36,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * {@link DataAccessException} when Redis cannot be reached.
  */
 final class RedisCompletionStream {
+
+	private static final Logger logger = LoggerFactory.getLogger(AsyncCompletionDispatcher.class);
 
 	/** Appends unless the stream holds {@code ARGV[1]} entries already. */
 	private static final RedisScript<String> APPEND = new DefaultRedisScript<>(
@@ -69,6 +73,9 @@ final class RedisCompletionStream {
 	private final int capacity;
 
 	private volatile boolean groupReady;
+
+	/** Whether the loss of the group was logged and no read has succeeded since. */
+	private volatile boolean groupLost;
 
 	RedisCompletionStream(StringRedisTemplate redis, String key, String group, String consumer, int capacity) {
 		this.redis = redis;
@@ -114,11 +121,48 @@ final class RedisCompletionStream {
 	 * Reads entries never delivered to any consumer of the group.
 	 */
 	List<MapRecord<String, Object, Object>> readNew(int count, Duration block) {
+		return withGroup(() -> {
+			List<MapRecord<String, Object, Object>> records = this.redis.opsForStream()
+				.read(Consumer.from(this.group, this.consumer), StreamReadOptions.empty().count(count).block(block),
+						StreamOffset.create(this.key, ReadOffset.lastConsumed()));
+			return (records != null) ? records : List.of();
+		});
+	}
+
+	/**
+	 * Runs a command that needs the consumer group; when Redis answers {@code NOGROUP}
+	 * (the stream or the group was lost: Redis restarted without persistence, a
+	 * {@code FLUSHALL}, an eviction), logs it at ERROR once per incident, creates the
+	 * group again from the start of the stream and runs the command once more.
+	 */
+	private <T> T withGroup(java.util.function.Supplier<T> command) {
 		ensureGroup();
-		List<MapRecord<String, Object, Object>> records = this.redis.opsForStream()
-			.read(Consumer.from(this.group, this.consumer), StreamReadOptions.empty().count(count).block(block),
-					StreamOffset.create(this.key, ReadOffset.lastConsumed()));
-		return (records != null) ? records : List.of();
+		T result;
+		try {
+			result = command.get();
+		}
+		catch (DataAccessException ex) {
+			if (!isNoGroup(ex)) {
+				throw ex;
+			}
+			if (!this.groupLost) {
+				this.groupLost = true;
+				logger.error("The Specora Redis completion stream {} or its consumer group {} was lost (NOGROUP: "
+						+ "Redis restarted without persistence, a FLUSHALL or an eviction); the group is created again "
+						+ "from the start of the stream and delivery goes on. Completions appended before the loss and "
+						+ "not yet delivered are gone from Redis: their count is not known", this.key, this.group);
+			}
+			this.groupReady = false;
+			ensureGroup();
+			result = command.get();
+		}
+		this.groupLost = false;
+		return result;
+	}
+
+	private static boolean isNoGroup(DataAccessException ex) {
+		return String.valueOf(ex.getMessage()).contains("NOGROUP")
+				|| String.valueOf(ex.getMostSpecificCause().getMessage()).contains("NOGROUP");
 	}
 
 	/**
@@ -127,9 +171,8 @@ final class RedisCompletionStream {
 	 */
 	@SuppressWarnings("unchecked")
 	List<MapRecord<String, Object, Object>> claimAbandoned(long leaseNanos, int count) {
-		ensureGroup();
-		List<Object> flat = this.redis.execute(CLAIM, List.of(this.key), this.group, this.consumer,
-				Long.toString(TimeUnit.NANOSECONDS.toMillis(leaseNanos)), Integer.toString(count));
+		List<Object> flat = withGroup(() -> this.redis.execute(CLAIM, List.of(this.key), this.group, this.consumer,
+				Long.toString(TimeUnit.NANOSECONDS.toMillis(leaseNanos)), Integer.toString(count)));
 		List<MapRecord<String, Object, Object>> records = new ArrayList<>();
 		if (flat == null) {
 			return records;

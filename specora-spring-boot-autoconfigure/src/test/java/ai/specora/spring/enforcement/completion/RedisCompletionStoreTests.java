@@ -320,6 +320,28 @@ class RedisCompletionStoreTests {
 	}
 
 	@Test
+	void aLostStreamOrGroupIsCreatedAgainAndLaterCompletionsAreDelivered(CapturedOutput output) {
+		AsyncCompletionDispatcher dispatcher = replica(this.authority, Duration.ofSeconds(30));
+		dispatcher.dispatch("jrn_before_flush", Completion.success(null));
+		await().atMost(Duration.ofSeconds(30)).until(() -> streamLength() == 0
+				&& !this.authority.completionsOf("jrn_before_flush").isEmpty());
+		StringRedisTemplate template = this.fixtures.template(this.redis.port());
+		template.execute((org.springframework.data.redis.core.RedisCallback<Object>) (connection) -> {
+			connection.serverCommands().flushAll();
+			return null;
+		});
+		for (int i = 0; i < 5; i++) {
+			dispatcher.dispatch("jrn_after_flush_" + i, Completion.success(null));
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> streamLength() == 0 && dispatcher.pendingCount() == 0);
+		for (int i = 0; i < 5; i++) {
+			assertThat(this.authority.completionsOf("jrn_after_flush_" + i)).as("jrn_after_flush_" + i).isNotEmpty();
+		}
+		assertThat(output.getOut().split("consumer group .* was lost", -1)).hasSize(2);
+		assertThat(dispatcher.droppedCount()).isZero();
+	}
+
+	@Test
 	void theTemplateStaysUsableForTheApplication() {
 		StringRedisTemplate template = this.fixtures.template(this.redis.port());
 		replica(this.authority, Duration.ofSeconds(30)).dispatch("jrn_plain", Completion.success(null));
