@@ -84,6 +84,7 @@ public final class SpecoraGovernanceAutoConfiguration {
 		}
 		return AsyncCompletionDispatcher.builder(client.reactive())
 			.queueCapacity(completion.getQueueCapacity())
+			.maxInFlight(completion.getMaxInFlight())
 			.maxAge(completion.getMaxAge())
 			.shutdownTimeout(completion.getShutdownTimeout())
 			.store(completionStore(completion.getStore(), redisStore.getIfAvailable()))
@@ -124,7 +125,7 @@ public final class SpecoraGovernanceAutoConfiguration {
 				SpecoraProperties properties) {
 			SpecoraProperties.CompletionRedis redis = properties.getEnforcement().getCompletion().getRedis();
 			return new RedisCompletionStore(new StringRedisTemplate(connectionFactory), redis.getStream(),
-					redis.getGroup(), redis.getLease());
+					redis.getGroup(), redis.getLease(), redis.getAppendTimeout());
 		}
 
 	}

@@ -493,6 +493,14 @@ public class SpecoraProperties {
 		private int queueCapacity = CompletionDefaults.QUEUE_CAPACITY;
 
 		/**
+		 * Largest number of completions being delivered at once in async mode, at most
+		 * one per journal entry. The rate delivered is about this number divided by the
+		 * authority's round-trip time: 256 sustain about 2,500 completions a second at
+		 * 100 ms.
+		 */
+		private int maxInFlight = CompletionDefaults.MAX_IN_FLIGHT;
+
+		/**
 		 * How long an undelivered completion is retried before it is dropped and logged
 		 * at ERROR.
 		 */
@@ -541,6 +549,14 @@ public class SpecoraProperties {
 			this.queueCapacity = queueCapacity;
 		}
 
+		public int getMaxInFlight() {
+			return this.maxInFlight;
+		}
+
+		public void setMaxInFlight(int maxInFlight) {
+			this.maxInFlight = maxInFlight;
+		}
+
 		public Duration getMaxAge() {
 			return this.maxAge;
 		}
@@ -579,6 +595,21 @@ public class SpecoraProperties {
 		 * before another replica claims it; longer than specora.deadline.
 		 */
 		private Duration lease = Duration.ofMinutes(1);
+
+		/**
+		 * How long a governed call waits for Redis to take its completion before the
+		 * completion goes to the memory of this process instead (moved to Redis once
+		 * it answers again). A non-blocking thread never waits.
+		 */
+		private Duration appendTimeout = Duration.ofMillis(200);
+
+		public Duration getAppendTimeout() {
+			return this.appendTimeout;
+		}
+
+		public void setAppendTimeout(Duration appendTimeout) {
+			this.appendTimeout = appendTimeout;
+		}
 
 		public String getStream() {
 			return this.stream;

@@ -42,11 +42,13 @@ class CompletionStoreAutoConfigurationTests {
 		this.runner.withUserConfiguration(RedisConfig.class)
 			.withPropertyValues("specora.enforcement.completion.store=redis",
 					"specora.enforcement.completion.redis.stream=app:completions",
-					"specora.enforcement.completion.redis.lease=2m")
+					"specora.enforcement.completion.redis.lease=2m",
+					"specora.enforcement.completion.redis.append-timeout=50ms")
 			.run((context) -> {
 				assertThat(context.getBean(CompletionDispatcher.class).storeName()).isEqualTo("redis");
 				assertThat(context.getBean(CompletionStore.class))
-					.hasToString("RedisCompletionStore[stream=app:completions, group=specora-completions, lease=PT2M]");
+					.hasToString("RedisCompletionStore[stream=app:completions, group=specora-completions, lease=PT2M, "
+						+ "appendTimeout=PT0.05S]");
 			});
 	}
 

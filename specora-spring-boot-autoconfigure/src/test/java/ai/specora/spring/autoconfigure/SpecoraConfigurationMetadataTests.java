@@ -32,7 +32,8 @@ class SpecoraConfigurationMetadataTests {
 				"specora.circuit-breaker.wait-duration-in-open-state",
 				"specora.circuit-breaker.permitted-number-of-calls-in-half-open-state",
 				"specora.enforcement.enabled", "specora.enforcement.order", "specora.enforcement.completion.mode",
-				"specora.enforcement.completion.queue-capacity", "specora.enforcement.completion.max-age",
+				"specora.enforcement.completion.queue-capacity", "specora.enforcement.completion.max-in-flight",
+				"specora.enforcement.completion.max-age",
 				"specora.enforcement.completion.shutdown-timeout", "specora.webhook.secret", "specora.webhook.secrets",
 				"specora.webhook.path", "specora.webhook.replay-store", "specora.local-authority.enabled",
 				"specora.local-authority.port", "specora.local-authority.default-effect",
@@ -66,6 +67,7 @@ class SpecoraConfigurationMetadataTests {
 			.isEqualTo(String.valueOf(SpecoraProperties.DEFAULT_ENFORCEMENT_ORDER));
 		assertThat(this.metadata.defaultOf("specora.enforcement.completion.mode")).isEqualTo("async");
 		assertThat(this.metadata.defaultOf("specora.enforcement.completion.queue-capacity")).isEqualTo("10000");
+		assertThat(this.metadata.defaultOf("specora.enforcement.completion.max-in-flight")).isEqualTo("256");
 		assertThat(this.metadata.defaultOf("specora.enforcement.completion.max-age")).isEqualTo("15m");
 		assertThat(this.metadata.defaultOf("specora.enforcement.completion.shutdown-timeout")).isEqualTo("10s");
 	}

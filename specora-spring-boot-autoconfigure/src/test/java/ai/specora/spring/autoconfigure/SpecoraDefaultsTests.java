@@ -87,6 +87,9 @@ class SpecoraDefaultsTests {
 		SpecoraProperties.Completion completion = new SpecoraProperties().getEnforcement().getCompletion();
 		assertThat(completion.getQueueCapacity()).isEqualTo(CompletionDefaults.QUEUE_CAPACITY);
 		assertThat(completion.getMaxAge()).isEqualTo(CompletionDefaults.MAX_AGE);
+		assertThat(completion.getMaxInFlight()).isEqualTo(CompletionDefaults.MAX_IN_FLIGHT);
+		assertThat(defaultOf("specora.enforcement.completion.max-in-flight"))
+			.isEqualTo(String.valueOf(CompletionDefaults.MAX_IN_FLIGHT));
 		assertThat(completion.getShutdownTimeout()).isEqualTo(CompletionDefaults.SHUTDOWN_TIMEOUT);
 		assertThat(defaultOf("specora.enforcement.completion.queue-capacity"))
 			.isEqualTo(String.valueOf(CompletionDefaults.QUEUE_CAPACITY));
@@ -100,7 +103,7 @@ class SpecoraDefaultsTests {
 			.build()
 			.reactive();
 		assertThat(AsyncCompletionDispatcher.builder(client).build())
-			.hasToString("AsyncCompletionDispatcher[capacity=" + CompletionDefaults.QUEUE_CAPACITY + ", pending=0]");
+			.hasToString("AsyncCompletionDispatcher[capacity=" + CompletionDefaults.QUEUE_CAPACITY + ", pending=0, inFlight=0]");
 	}
 
 	private Duration durationDefaultOf(String name) {

@@ -176,7 +176,7 @@ class SpecoraEnforcementAutoConfigurationTests {
 			.withPropertyValues("specora.enforcement.completion.queue-capacity=5")
 			.run((context) -> assertThat(context).getBean(CompletionDispatcher.class)
 				.isInstanceOf(AsyncCompletionDispatcher.class)
-				.hasToString("AsyncCompletionDispatcher[capacity=5, pending=0]"));
+				.hasToString("AsyncCompletionDispatcher[capacity=5, pending=0, inFlight=0]"));
 	}
 
 	@Test

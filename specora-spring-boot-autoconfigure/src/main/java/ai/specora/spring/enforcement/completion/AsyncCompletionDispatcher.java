@@ -23,12 +23,13 @@ import org.springframework.context.SmartLifecycle;
  * them, without losing them when the authority is briefly unavailable.
  * <p>
  * Completions go into a bounded {@link CompletionQueue} served by one daemon worker
- * thread ({@link DeliveryWorker}); a worker that dies of an {@link Error} is replaced,
- * and an interrupt does not stop it. A delivery that fails for a transient reason is
+ * thread ({@link DeliveryWorker}) that keeps up to {@link Builder#maxInFlight(int)}
+ * deliveries in flight on the non-blocking client, at most one per journal entry; a
+ * worker that dies of an {@link Error} is replaced, and an interrupt does not stop it. A delivery that fails for a transient reason is
  * retried as the {@link RedeliveryPolicy} says, always with the same
  * {@link Completion} (so the same idempotency key: the authority records it once),
  * until it is older than the maximum age. At shutdown the queue is drained for up to
- * the shutdown timeout, a delivery in flight included; a completion handed over after
+ * the shutdown timeout, deliveries in flight included; a completion handed over after
  * shutdown began is delivered directly (without blocking an event-loop thread). A
  * completion is dropped only when the queue is full, when it is too old, when the
  * authority refuses it (4xx), or when the shutdown timeout ends; each drop is logged
@@ -60,6 +61,8 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 
 	private final DeliveryLifecycle lifecycle;
 
+	private final DeliveryWorker worker;
+
 	private final CompletableFuture<Void> queued = CompletableFuture.completedFuture(null);
 
 	private AsyncCompletionDispatcher(Builder builder) {
@@ -71,7 +74,9 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 				new Backoff(builder.initialBackoff, builder.maxBackoff, Backoff.Jitter.EQUAL), builder.maxAge,
 				builder.clock);
 		this.lifecycle = new DeliveryLifecycle(builder.shutdownTimeout);
-		this.lifecycle.work(new DeliveryWorker(this.client, this.queue, policy, this.drops, this.lifecycle));
+		this.worker = new DeliveryWorker(this.client, this.queue, policy, this.drops, this.lifecycle,
+				builder.maxInFlight);
+		this.lifecycle.work(this.worker);
 		this.clock = builder.clock;
 	}
 
@@ -89,11 +94,17 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 		Objects.requireNonNull(journalId, "journalId must not be null");
 		Objects.requireNonNull(completion, "completion must not be null");
 		CompletionQueue.Offer offer = this.lifecycle.unlessStopping(
-				() -> this.queue.offer(new PendingCompletion(journalId, completion, this.clock.instant())),
+				() -> this.queue.offer(new PendingCompletion(journalId, completion, this.clock.instant()),
+						(late) -> handOver(journalId, completion, late)),
 				CompletionQueue.Offer.ACCEPTED);
 		if (offer == null) {
 			return deliverDirectly(journalId, completion);
 		}
+		handOver(journalId, completion, offer);
+		return this.queued;
+	}
+
+	private void handOver(String journalId, Completion completion, CompletionQueue.Offer offer) {
 		if (offer == CompletionQueue.Offer.DUPLICATE) {
 			logger.warn("Specora completion {} of journal entry {} ignored: a completion of that entry is already "
 					+ "waiting for delivery", completion.status(), journalId);
@@ -102,7 +113,6 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 			this.drops.dropped(journalId, completion.status(), "the completion queue is full (" + this.capacity
 					+ " waiting; raise specora.enforcement.completion.queue-capacity if the authority is reachable)");
 		}
-		return this.queued;
 	}
 
 	/**
@@ -130,6 +140,14 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 		return (int) Math.min(Integer.MAX_VALUE, this.queue.backlog());
 	}
 
+	/**
+	 * How many deliveries are in flight now.
+	 * @return the deliveries in flight
+	 */
+	public int inFlightCount() {
+		return this.worker.inFlight();
+	}
+
 	@Override
 	public long droppedCount() {
 		return this.drops.count();
@@ -146,6 +164,7 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 
 	@Override
 	public void start() {
+		this.queue.open();
 		this.lifecycle.start();
 	}
 
@@ -182,7 +201,7 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 	public String toString() {
 		String store = "memory".equals(this.queue.name()) ? "" : "store=" + this.queue.name() + ", ";
 		return "AsyncCompletionDispatcher[" + store + "capacity=" + this.capacity + ", pending=" + this.queue.size()
-				+ "]";
+				+ ", inFlight=" + this.worker.inFlight() + "]";
 	}
 
 	/**
@@ -195,6 +214,8 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 		private int queueCapacity = CompletionDefaults.QUEUE_CAPACITY;
 
 		private Duration maxAge = CompletionDefaults.MAX_AGE;
+
+		private int maxInFlight = CompletionDefaults.MAX_IN_FLIGHT;
 
 		private Duration shutdownTimeout = CompletionDefaults.SHUTDOWN_TIMEOUT;
 
@@ -217,6 +238,18 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 		 */
 		public Builder queueCapacity(int queueCapacity) {
 			this.queueCapacity = queueCapacity;
+			return this;
+		}
+
+		/**
+		 * The largest number of deliveries in flight at once (default 256), at most one
+		 * per journal entry: the rate the dispatcher sustains is about this number
+		 * divided by the authority's round-trip time.
+		 * @param maxInFlight the number, positive
+		 * @return this builder
+		 */
+		public Builder maxInFlight(int maxInFlight) {
+			this.maxInFlight = maxInFlight;
 			return this;
 		}
 
@@ -283,6 +316,10 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 			if (this.queueCapacity <= 0) {
 				throw new IllegalArgumentException(
 						"specora.enforcement.completion.queue-capacity must be positive, but was " + this.queueCapacity);
+			}
+			if (this.maxInFlight <= 0) {
+				throw new IllegalArgumentException(
+						"specora.enforcement.completion.max-in-flight must be positive, but was " + this.maxInFlight);
 			}
 			requirePositive("specora.enforcement.completion.max-age", this.maxAge);
 			if (this.shutdownTimeout == null || this.shutdownTimeout.isNegative()) {

@@ -12,6 +12,12 @@ public final class CompletionDefaults {
 	/** The largest number of completions waiting for delivery. */
 	public static final int QUEUE_CAPACITY = 10_000;
 
+	/**
+	 * The largest number of deliveries in flight at once: 256 sustain about 2,500
+	 * completions a second against an authority 100 ms away.
+	 */
+	public static final int MAX_IN_FLIGHT = 256;
+
 	/** How long an undelivered completion is retried before it is dropped. */
 	public static final Duration MAX_AGE = Duration.ofMinutes(15);
 

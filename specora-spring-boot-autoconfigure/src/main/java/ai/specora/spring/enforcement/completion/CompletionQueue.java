@@ -1,6 +1,7 @@
 package ai.specora.spring.enforcement.completion;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Where completions wait for delivery: in memory, or in a durable store shared by the
@@ -17,12 +18,15 @@ interface CompletionQueue {
 	String name();
 
 	/**
-	 * Adds a completion.
+	 * Adds a completion; never waits on a lock, never blocks a non-blocking thread, and
+	 * waits for a durable store no longer than its append timeout.
 	 * @param pending the completion
+	 * @param late told how the hand-over went when that was not known at once (a
+	 * non-blocking thread does not wait for a durable store); then the returned value is
+	 * {@link Offer#ACCEPTED}
 	 * @return whether it was accepted
-	 * @throws CompletionStoreException when a durable store cannot be reached
 	 */
-	Offer offer(PendingCompletion pending);
+	Offer offer(PendingCompletion pending, Consumer<Offer> late);
 
 	/**
 	 * The next completion due for an attempt, waiting for up to the given time.
@@ -65,6 +69,13 @@ interface CompletionQueue {
 	 */
 	default long backlog() {
 		return size();
+	}
+
+	/**
+	 * The dispatcher starts: a durable store connects now, so that the first hand-overs
+	 * do not wait for the connection. A failure is logged, never thrown.
+	 */
+	default void open() {
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package ai.specora.spring.enforcement.completion;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -9,8 +10,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The lifecycle of a dispatcher's one delivery thread: started with the first
  * completion (or at start-up), replaced when it dies of an error, told when shutdown
- * begins and waited for until the drain deadline. Hand-overs and the start of shutdown
- * are serialised, so that no completion is queued once the worker may exit.
+ * begins and waited for until the drain deadline.
+ * <p>
+ * Hand-overs take no lock: each one is counted while it runs, and the worker does not
+ * exit while one is running ({@link #handOversRunning()}), so that no completion is
+ * queued once the worker has exited. A hand-over announces itself before it reads the
+ * stopping flag and shutdown sets the flag before the worker reads the count (both
+ * volatile), so either the hand-over sees shutdown and delivers directly, or the
+ * worker sees the hand-over and waits for it. The monitor guards only the start and
+ * replacement of the worker thread, never a hand-over once the worker runs.
  */
 final class DeliveryLifecycle implements DeliveryWorker.Lifecycle {
 
@@ -19,6 +27,8 @@ final class DeliveryLifecycle implements DeliveryWorker.Lifecycle {
 	private final Duration shutdownTimeout;
 
 	private final Object monitor = new Object();
+
+	private final AtomicInteger handOvers = new AtomicInteger();
 
 	private Runnable work;
 
@@ -45,16 +55,32 @@ final class DeliveryLifecycle implements DeliveryWorker.Lifecycle {
 	 * @return the hand-over's result, or {@code null} when shutdown has begun
 	 */
 	<T> T unlessStopping(Supplier<T> handOver, T accepted) {
-		synchronized (this.monitor) {
+		this.handOvers.incrementAndGet();
+		try {
 			if (this.stopping) {
 				return null;
 			}
 			T result = handOver.get();
-			if (result == accepted) {
-				ensureWorker();
+			if (result == accepted && !isWorkerAlive()) {
+				synchronized (this.monitor) {
+					ensureWorker();
+				}
 			}
 			return result;
 		}
+		finally {
+			this.handOvers.decrementAndGet();
+		}
+	}
+
+	private boolean isWorkerAlive() {
+		Thread current = this.worker;
+		return current != null && current.isAlive();
+	}
+
+	@Override
+	public boolean handOversRunning() {
+		return this.handOvers.get() > 0;
 	}
 
 	void start() {
@@ -69,8 +95,7 @@ final class DeliveryLifecycle implements DeliveryWorker.Lifecycle {
 	 * Starts a worker unless one is alive; called with the monitor held.
 	 */
 	private void ensureWorker() {
-		Thread current = this.worker;
-		if (current != null && current.isAlive()) {
+		if (isWorkerAlive()) {
 			return;
 		}
 		Thread thread = new Thread(this.work, "specora-completions");
@@ -95,13 +120,16 @@ final class DeliveryLifecycle implements DeliveryWorker.Lifecycle {
 	}
 
 	/**
-	 * Waits for the worker (and any replacement) to end, up to a second past the drain
-	 * deadline.
+	 * Waits for the hand-overs still running (one may start the worker) and for the
+	 * worker (and any replacement) to end, up to a second past the drain deadline.
 	 * @param pending how many completions are left, for the log line when interrupted
 	 */
 	void awaitWorker(Supplier<Integer> pending) {
 		long joinDeadline = this.drainDeadlineNanos + Duration.ofSeconds(1).toNanos();
 		try {
+			while (handOversRunning() && joinDeadline - System.nanoTime() > 0) {
+				Thread.sleep(1);
+			}
 			Thread thread;
 			while ((thread = this.worker) != null && thread.isAlive()) {
 				long left = joinDeadline - System.nanoTime();

@@ -1,21 +1,36 @@
 package ai.specora.spring.enforcement.completion;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 import ai.specora.client.ReactiveSpecoraClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The loop of a dispatcher's worker thread: takes the next due completion, delivers
- * it, and gives it to the {@link RedeliveryPolicy} when that fails. Every wait is
- * bounded: by the client's deadline while running, and by the drain deadline once
- * shutdown has begun, when a delivery still in flight is cancelled and logged. An
- * interrupt does not end the loop; an {@link Error} does, after the completion in hand
- * is put back, and the {@link Lifecycle} starts another worker.
+ * The loop of a dispatcher's worker thread: keeps up to {@code maxInFlight}
+ * deliveries in flight on the non-blocking client, at most one per journal entry.
+ * <p>
+ * The worker thread alone touches the {@link CompletionQueue}: it takes the next due
+ * completion, starts its delivery without waiting for the answer, and handles the
+ * answers that came back meanwhile (handed over by the client's threads through a
+ * lock-free queue, with a {@link CompletionQueue#wakeUp()}): a delivered completion is
+ * removed from the queue (for a durable store: acknowledged after the answer), a
+ * failed one goes to the {@link RedeliveryPolicy}. Every wait is bounded; once
+ * shutdown has begun the drain deadline bounds them, and when it passes the deliveries
+ * still in flight are cancelled and logged. An interrupt does not end the loop; an
+ * {@link Error} does, after the completion in hand is put back, and the
+ * {@link Lifecycle} starts another worker, which takes over the deliveries in flight
+ * (their state lives in this object, not in the thread).
  */
 final class DeliveryWorker implements Runnable {
 
@@ -23,11 +38,8 @@ final class DeliveryWorker implements Runnable {
 
 	private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-	private static final Throwable CUT_OFF = new Throwable("cut off by the shutdown timeout", null, false, false) {
-
-		private static final long serialVersionUID = 1L;
-
-	};
+	/** The longest wait in a poll while deliveries are in flight. */
+	private static final long ANSWER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
 	private final ReactiveSpecoraClient client;
 
@@ -39,23 +51,71 @@ final class DeliveryWorker implements Runnable {
 
 	private final Lifecycle lifecycle;
 
+	private final int maxInFlight;
+
+	/** Deliveries in flight; touched by the worker thread only. */
+	private final Map<QueuedCompletion, CompletableFuture<?>> inFlight = new IdentityHashMap<>();
+
+	/** Journal ids of the deliveries in flight; touched by the worker thread only. */
+	private final Set<String> inFlightJournalIds = new HashSet<>();
+
+	/** Answers handed back by the client's threads. */
+	private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+
+	private volatile Thread thread;
+
+	private volatile int inFlightCount;
+
 	DeliveryWorker(ReactiveSpecoraClient client, CompletionQueue queue, RedeliveryPolicy policy, CompletionDrops drops,
-			Lifecycle lifecycle) {
+			Lifecycle lifecycle, int maxInFlight) {
 		this.client = client;
 		this.queue = queue;
 		this.policy = policy;
 		this.drops = drops;
 		this.lifecycle = lifecycle;
+		this.maxInFlight = maxInFlight;
+	}
+
+	/**
+	 * How many deliveries are in flight.
+	 */
+	int inFlight() {
+		return this.inFlightCount;
 	}
 
 	@Override
 	public void run() {
 		QueuedCompletion current = null;
 		boolean failed = true;
+		this.thread = Thread.currentThread();
 		try {
-			while ((current = next()) != null) {
-				deliver(current);
-				current = null;
+			while (true) {
+				handleAnswers();
+				if (this.lifecycle.isStopping()) {
+					if (!this.lifecycle.handOversRunning() && this.queue.size() == 0 && this.inFlight.isEmpty()) {
+						break;
+					}
+					if (this.lifecycle.drainTimeLeftNanos() <= 0) {
+						cutOff();
+						continue;
+					}
+				}
+				long wait = this.lifecycle.isStopping()
+						? Math.max(0, Math.min(SLICE_NANOS, this.lifecycle.drainTimeLeftNanos()))
+						: TimeUnit.SECONDS.toNanos(1);
+				if (!this.inFlight.isEmpty()) {
+					// a durable store's poll may block on a read: answers must not wait long
+					wait = Math.min(wait, ANSWER_NANOS);
+				}
+				if (this.inFlight.size() >= this.maxInFlight) {
+					awaitAnswer(wait);
+					continue;
+				}
+				current = poll(wait);
+				if (current != null) {
+					start(current);
+					current = null;
+				}
 			}
 			failed = false;
 		}
@@ -71,53 +131,83 @@ final class DeliveryWorker implements Runnable {
 		}
 	}
 
-	/**
-	 * The next completion to deliver, or {@code null} when the worker is done: shutdown
-	 * has begun and nothing is left.
-	 */
-	private QueuedCompletion next() {
-		while (true) {
-			if (this.lifecycle.isStopping()) {
-				if (this.queue.size() == 0) {
-					return null;
-				}
-				if (this.lifecycle.drainTimeLeftNanos() <= 0) {
-					for (QueuedCompletion item : this.queue.removeAll()) {
-						drop(item, shutdownReason());
-					}
-					continue;
-				}
-			}
-			long wait = this.lifecycle.isStopping() ? Math.min(SLICE_NANOS, this.lifecycle.drainTimeLeftNanos())
-					: TimeUnit.SECONDS.toNanos(1);
-			try {
-				QueuedCompletion item = this.queue.poll(Math.max(wait, 0));
-				if (item != null) {
-					return item;
-				}
-			}
-			catch (InterruptedException ex) {
-				logger.warn("Specora completion worker interrupted; it goes on delivering");
-			}
+	private QueuedCompletion poll(long waitNanos) {
+		try {
+			return this.queue.poll(waitNanos);
+		}
+		catch (InterruptedException ex) {
+			logger.warn("Specora completion worker interrupted; it goes on delivering");
+			return null;
 		}
 	}
 
-	private void deliver(QueuedCompletion item) {
+	/**
+	 * Starts the delivery of a completion, unless it is too old or a delivery of the
+	 * same journal entry is in flight (then it waits for that one's answer).
+	 */
+	private void start(QueuedCompletion item) {
 		if (this.policy.isTooOld(item.pending())) {
 			drop(item, "it is older than specora.enforcement.completion.max-age (" + this.policy.maxAge() + ")");
 			return;
 		}
+		if (!this.inFlightJournalIds.add(item.journalId())) {
+			this.queue.retryLater(item, SLICE_NANOS);
+			return;
+		}
 		item.nextAttempt();
-		Throwable failure = await(this.client.complete(item.journalId(), item.pending().completion()).toFuture());
+		CompletableFuture<?> delivery;
+		try {
+			delivery = this.client.complete(item.journalId(), item.pending().completion()).toFuture();
+		}
+		catch (RuntimeException ex) {
+			delivery = CompletableFuture.failedFuture(ex);
+		}
+		this.inFlight.put(item, delivery);
+		this.inFlightCount = this.inFlight.size();
+		delivery.whenComplete((result, failure) -> {
+			this.answers.add(new Answer(item, unwrap(failure)));
+			Thread worker = this.thread;
+			if (worker != null) {
+				LockSupport.unpark(worker);
+			}
+			this.queue.wakeUp();
+		});
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
+	}
+
+	private void awaitAnswer(long waitNanos) {
+		if (this.answers.isEmpty()) {
+			LockSupport.parkNanos(this, Math.max(waitNanos, 1));
+		}
+		if (Thread.interrupted()) {
+			logger.warn("Specora completion worker interrupted while deliveries are in flight; it goes on waiting for "
+					+ "them");
+		}
+	}
+
+	private void handleAnswers() {
+		Answer answer;
+		while ((answer = this.answers.poll()) != null) {
+			QueuedCompletion item = answer.item();
+			if (this.inFlight.remove(item) == null) {
+				continue; // cut off at the drain deadline, dropped and logged already
+			}
+			this.inFlightJournalIds.remove(item.journalId());
+			this.inFlightCount = this.inFlight.size();
+			handle(item, answer.failure());
+		}
+	}
+
+	private void handle(QueuedCompletion item, Throwable failure) {
 		if (failure == null) {
 			this.queue.remove(item);
 			if (logger.isDebugEnabled()) {
 				logger.debug("Specora completion {} of journal entry {} delivered (attempt {})",
 						item.pending().completion().status(), item.journalId(), item.attempts());
 			}
-		}
-		else if (failure == CUT_OFF) {
-			drop(item, shutdownReason());
 		}
 		else if (!RedeliveryPolicy.isRetryable(failure)) {
 			drop(item, "the authority refused it: " + failure.getMessage());
@@ -138,33 +228,19 @@ final class DeliveryWorker implements Runnable {
 	}
 
 	/**
-	 * Waits for a delivery: {@code null} when delivered, its failure, or
-	 * {@link #CUT_OFF} when the drain deadline passed first (the delivery is cancelled).
+	 * The drain deadline passed: cancels the deliveries in flight and drops them with
+	 * every completion left in this process.
 	 */
-	private Throwable await(CompletableFuture<?> delivery) {
-		while (true) {
-			long slice = SLICE_NANOS;
-			if (this.lifecycle.isStopping()) {
-				long left = this.lifecycle.drainTimeLeftNanos();
-				if (left <= 0) {
-					delivery.cancel(true);
-					return CUT_OFF;
-				}
-				slice = Math.min(slice, left);
-			}
-			try {
-				delivery.get(slice, TimeUnit.NANOSECONDS);
-				return null;
-			}
-			catch (TimeoutException ex) {
-				// wait on, checking the drain deadline
-			}
-			catch (ExecutionException ex) {
-				return (ex.getCause() != null) ? ex.getCause() : ex;
-			}
-			catch (InterruptedException ex) {
-				logger.warn("Specora completion worker interrupted during a delivery; it goes on waiting for it");
-			}
+	private void cutOff() {
+		List<QueuedCompletion> cut = new ArrayList<>(this.inFlight.keySet());
+		for (QueuedCompletion item : cut) {
+			this.inFlight.remove(item).cancel(true);
+			this.inFlightJournalIds.remove(item.journalId());
+			drop(item, shutdownReason());
+		}
+		this.inFlightCount = 0;
+		for (QueuedCompletion item : this.queue.removeAll()) {
+			drop(item, shutdownReason());
 		}
 	}
 
@@ -179,11 +255,22 @@ final class DeliveryWorker implements Runnable {
 	}
 
 	/**
+	 * The answer to one delivery: {@code failure} is {@code null} when it was delivered.
+	 */
+	private record Answer(QueuedCompletion item, Throwable failure) {
+	}
+
+	/**
 	 * What the worker needs to know of its dispatcher's lifecycle.
 	 */
 	interface Lifecycle {
 
 		boolean isStopping();
+
+		/**
+		 * Whether a hand-over that may still queue a completion is running.
+		 */
+		boolean handOversRunning();
 
 		long drainTimeLeftNanos();
 

@@ -8,7 +8,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The in-memory queue: a bounded queue of new completions plus the retries ordered by
@@ -29,6 +31,9 @@ final class MemoryCompletionQueue implements CompletionQueue {
 
 	private final QueuedCompletion wakeUp = new QueuedCompletion(null, null);
 
+	/** Whether the wake-up marker is in {@link #incoming}: never more than one. */
+	private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+
 	MemoryCompletionQueue(int capacity) {
 		this.capacity = capacity;
 		this.incoming = new ArrayBlockingQueue<>(capacity + 1);
@@ -40,7 +45,11 @@ final class MemoryCompletionQueue implements CompletionQueue {
 	}
 
 	@Override
-	public Offer offer(PendingCompletion pending) {
+	public Offer offer(PendingCompletion pending, Consumer<Offer> late) {
+		return offer(pending);
+	}
+
+	Offer offer(PendingCompletion pending) {
 		if (!this.journalIds.add(pending.journalId())) {
 			return Offer.DUPLICATE;
 		}
@@ -62,7 +71,11 @@ final class MemoryCompletionQueue implements CompletionQueue {
 		}
 		long wait = (due != null) ? Math.min(waitNanos, due.nextAttemptNanos() - now) : waitNanos;
 		QueuedCompletion received = this.incoming.poll(Math.max(wait, 0), TimeUnit.NANOSECONDS);
-		return (received != this.wakeUp) ? received : null;
+		if (received == this.wakeUp) {
+			this.wakeUpQueued.set(false);
+			return null;
+		}
+		return received;
 	}
 
 	@Override
@@ -86,6 +99,9 @@ final class MemoryCompletionQueue implements CompletionQueue {
 			if (item != this.wakeUp) {
 				left.add(item);
 			}
+			else {
+				this.wakeUpQueued.set(false);
+			}
 		}
 		return left;
 	}
@@ -97,7 +113,9 @@ final class MemoryCompletionQueue implements CompletionQueue {
 
 	@Override
 	public void wakeUp() {
-		this.incoming.offer(this.wakeUp);
+		if (this.wakeUpQueued.compareAndSet(false, true)) {
+			this.incoming.offer(this.wakeUp);
+		}
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +33,15 @@ import org.springframework.data.redis.connection.stream.RecordId;
  * claimed by another after the lease ({@code XAUTOCLAIM}, Redis 6.2+) and delivered
  * with the same idempotency key.
  * <p>
- * When Redis cannot be reached at dispatch, the completion goes to an in-memory queue
- * of this process instead, with a WARN: it is not lost while the process lives. At
- * shutdown, entries still pending in Redis are left there for the other replicas (or
- * the next start); only in-memory ones can be dropped.
+ * The hand-over never waits for Redis longer than the append timeout, nor on a
+ * non-blocking thread at all ({@link RedisAppender}): when Redis does not answer in
+ * time, fails, or its circuit breaker is open, the completion goes to an in-memory
+ * queue of this process instead, with a WARN (at most every 10 s): it is not lost
+ * while the process lives, and it moves to Redis when the worker takes it while Redis
+ * answers again. The worker's own reads go through the same breaker, so it delivers
+ * the in-memory completions without waiting on a failing Redis. At shutdown, entries
+ * still pending in Redis are left there for the other replicas (or the next start);
+ * only in-memory ones can be dropped.
  */
 final class RedisCompletionQueue implements CompletionQueue {
 
@@ -46,9 +52,14 @@ final class RedisCompletionQueue implements CompletionQueue {
 	/** Short enough to stay under any sensible Redis command timeout. */
 	private static final long READ_BLOCK_MILLIS = 200;
 
+	/** The most completions moved from memory to Redis in one poll. */
+	private static final int MOVES_PER_POLL = 64;
+
 	private final RedisCompletionStream stream;
 
 	private final MemoryCompletionQueue fallback;
+
+	private final RedisAppender appender;
 
 	private final long leaseNanos;
 
@@ -67,10 +78,11 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	private long nextFailureLogNanos;
 
-	RedisCompletionQueue(RedisCompletionStream stream, int fallbackCapacity, Duration lease) {
+	RedisCompletionQueue(RedisCompletionStream stream, int fallbackCapacity, Duration lease, Duration appendTimeout) {
 		this.stream = stream;
 		this.fallback = new MemoryCompletionQueue(fallbackCapacity);
 		this.leaseNanos = lease.toNanos();
+		this.appender = new RedisAppender(stream, appendTimeout, "specora-completion-store");
 	}
 
 	@Override
@@ -79,21 +91,13 @@ final class RedisCompletionQueue implements CompletionQueue {
 	}
 
 	@Override
-	public Offer offer(PendingCompletion pending) {
-		try {
-			return this.stream.append(pending) ? Offer.ACCEPTED : Offer.FULL;
-		}
-		catch (DataAccessException | CompletionStoreException ex) {
-			logger.warn("Specora completion {} of journal entry {} kept in memory: the Redis completion store "
-					+ "cannot be reached ({}); it is delivered by this process only", pending.completion().status(),
-					pending.journalId(), ex.getMessage());
-			return this.fallback.offer(pending);
-		}
+	public Offer offer(PendingCompletion pending, Consumer<Offer> late) {
+		return this.appender.append(pending, (reason) -> this.fallback.offer(pending), late);
 	}
 
 	@Override
 	public QueuedCompletion poll(long waitNanos) throws InterruptedException {
-		QueuedCompletion local = this.fallback.poll(0);
+		QueuedCompletion local = localOrMoved();
 		if (local != null) {
 			return local;
 		}
@@ -107,9 +111,11 @@ final class RedisCompletionQueue implements CompletionQueue {
 			return this.ready.poll();
 		}
 		long wait = (due != null) ? Math.min(waitNanos, due.nextAttemptNanos() - now) : waitNanos;
-		if (this.closed) {
+		if (this.closed || !this.appender.breaker().tryAcquirePermission()) {
+			// shutdown began, or Redis is failing: deliver what this process holds
 			return this.fallback.poll(Math.max(wait, 0));
 		}
+		long start = System.nanoTime();
 		try {
 			if (now - this.nextClaimNanos >= 0) {
 				this.nextClaimNanos = now + Math.max(this.leaseNanos / 2, TimeUnit.MILLISECONDS.toNanos(100));
@@ -119,12 +125,38 @@ final class RedisCompletionQueue implements CompletionQueue {
 				long block = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(Math.max(wait, 0)), READ_BLOCK_MILLIS));
 				hold(this.stream.readNew(CLAIM_COUNT, Duration.ofMillis(block)));
 			}
+			this.appender.breaker().onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		}
 		catch (DataAccessException | CompletionStoreException ex) {
+			this.appender.breaker().onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
 			storeFailed("read", ex);
-			Thread.sleep(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(Math.max(wait, 0)), 1000)));
+			return this.fallback.poll(Math.max(1, Math.min(Math.max(wait, 0), TimeUnit.SECONDS.toNanos(1))));
 		}
 		return this.ready.poll();
+	}
+
+	/**
+	 * The next completion this process holds in memory that is due; while Redis answers,
+	 * such completions are moved to Redis instead (with their hand-over time, so their
+	 * maximum age is unchanged) and {@code null} is returned once none is left.
+	 */
+	private QueuedCompletion localOrMoved() throws InterruptedException {
+		for (int moved = 0; moved < MOVES_PER_POLL; moved++) {
+			QueuedCompletion local = this.fallback.poll(0);
+			if (local == null || this.closed || !this.appender.isHealthy()) {
+				return local;
+			}
+			Boolean appended = this.appender.appendNow(local.pending());
+			if (!Boolean.TRUE.equals(appended)) {
+				return local;
+			}
+			this.fallback.remove(local);
+			if (logger.isDebugEnabled()) {
+				logger.debug("Specora completion of journal entry {} moved from memory to the Redis completion store",
+						local.journalId());
+			}
+		}
+		return null;
 	}
 
 	private void hold(List<MapRecord<String, Object, Object>> records) {
@@ -212,7 +244,7 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	@Override
 	public int size() {
-		return this.heldCount.get() + this.fallback.size();
+		return this.heldCount.get() + this.fallback.size() + this.appender.running();
 	}
 
 	@Override
@@ -222,6 +254,16 @@ final class RedisCompletionQueue implements CompletionQueue {
 		}
 		catch (DataAccessException ex) {
 			return size();
+		}
+	}
+
+	@Override
+	public void open() {
+		try {
+			this.stream.connect();
+		}
+		catch (DataAccessException ex) {
+			storeFailed("be reached at start-up", ex);
 		}
 	}
 

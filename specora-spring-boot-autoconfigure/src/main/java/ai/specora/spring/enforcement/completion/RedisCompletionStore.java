@@ -26,6 +26,12 @@ public final class RedisCompletionStore extends CompletionStore {
 	/** The default lease: how long an entry may stay pending with a silent consumer. */
 	public static final Duration DEFAULT_LEASE = Duration.ofMinutes(1);
 
+	/**
+	 * The default append timeout: how long a governed call waits for Redis before its
+	 * completion goes to memory.
+	 */
+	public static final Duration DEFAULT_APPEND_TIMEOUT = Duration.ofMillis(200);
+
 	private final StringRedisTemplate redis;
 
 	private final String stream;
@@ -33,6 +39,8 @@ public final class RedisCompletionStore extends CompletionStore {
 	private final String group;
 
 	private final Duration lease;
+
+	private final Duration appendTimeout;
 
 	private final String consumer;
 
@@ -53,6 +61,27 @@ public final class RedisCompletionStore extends CompletionStore {
 	 * claims it; longer than the client's deadline
 	 */
 	public RedisCompletionStore(StringRedisTemplate redis, String stream, String group, Duration lease) {
+		this(redis, stream, group, lease, DEFAULT_APPEND_TIMEOUT);
+	}
+
+	/**
+	 * Creates a store.
+	 * @param redis the template of the application's Redis
+	 * @param stream the stream key, the same for every replica
+	 * @param group the consumer group, the same for every replica
+	 * @param lease how long an entry may stay pending with a consumer before another
+	 * claims it; longer than the client's deadline
+	 * @param appendTimeout how long a governed call waits for Redis to take its
+	 * completion before it goes to the memory of this process instead
+	 */
+	public RedisCompletionStore(StringRedisTemplate redis, String stream, String group, Duration lease,
+			Duration appendTimeout) {
+		if (appendTimeout == null || appendTimeout.isZero() || appendTimeout.isNegative()) {
+			throw new IllegalArgumentException(
+					"specora.enforcement.completion.redis.append-timeout must be a positive duration, but was "
+							+ appendTimeout);
+		}
+		this.appendTimeout = appendTimeout;
 		this.redis = Objects.requireNonNull(redis, "redis must not be null");
 		this.stream = requireText(stream, "stream");
 		this.group = requireText(group, "group");
@@ -74,12 +103,13 @@ public final class RedisCompletionStore extends CompletionStore {
 	@Override
 	CompletionQueue open(int capacity) {
 		return new RedisCompletionQueue(new RedisCompletionStream(this.redis, this.stream, this.group, this.consumer,
-				capacity), capacity, this.lease);
+				capacity), capacity, this.lease, this.appendTimeout);
 	}
 
 	@Override
 	public String toString() {
-		return "RedisCompletionStore[stream=" + this.stream + ", group=" + this.group + ", lease=" + this.lease + "]";
+		return "RedisCompletionStore[stream=" + this.stream + ", group=" + this.group + ", lease=" + this.lease
+				+ ", appendTimeout=" + this.appendTimeout + "]";
 	}
 
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import ai.specora.client.Completion;
 import ai.specora.client.CompletionStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisStreamCommands.XClaimOptions;
@@ -34,6 +36,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * {@link DataAccessException} when Redis cannot be reached.
  */
 final class RedisCompletionStream {
+
+	private static final Logger logger = LoggerFactory.getLogger(AsyncCompletionDispatcher.class);
 
 	/** Appends unless the stream holds {@code ARGV[1]} entries already. */
 	private static final RedisScript<String> APPEND = new DefaultRedisScript<>(
@@ -70,6 +74,9 @@ final class RedisCompletionStream {
 
 	private volatile boolean groupReady;
 
+	/** Whether the loss of the group was logged and no read has succeeded since. */
+	private volatile boolean groupLost;
+
 	RedisCompletionStream(StringRedisTemplate redis, String key, String group, String consumer, int capacity) {
 		this.redis = redis;
 		this.key = key;
@@ -80,9 +87,9 @@ final class RedisCompletionStream {
 
 	/**
 	 * Appends a completion.
-	 * @return {@code false} when the stream is at capacity
+	 * @return the id of the entry, or {@code null} when the stream is at capacity
 	 */
-	boolean append(PendingCompletion pending) {
+	String append(PendingCompletion pending) {
 		Completion completion = pending.completion();
 		List<String> args = new ArrayList<>(16);
 		args.add(Integer.toString(this.capacity));
@@ -102,8 +109,7 @@ final class RedisCompletionStream {
 		if (completion.error() != null) {
 			add(args, "e", completion.error());
 		}
-		String id = this.redis.execute(APPEND, List.of(this.key), args.toArray());
-		return id != null;
+		return this.redis.execute(APPEND, List.of(this.key), args.toArray());
 	}
 
 	private static void add(List<String> args, String field, String value) {
@@ -115,11 +121,48 @@ final class RedisCompletionStream {
 	 * Reads entries never delivered to any consumer of the group.
 	 */
 	List<MapRecord<String, Object, Object>> readNew(int count, Duration block) {
+		return withGroup(() -> {
+			List<MapRecord<String, Object, Object>> records = this.redis.opsForStream()
+				.read(Consumer.from(this.group, this.consumer), StreamReadOptions.empty().count(count).block(block),
+						StreamOffset.create(this.key, ReadOffset.lastConsumed()));
+			return (records != null) ? records : List.of();
+		});
+	}
+
+	/**
+	 * Runs a command that needs the consumer group; when Redis answers {@code NOGROUP}
+	 * (the stream or the group was lost: Redis restarted without persistence, a
+	 * {@code FLUSHALL}, an eviction), logs it at ERROR once per incident, creates the
+	 * group again from the start of the stream and runs the command once more.
+	 */
+	private <T> T withGroup(java.util.function.Supplier<T> command) {
 		ensureGroup();
-		List<MapRecord<String, Object, Object>> records = this.redis.opsForStream()
-			.read(Consumer.from(this.group, this.consumer), StreamReadOptions.empty().count(count).block(block),
-					StreamOffset.create(this.key, ReadOffset.lastConsumed()));
-		return (records != null) ? records : List.of();
+		T result;
+		try {
+			result = command.get();
+		}
+		catch (DataAccessException ex) {
+			if (!isNoGroup(ex)) {
+				throw ex;
+			}
+			if (!this.groupLost) {
+				this.groupLost = true;
+				logger.error("The Specora Redis completion stream {} or its consumer group {} was lost (NOGROUP: "
+						+ "Redis restarted without persistence, a FLUSHALL or an eviction); the group is created again "
+						+ "from the start of the stream and delivery goes on. Completions appended before the loss and "
+						+ "not yet delivered are gone from Redis: their count is not known", this.key, this.group);
+			}
+			this.groupReady = false;
+			ensureGroup();
+			result = command.get();
+		}
+		this.groupLost = false;
+		return result;
+	}
+
+	private static boolean isNoGroup(DataAccessException ex) {
+		return String.valueOf(ex.getMessage()).contains("NOGROUP")
+				|| String.valueOf(ex.getMostSpecificCause().getMessage()).contains("NOGROUP");
 	}
 
 	/**
@@ -128,9 +171,8 @@ final class RedisCompletionStream {
 	 */
 	@SuppressWarnings("unchecked")
 	List<MapRecord<String, Object, Object>> claimAbandoned(long leaseNanos, int count) {
-		ensureGroup();
-		List<Object> flat = this.redis.execute(CLAIM, List.of(this.key), this.group, this.consumer,
-				Long.toString(TimeUnit.NANOSECONDS.toMillis(leaseNanos)), Integer.toString(count));
+		List<Object> flat = withGroup(() -> this.redis.execute(CLAIM, List.of(this.key), this.group, this.consumer,
+				Long.toString(TimeUnit.NANOSECONDS.toMillis(leaseNanos)), Integer.toString(count)));
 		List<MapRecord<String, Object, Object>> records = new ArrayList<>();
 		if (flat == null) {
 			return records;
@@ -173,18 +215,36 @@ final class RedisCompletionStream {
 		this.redis.opsForStream().delete(this.key, id);
 	}
 
+	/**
+	 * Deletes an entry and acknowledges it if it was read, each step on its own: an entry
+	 * never read (an append that answered too late) has nothing to acknowledge.
+	 */
 	void removeQuietly(String id) {
+		RecordId recordId = RecordId.of(id);
 		try {
-			remove(RecordId.of(id));
+			this.redis.opsForStream().delete(this.key, recordId);
 		}
 		catch (DataAccessException ex) {
-			// left for a later claim, which will find it unreadable again
+			// left for a later claim, which finds it again
+		}
+		try {
+			this.redis.opsForStream().acknowledge(this.key, this.group, recordId);
+		}
+		catch (DataAccessException ex) {
+			// not pending with the group
 		}
 	}
 
 	long length() {
 		Long size = this.redis.opsForStream().size(this.key);
 		return (size != null) ? size : 0;
+	}
+
+	/**
+	 * Connects and creates the consumer group unless it exists.
+	 */
+	void connect() {
+		ensureGroup();
 	}
 
 	private void ensureGroup() {

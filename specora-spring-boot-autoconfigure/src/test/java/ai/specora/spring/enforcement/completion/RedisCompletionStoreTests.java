@@ -90,6 +90,15 @@ class RedisCompletionStoreTests {
 		return (size != null) ? size : 0;
 	}
 
+	private java.util.Set<Object> journalIdsInStream() {
+		return this.fixtures.template(this.redis.port())
+			.opsForStream()
+			.range(this.stream, org.springframework.data.domain.Range.unbounded())
+			.stream()
+			.map((record) -> record.getValue().get("j"))
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
 	private long pendingInGroup() {
 		return this.fixtures.template(this.redis.port())
 			.opsForStream()
@@ -214,11 +223,130 @@ class RedisCompletionStoreTests {
 	}
 
 	@Test
+	void twoEntriesOfOneJournalEntryAreNeverDeliveredAtTheSameTime() throws Exception {
+		try (SlowAuthority slow = new SlowAuthority(Duration.ofMillis(200));
+				ai.specora.client.SpecoraClient client = slow.client()) {
+			RedisCompletionStream stream = new RedisCompletionStream(this.fixtures.template(this.redis.port()),
+					this.stream, RedisCompletionStore.DEFAULT_GROUP, "appender", 100);
+			for (int i = 0; i < 3; i++) {
+				stream.append(new PendingCompletion("jrn_same", Completion.success(null), Instant.now()));
+				stream.append(new PendingCompletion("jrn_other_" + i, Completion.success(null), Instant.now()));
+			}
+			AsyncCompletionDispatcher dispatcher = AsyncCompletionDispatcher.builder(client.reactive())
+				.store(new RedisCompletionStore(this.fixtures.template(this.redis.port()), this.stream,
+						RedisCompletionStore.DEFAULT_GROUP, Duration.ofSeconds(30)))
+				.shutdownTimeout(Duration.ofSeconds(2))
+				.build();
+			this.dispatchers.add(dispatcher);
+			dispatcher.start();
+			await().atMost(Duration.ofSeconds(30)).until(() -> streamLength() == 0);
+			assertThat(slow.maxInFlightPerJournalId()).isEqualTo(1);
+			assertThat(slow.maxInFlight()).isGreaterThan(1);
+		}
+	}
+
+	@Test
+	void aRedisThatDoesNotAnswerHoldsNoCallerAndEveryCompletionIsDeliveredOnceItIsBack() throws Exception {
+		int port = this.authority.port();
+		this.authority.stop();
+		AsyncCompletionDispatcher dispatcher = replica(new Authority(port), Duration.ofSeconds(30));
+		dispatcher.dispatch("jrn_warm_up", Completion.success(null));
+		Thread sleeper = sleepRedis(12);
+		try {
+			List<Thread> callers = new ArrayList<>();
+			List<Duration> handOvers = new java.util.concurrent.CopyOnWriteArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				String journalId = "jrn_hung_" + i;
+				callers.add(started(() -> {
+					long start = System.nanoTime();
+					dispatcher.dispatch(journalId, Completion.success(null));
+					handOvers.add(Duration.ofNanos(System.nanoTime() - start));
+				}));
+			}
+			for (Thread caller : callers) {
+				caller.join(30_000);
+			}
+			// the Redis command timeout is 2 s: callers waiting on each other would take 2, 4, 6, 8 and 10 s
+			assertThat(handOvers).hasSize(5).allSatisfy((took) -> assertThat(took).isLessThan(Duration.ofSeconds(1)));
+			assertThat(dispatcher.pendingCount()).isEqualTo(6);
+		}
+		finally {
+			sleeper.join(30_000);
+		}
+		// Redis answers again: the completions kept in memory move to the stream
+		await().atMost(Duration.ofSeconds(30)).until(() -> journalIdsInStream().containsAll(
+				List.of("jrn_hung_0", "jrn_hung_1", "jrn_hung_2", "jrn_hung_3", "jrn_hung_4")));
+		this.authority = new Authority(port).startAnswering();
+		await().atMost(Duration.ofSeconds(60)).until(() -> streamLength() == 0 && dispatcher.pendingCount() == 0);
+		for (int i = 0; i < 5; i++) {
+			// an append that timed out may still have reached Redis: a second copy, with the same idempotency key
+			assertThat(this.authority.completionsOf("jrn_hung_" + i)).as("jrn_hung_" + i)
+				.isNotEmpty()
+				.extracting((request) -> request.getHeader("Idempotency-Key"))
+				.containsOnly(this.authority.completionsOf("jrn_hung_" + i).get(0).getHeader("Idempotency-Key"));
+		}
+		assertThat(dispatcher.droppedCount()).isZero();
+	}
+
+	private static Thread started(Runnable task) {
+		Thread thread = new Thread(task);
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
+	}
+
+	/**
+	 * Makes the Redis server stop answering anyone for some seconds ({@code DEBUG SLEEP}).
+	 */
+	private Thread sleepRedis(int seconds) throws Exception {
+		java.util.concurrent.CountDownLatch sent = new java.util.concurrent.CountDownLatch(1);
+		Thread sleeper = started(() -> {
+			try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.redis.port())) {
+				String arg = Integer.toString(seconds);
+				socket.getOutputStream()
+					.write(("*3\r\n$5\r\nDEBUG\r\n$5\r\nSLEEP\r\n$" + arg.length() + "\r\n" + arg + "\r\n")
+						.getBytes(StandardCharsets.US_ASCII));
+				socket.getOutputStream().flush();
+				sent.countDown();
+				socket.getInputStream().read();
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		});
+		assertThat(sent.await(5, TimeUnit.SECONDS)).isTrue();
+		Thread.sleep(300);
+		return sleeper;
+	}
+
+	@Test
+	void aLostStreamOrGroupIsCreatedAgainAndLaterCompletionsAreDelivered(CapturedOutput output) {
+		AsyncCompletionDispatcher dispatcher = replica(this.authority, Duration.ofSeconds(30));
+		dispatcher.dispatch("jrn_before_flush", Completion.success(null));
+		await().atMost(Duration.ofSeconds(30)).until(() -> streamLength() == 0
+				&& !this.authority.completionsOf("jrn_before_flush").isEmpty());
+		StringRedisTemplate template = this.fixtures.template(this.redis.port());
+		template.execute((org.springframework.data.redis.core.RedisCallback<Object>) (connection) -> {
+			connection.serverCommands().flushAll();
+			return null;
+		});
+		for (int i = 0; i < 5; i++) {
+			dispatcher.dispatch("jrn_after_flush_" + i, Completion.success(null));
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> streamLength() == 0 && dispatcher.pendingCount() == 0);
+		for (int i = 0; i < 5; i++) {
+			assertThat(this.authority.completionsOf("jrn_after_flush_" + i)).as("jrn_after_flush_" + i).isNotEmpty();
+		}
+		assertThat(output.getOut().split("consumer group .* was lost", -1)).hasSize(2);
+		assertThat(dispatcher.droppedCount()).isZero();
+	}
+
+	@Test
 	void theTemplateStaysUsableForTheApplication() {
 		StringRedisTemplate template = this.fixtures.template(this.redis.port());
 		replica(this.authority, Duration.ofSeconds(30)).dispatch("jrn_plain", Completion.success(null));
 		await().atMost(Duration.ofSeconds(30)).until(() -> !this.authority.completionsOf("jrn_plain").isEmpty());
-		assertThat(template.opsForStream().size(this.stream)).isZero();
+		await().atMost(Duration.ofSeconds(30)).until(() -> template.opsForStream().size(this.stream) == 0);
 	}
 
 	static final class MutableClock extends Clock {
