@@ -172,10 +172,24 @@ public final class SpecoraLangChain4j {
 	 * told
 	 */
 	public ChatModel chatModel(ChatModel model) {
+		return chatModel(model, null);
+	}
+
+	/**
+	 * A governed chat model of a given provider.
+	 * @param model the model
+	 * @param provider its provider, {@code null} for the one set on the builder, else
+	 * the model's
+	 * @return the governed model
+	 * @throws IllegalStateException when no provider was given and the model's cannot
+	 * be told
+	 */
+	public ChatModel chatModel(ChatModel model, Provider provider) {
 		if (model instanceof GovernedChatModel) {
 			return model;
 		}
-		return new GovernedChatModel(model, llmGovernor(providerOf(model.provider())), this.otherChatModels);
+		return new GovernedChatModel(model,
+				llmGovernor((provider != null) ? provider : providerOf(model.provider())), this.otherChatModels);
 	}
 
 	/**
@@ -186,11 +200,24 @@ public final class SpecoraLangChain4j {
 	 * told
 	 */
 	public StreamingChatModel streamingChatModel(StreamingChatModel model) {
+		return streamingChatModel(model, null);
+	}
+
+	/**
+	 * A governed streaming chat model of a given provider.
+	 * @param model the model
+	 * @param provider its provider, {@code null} for the one set on the builder, else
+	 * the model's
+	 * @return the governed model
+	 * @throws IllegalStateException when no provider was given and the model's cannot
+	 * be told
+	 */
+	public StreamingChatModel streamingChatModel(StreamingChatModel model, Provider provider) {
 		if (model instanceof GovernedStreamingChatModel) {
 			return model;
 		}
-		return new GovernedStreamingChatModel(model, llmGovernor(providerOf(model.provider())),
-				this.otherStreamingModels);
+		return new GovernedStreamingChatModel(model,
+				llmGovernor((provider != null) ? provider : providerOf(model.provider())), this.otherStreamingModels);
 	}
 
 	/**

@@ -1,0 +1,209 @@
+package ai.specora.langchain4j.autoconfigure;
+
+import java.util.Map;
+
+import ai.specora.client.SpecoraClient;
+import ai.specora.langchain4j.Assistant;
+import ai.specora.langchain4j.Authority;
+import ai.specora.langchain4j.ScriptedChatModel;
+import ai.specora.langchain4j.SpecoraLangChain4j;
+import ai.specora.langchain4j.SupportTools;
+import ai.specora.langchain4j.model.GovernedChatModel;
+import ai.specora.langchain4j.model.GovernedStreamingChatModel;
+import ai.specora.langchain4j.tool.GovernedToolProvider;
+import ai.specora.langchain4j.tool.SpecoraToolExecutionErrorHandler;
+import ai.specora.runtime.GovernanceEngine;
+import com.jayway.jsonpath.DocumentContext;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.tool.ToolExecutor;
+import dev.langchain4j.service.tool.ToolProvider;
+import dev.langchain4j.service.tool.ToolProviderResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static ai.specora.langchain4j.Authority.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auto-configuration governs the application's LangChain4j beans when a governance
+ * engine exists, with {@code specora.langchain4j.*}.
+ */
+class SpecoraLangChain4jAutoConfigurationTests {
+
+	static final Authority authority = new Authority().start();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SpecoraLangChain4jAutoConfiguration.class))
+		.withUserConfiguration(LangChain4jBeans.class);
+
+	@BeforeEach
+	void reset() {
+		authority.reset();
+	}
+
+	@AfterAll
+	static void stopAuthority() {
+		authority.stop();
+	}
+
+	@Test
+	void notConfiguredWithoutAGovernanceEngine() {
+		this.runner.run((context) -> {
+			assertThat(context).doesNotHaveBean(SpecoraLangChain4j.class);
+			assertThat(context.getBean(ChatModel.class)).isInstanceOf(ScriptedChatModel.class);
+		});
+	}
+
+	@Test
+	void notConfiguredWithoutLangChain4j() {
+		this.runner.withUserConfiguration(Engine.class)
+			.withClassLoader(new FilteredClassLoader("dev.langchain4j.service"))
+			.run((context) -> assertThat(context).doesNotHaveBean(SpecoraLangChain4j.class));
+	}
+
+	@Test
+	void notConfiguredWhenDisabled() {
+		this.runner.withUserConfiguration(Engine.class)
+			.withPropertyValues("specora.langchain4j.enabled=false")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(SpecoraLangChain4j.class);
+				assertThat(context.getBean(ToolProvider.class)).isNotInstanceOf(GovernedToolProvider.class);
+			});
+	}
+
+	@Test
+	void governsToolProvidersAndModels() {
+		this.runner.withUserConfiguration(Engine.class).run((context) -> {
+			assertThat(context).hasSingleBean(SpecoraLangChain4j.class)
+				.hasSingleBean(SpecoraToolExecutionErrorHandler.class);
+			assertThat(context.getBean(ToolProvider.class)).isInstanceOf(GovernedToolProvider.class);
+			assertThat(context.getBean(ChatModel.class)).isInstanceOf(GovernedChatModel.class);
+			assertThat(context.getBean(StreamingChatModel.class)).isInstanceOf(GovernedStreamingChatModel.class);
+		});
+	}
+
+	@Test
+	void modelsAreLeftAloneWhenChatIsDisabled() {
+		this.runner.withUserConfiguration(Engine.class)
+			.withPropertyValues("specora.langchain4j.chat.enabled=false")
+			.run((context) -> {
+				assertThat(context.getBean(ChatModel.class)).isInstanceOf(ScriptedChatModel.class);
+				assertThat(context.getBean(ToolProvider.class)).isInstanceOf(GovernedToolProvider.class);
+			});
+	}
+
+	@Test
+	void userDefinedEntryPointIsKept() {
+		this.runner.withUserConfiguration(Engine.class, OwnEntryPoint.class)
+			.run((context) -> assertThat(context.getBean(SpecoraLangChain4j.class))
+				.isSameAs(context.getBean(OwnEntryPoint.class).specora));
+	}
+
+	@Test
+	void agentBuiltFromTheBeansIsGovernedWithTheProperties() {
+		authority.preAuthorize("{\"authorized\": true, \"authorization_id\": \"auth_1\", "
+				+ "\"selected_provider\": \"openai\", \"selected_model\": \"gpt-test\"}");
+		authority.block("refund", "jrn_refund", "refunds need a human");
+		this.runner.withUserConfiguration(Engine.class)
+			.withPropertyValues("specora.langchain4j.tools[issue_refund].action-type=refund",
+					"specora.langchain4j.tools[issue_refund].write-op=true",
+					"specora.langchain4j.tools[issue_refund].scope.team=support",
+					"specora.langchain4j.chat.purpose=support", "specora.langchain4j.chat.model=gpt-test")
+			.run((context) -> {
+				ScriptedChatModel model = context.getBean(LangChain4jBeans.class).model;
+				model.thenCall("call_1", "issue_refund", "{\"orderId\": \"A-1\", \"amount\": 250}");
+				SupportTools tools = new SupportTools();
+				Assistant assistant = AiServices.builder(Assistant.class)
+					.chatModel(context.getBean(ChatModel.class))
+					.tools(context.getBean(SpecoraLangChain4j.class).tools(tools))
+					.toolExecutionErrorHandler(context.getBean(SpecoraToolExecutionErrorHandler.class))
+					.build();
+				assertThat(assistant.chat("Refund A-1")).contains("refunds need a human");
+				assertThat(tools.refunds()).hasValue(0);
+				DocumentContext enforce = json(authority.enforcements().get(0));
+				assertThat(enforce.<String>read("$.action_type")).isEqualTo("refund");
+				assertThat(enforce.<Boolean>read("$.is_write_op")).isTrue();
+				assertThat(enforce.<Map<String, Object>>read("$.scope")).containsEntry("team", "support")
+					.containsEntry("tool", "issue_refund");
+				assertThat(authority.preAuthorizations()).hasSize(2);
+				assertThat(json(authority.preAuthorizations().get(0)).<String>read("$.routing_hints.purpose"))
+					.isEqualTo("support");
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LangChain4jBeans {
+
+		final ScriptedChatModel model = new ScriptedChatModel();
+
+		@Bean
+		ChatModel chatModel() {
+			return this.model;
+		}
+
+		@Bean
+		StreamingChatModel streamingChatModel() {
+			return new StreamingChatModel() {
+				@Override
+				public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+					handler.onError(new UnsupportedOperationException());
+				}
+
+				@Override
+				public ModelProvider provider() {
+					return ModelProvider.ANTHROPIC;
+				}
+			};
+		}
+
+		@Bean
+		ToolProvider toolProvider() {
+			ToolExecutor executor = (request, memoryId) -> "dropped";
+			return (request) -> new ToolProviderResult(
+					Map.of(ToolSpecification.builder().name("drop_table").build(), executor));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Engine {
+
+		@Bean(destroyMethod = "close")
+		SpecoraClient specoraClient() {
+			return authority.client();
+		}
+
+		@Bean
+		GovernanceEngine governanceEngine(SpecoraClient client) {
+			return GovernanceEngine.builder(client.reactive()).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnEntryPoint {
+
+		SpecoraLangChain4j specora;
+
+		@Bean
+		SpecoraLangChain4j ownSpecora(GovernanceEngine engine) {
+			this.specora = SpecoraLangChain4j.builder(engine).build();
+			return this.specora;
+		}
+
+	}
+
+}
