@@ -6,6 +6,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import ai.specora.client.FailClosedException;
+import ai.specora.client.SpecoraBlockedException;
+import ai.specora.client.SpecoraSuspendedException;
 import ai.specora.client.platform.Provider;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.Capability;
@@ -31,6 +34,9 @@ import io.micrometer.observation.Observation;
  * recorded once, when the stream completes or fails, with the usage of its complete
  * response (see {@link LlmCallGovernor}). A refused call, or one that could not be
  * pre-authorized, is reported to the handler's {@code onError}; the model is not called.
+ * A governed tool call of an AI service's streaming tool loop that is suspended, or
+ * fails closed, is reported to the handler's {@code onError} too (the AI service's
+ * {@code TokenStream.onError}).
  */
 public final class GovernedStreamingChatModel implements StreamingChatModel {
 
@@ -185,10 +191,21 @@ public final class GovernedStreamingChatModel implements StreamingChatModel {
 			this.handler.onUnmappedRawEvent(rawEvent);
 		}
 
+		/**
+		 * Passes the response on; a suspension, a fail-closed or a thrown block of a tool
+		 * call that the AI service ran on it (and let out through
+		 * {@code SpecoraToolExecutionErrorHandler}) goes to the handler's
+		 * {@code onError}, instead of being lost on the model's thread.
+		 */
 		@Override
 		public void onCompleteResponse(ChatResponse completeResponse) {
 			record(completeResponse, true);
-			this.handler.onCompleteResponse(completeResponse);
+			try {
+				this.handler.onCompleteResponse(completeResponse);
+			}
+			catch (SpecoraSuspendedException | FailClosedException | SpecoraBlockedException ex) {
+				this.handler.onError(ex);
+			}
 		}
 
 		@Override

@@ -3,6 +3,8 @@ package ai.specora.langchain4j.tool;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import ai.specora.client.FailClosedException;
 import ai.specora.client.SpecoraBlockedException;
@@ -11,6 +13,8 @@ import ai.specora.client.SpecoraSuspendedException;
 import ai.specora.langchain4j.Assistant;
 import ai.specora.langchain4j.Authority;
 import ai.specora.langchain4j.ScriptedChatModel;
+import ai.specora.langchain4j.ScriptedStreamingChatModel;
+import ai.specora.langchain4j.StreamingAssistant;
 import ai.specora.langchain4j.SpecoraLangChain4j;
 import ai.specora.langchain4j.SupportTools;
 import ai.specora.runtime.GovernanceEngine;
@@ -19,6 +23,7 @@ import com.jayway.jsonpath.DocumentContext;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.tool.ToolExecutor;
 import dev.langchain4j.service.tool.ToolProviderResult;
@@ -196,6 +201,45 @@ class GovernedToolCallsTests {
 		this.model.thenCall("call_1", "drop_table", "{}");
 		assertThat(assistant.chat("Drop it")).contains("Specora blocked this call (reason: never");
 		assertThat(runs[0]).isZero();
+	}
+
+	@Test
+	void streamingAgentsToolCallsAreGovernedAndABlockIsSeenByTheModel() throws Exception {
+		authority.allow("lookup_order", "jrn_lookup");
+		authority.block("issue_refund", "jrn_refund", "refunds need a human");
+		this.model.thenCall("call_1", "lookup_order", "{\"orderId\": \"A-1\"}")
+			.thenCall("call_2", "issue_refund", "{\"orderId\": \"A-1\", \"amount\": 250}");
+		StreamingAssistant assistant = AiServices.builder(StreamingAssistant.class)
+			.streamingChatModel(new ScriptedStreamingChatModel(this.model))
+			.tools(this.specora.tools(this.tools))
+			.toolExecutionErrorHandler(this.specora.toolExecutionErrorHandler())
+			.build();
+		CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+		assistant.chat("Refund A-1").onPartialResponse((partial) -> {
+		}).onCompleteResponse(done::complete).onError(done::completeExceptionally).start();
+		String answer = done.get(10, TimeUnit.SECONDS).aiMessage().text();
+		assertThat(answer).contains("lookup_order=order A-1: shipped").contains("refunds need a human");
+		assertThat(this.tools.lookups()).hasValue(1);
+		assertThat(this.tools.refunds()).hasValue(0);
+		assertThat(authority.enforcements()).hasSize(2);
+	}
+
+	@Test
+	void streamingAgentWithAGovernedModelEndsItsStreamWithTheSuspension() throws Exception {
+		authority.preAuthorize("{\"authorized\": true, \"authorization_id\": \"auth_1\"}");
+		authority.suspend("issue_refund", "jrn_refund");
+		this.model.thenCall("call_1", "issue_refund", "{\"orderId\": \"A-1\", \"amount\": 250}");
+		StreamingAssistant assistant = AiServices.builder(StreamingAssistant.class)
+			.streamingChatModel(this.specora.streamingChatModel(new ScriptedStreamingChatModel(this.model)))
+			.tools(this.specora.tools(this.tools))
+			.toolExecutionErrorHandler(this.specora.toolExecutionErrorHandler())
+			.build();
+		CompletableFuture<Throwable> error = new CompletableFuture<>();
+		assistant.chat("Refund A-1").onPartialResponse((partial) -> {
+		}).onCompleteResponse((response) -> error.complete(null)).onError(error::complete).start();
+		assertThat(error.get(10, TimeUnit.SECONDS)).isInstanceOf(SpecoraSuspendedException.class);
+		assertThat(this.tools.refunds()).hasValue(0);
+		assertThat(this.model.requests()).hasSize(1);
 	}
 
 	@Test
