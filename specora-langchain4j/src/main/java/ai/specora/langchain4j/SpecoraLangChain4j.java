@@ -116,13 +116,7 @@ public final class SpecoraLangChain4j {
 	 * @return the governed tools
 	 */
 	public List<AiServiceTool> aiServiceTools(Collection<AiServiceTool> tools) {
-		List<AiServiceTool> governed = new ArrayList<>(tools.size());
-		for (AiServiceTool tool : tools) {
-			governed.add(tool.toBuilder()
-				.toolExecutor(this.tools.govern(tool.toolSpecification(), tool.toolExecutor()))
-				.build());
-		}
-		return governed;
+		return this.tools.govern(tools);
 	}
 
 	/**

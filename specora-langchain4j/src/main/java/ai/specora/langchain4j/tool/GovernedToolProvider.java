@@ -1,10 +1,7 @@
 package ai.specora.langchain4j.tool;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
-import dev.langchain4j.service.tool.AiServiceTool;
 import dev.langchain4j.service.tool.ToolProvider;
 import dev.langchain4j.service.tool.ToolProviderRequest;
 import dev.langchain4j.service.tool.ToolProviderResult;
@@ -35,7 +32,7 @@ public final class GovernedToolProvider implements ToolProvider {
 		if (result == null) {
 			return null;
 		}
-		return new ToolProviderResult(govern(result.aiServiceTools(), this.governor));
+		return new ToolProviderResult(this.governor.govern(result.aiServiceTools()));
 	}
 
 	@Override
@@ -49,22 +46,6 @@ public final class GovernedToolProvider implements ToolProvider {
 	 */
 	public ToolProvider delegate() {
 		return this.delegate;
-	}
-
-	/**
-	 * The tools with governed executors, everything else about them unchanged.
-	 * @param tools the tools
-	 * @param governor governs their calls
-	 * @return the governed tools
-	 */
-	static List<AiServiceTool> govern(List<AiServiceTool> tools, ToolGovernor governor) {
-		List<AiServiceTool> governed = new ArrayList<>(tools.size());
-		for (AiServiceTool tool : tools) {
-			governed.add(tool.toBuilder()
-				.toolExecutor(governor.govern(tool.toolSpecification(), tool.toolExecutor()))
-				.build());
-		}
-		return governed;
 	}
 
 	@Override

@@ -1,5 +1,8 @@
 package ai.specora.langchain4j.tool;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +22,7 @@ import ai.specora.runtime.GovernancePolicy;
 import ai.specora.runtime.GovernedBody;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.service.tool.AiServiceTool;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import dev.langchain4j.service.tool.ToolExecutor;
 
@@ -81,6 +85,19 @@ public final class ToolGovernor {
 			return executor;
 		}
 		return new GovernedToolExecutor(this, tool, executor);
+	}
+
+	/**
+	 * Tools with governed executors, everything else about them unchanged.
+	 * @param tools the tools
+	 * @return the governed tools
+	 */
+	public List<AiServiceTool> govern(Collection<AiServiceTool> tools) {
+		List<AiServiceTool> governed = new ArrayList<>(tools.size());
+		for (AiServiceTool tool : tools) {
+			governed.add(tool.toBuilder().toolExecutor(govern(tool.toolSpecification(), tool.toolExecutor())).build());
+		}
+		return governed;
 	}
 
 	/**
