@@ -24,6 +24,8 @@ import dev.langchain4j.service.tool.ToolExecutionErrorHandler;
  */
 public final class SpecoraToolExecutionErrorHandler implements ToolExecutionErrorHandler {
 
+	private static volatile boolean created;
+
 	private final ToolExecutionErrorHandler delegate;
 
 	/**
@@ -39,6 +41,16 @@ public final class SpecoraToolExecutionErrorHandler implements ToolExecutionErro
 	 */
 	public SpecoraToolExecutionErrorHandler(ToolExecutionErrorHandler delegate) {
 		this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
+		created = true;
+	}
+
+	/**
+	 * Whether a handler was created in this class loader: a governed tool call that must
+	 * end the AI service call warns once when none was.
+	 * @return {@code true} once a handler exists
+	 */
+	static boolean created() {
+		return created;
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import ai.specora.client.Decision;
@@ -25,6 +26,8 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.service.tool.AiServiceTool;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import dev.langchain4j.service.tool.ToolExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Governs LangChain4j tool calls through the {@link GovernanceEngine}: an adapter that
@@ -44,6 +47,8 @@ import dev.langchain4j.service.tool.ToolExecutor;
  */
 public final class ToolGovernor {
 
+	private static final Logger logger = LoggerFactory.getLogger(ToolGovernor.class);
+
 	private final GovernanceEngine engine;
 
 	private final ToolCallSpecResolver specs;
@@ -57,6 +62,8 @@ public final class ToolGovernor {
 	private final ToolInputArgs inputArgs = new ToolInputArgs();
 
 	private final Map<ToolCallSpec, GovernancePolicy> policies = new ConcurrentHashMap<>();
+
+	private final AtomicBoolean unhandledStopWarned = new AtomicBoolean();
 
 	/**
 	 * Creates a governor.
@@ -174,18 +181,18 @@ public final class ToolGovernor {
 		if (cause instanceof SpecoraBlockedException blocked) {
 			return blocked(spec, blocked);
 		}
-		if (cause instanceof SpecoraSuspendedException suspended) {
-			throw suspended;
+		if (cause instanceof SpecoraSuspendedException || cause instanceof FailClosedException) {
+			throw stop(spec, (RuntimeException) cause);
 		}
-		if (cause instanceof FailClosedException failedClosed) {
-			throw failedClosed;
+		if (ex instanceof SpecoraSuspendedException || ex instanceof FailClosedException) {
+			throw stop(spec, ex);
 		}
 		throw ex;
 	}
 
 	private String blocked(ToolCallSpec spec, SpecoraBlockedException ex) {
 		if (spec.onBlock() == OnToolBlock.THROW) {
-			throw ex;
+			throw stop(spec, ex);
 		}
 		return this.blockedResponder.respond(spec, withReason(ex));
 	}
@@ -201,6 +208,22 @@ public final class ToolGovernor {
 		return new EnforcementResult(Decision.BLOCK, result.actionType(), result.journalId(), result.requestId(),
 				ex.getMessage(), result.approvalSource(), result.approvalId(), result.policyId(),
 				result.reservationId(), result.source(), result.expiresAt());
+	}
+
+	/**
+	 * An exception that must end the AI service call; said once at WARN when no
+	 * {@link SpecoraToolExecutionErrorHandler} exists, as LangChain4j's default handler
+	 * would show it to the model instead.
+	 */
+	private RuntimeException stop(ToolCallSpec spec, RuntimeException ex) {
+		if (!SpecoraToolExecutionErrorHandler.created() && this.unhandledStopWarned.compareAndSet(false, true)) {
+			logger.warn("The governed call of tool '{}' raised {}, which must end the AI service call: build the "
+					+ "AI service with .toolExecutionErrorHandler(new SpecoraToolExecutionErrorHandler()) (in Spring "
+					+ "Boot, the specoraToolExecutionErrorHandler bean), else LangChain4j's default tool error "
+					+ "handler sends its message to the model as the tool's result", spec.toolName(),
+					ex.getClass().getSimpleName());
+		}
+		return ex;
 	}
 
 	@Override
