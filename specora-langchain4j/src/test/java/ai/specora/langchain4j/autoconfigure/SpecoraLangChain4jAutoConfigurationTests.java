@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -142,6 +143,41 @@ class SpecoraLangChain4jAutoConfigurationTests {
 				assertThat(json(authority.preAuthorizations().get(0)).<String>read("$.routing_hints.purpose"))
 					.isEqualTo("support");
 			});
+	}
+
+	@Test
+	void modelWhoseProviderCannotBeToldFailsStartUpNamingTheProperty() {
+		this.runner.withUserConfiguration(Engine.class, LocalModel.class).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new SpecoraLangChain4jConfigurationFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("'localModel'").contains("OTHER");
+			assertThat(analysis.getAction()).contains("specora.langchain4j.chat.providers.localModel")
+				.contains("localModel: openai");
+		});
+	}
+
+	@Test
+	void providerOfAModelBeanFromProperties() {
+		this.runner.withUserConfiguration(Engine.class, LocalModel.class)
+			.withPropertyValues("specora.langchain4j.chat.providers.localModel=ollama")
+			.run((context) -> assertThat(context.getBean("localModel")).isInstanceOf(GovernedChatModel.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LocalModel {
+
+		@Bean
+		ChatModel localModel() {
+			return new ChatModel() {
+				@Override
+				public ModelProvider provider() {
+					return ModelProvider.OTHER;
+				}
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
