@@ -1,5 +1,6 @@
 package ai.specora.langchain4j.tool;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import ai.specora.langchain4j.ScriptedStreamingChatModel;
 import ai.specora.langchain4j.StreamingAssistant;
 import ai.specora.langchain4j.SpecoraLangChain4j;
 import ai.specora.langchain4j.SupportTools;
+import ai.specora.runtime.ApprovalWaiter;
 import ai.specora.runtime.GovernanceEngine;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.jayway.jsonpath.DocumentContext;
@@ -162,6 +164,42 @@ class GovernedToolCallsTests {
 		assertThat(this.tools.refunds()).hasValue(0);
 		assertThat(this.model.requests()).hasSize(1);
 		assertThat(authority.completions()).isEmpty();
+	}
+
+	@Test
+	void suspendedToolWaitsForItsApprovalWhenConfiguredToWait() {
+		ToolSettings refunds = new ToolSettings();
+		refunds.setOnSuspend(OnToolSuspend.WAIT);
+		refunds.setApprovalTimeout(Duration.ofSeconds(5));
+		this.specora = SpecoraLangChain4j
+			.builder(GovernanceEngine.builder(this.client.reactive())
+				.approvalWaiter(new ApprovalWaiter(this.client.reactive(), Duration.ofMillis(20), Duration.ofMillis(100)))
+				.build())
+			.tool("issue_refund", refunds)
+			.build();
+		authority.suspend("issue_refund", "jrn_wait");
+		authority.journal("jrn_wait", "approved");
+		this.model.thenCall("call_1", "issue_refund", "{\"orderId\": \"A-1\", \"amount\": 250}");
+		assertThat(assistant().chat("Refund")).isEqualTo("I saw: issue_refund=refunded 250 on A-1");
+		assertThat(this.tools.refunds()).hasValue(1);
+		DocumentContext completion = json(single(authority.completions()));
+		assertThat(completion.<String>read("$.journal_id")).isEqualTo("jrn_wait");
+		assertThat(completion.<String>read("$.status")).isEqualTo("success");
+	}
+
+	@Test
+	void shadowModeToolRunsWhateverTheDecision() {
+		ToolSettings refunds = new ToolSettings();
+		refunds.setMode(ToolMode.SHADOW);
+		this.specora = SpecoraLangChain4j.builder(GovernanceEngine.builder(this.client.reactive()).build())
+			.tool("issue_refund", refunds)
+			.build();
+		authority.block("issue_refund", "jrn_shadow", "not in enforce mode");
+		this.model.thenCall("call_1", "issue_refund", "{\"orderId\": \"A-1\", \"amount\": 250}");
+		assertThat(assistant().chat("Refund")).isEqualTo("I saw: issue_refund=refunded 250 on A-1");
+		assertThat(this.tools.refunds()).hasValue(1);
+		assertThat(authority.enforcements()).hasSize(1);
+		assertThat(authority.completions()).isEmpty(); // a blocked entry has nothing to complete
 	}
 
 	@Test
