@@ -1,6 +1,9 @@
 package ai.specora.kotlin
 
+import ai.specora.client.CompletionStatus
 import ai.specora.client.SpecoraBlockedException
+import ai.specora.runtime.GovernanceListener
+import ai.specora.runtime.GovernedCall
 import ai.specora.spring.Enforced
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.Flow
@@ -19,12 +22,13 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration
 import org.springframework.boot.builder.SpringApplicationBuilder
 import org.springframework.context.ConfigurableApplicationContext
 import org.springframework.context.annotation.Bean
+import java.util.concurrent.CopyOnWriteArrayList
 import java.util.concurrent.atomic.AtomicInteger
 
 /**
  * `@Enforced` on Kotlin `suspend` functions and on functions returning `Flow`: governed
  * like reactive methods, the decision at subscription, SpEL seeing the parameters by name,
- * against the embedded local authority.
+ * completed with the real outcome, against the embedded local authority.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KotlinEnforcedTests {
@@ -60,12 +64,15 @@ class KotlinEnforcedTests {
         context.close()
     }
 
+    private fun completions(): Completions = context.getBean(Completions::class.java)
+
     @Test
     fun `allowed suspend function runs once`() {
         val before = orders.refunds.get()
         val result = runBlocking { orders.refund("A-1", 20) }
         assertThat(result).isEqualTo("refunded 20 on A-1")
         assertThat(orders.refunds.get()).isEqualTo(before + 1)
+        assertThat(completions().statuses).contains("refund {order=A-1} SUCCESS")
     }
 
     @Test
@@ -82,6 +89,7 @@ class KotlinEnforcedTests {
         assertThatExceptionOfType(IllegalStateException::class.java)
             .isThrownBy { runBlocking { orders.refund("A-0", 5) } }
             .withMessage("order A-0 is closed")
+        assertThat(completions().statuses).contains("refund {order=A-0} FAILURE")
     }
 
     @Test
@@ -90,6 +98,7 @@ class KotlinEnforcedTests {
         assertThat(orders.listed.get()).isZero()
         assertThat(runBlocking { flow.toList() }).containsExactly("A-1", "A-2")
         assertThat(orders.listed.get()).isEqualTo(1)
+        assertThat(completions().statuses).contains("list_orders {customer=alice} SUCCESS")
     }
 
     @Test
@@ -104,6 +113,22 @@ class KotlinEnforcedTests {
 
         @Bean
         open fun orderService(): OrderService = OrderService()
+
+        @Bean
+        open fun completions(): Completions = Completions()
+
+    }
+
+    /**
+     * The outcome of each governed call's completion, by action type and first argument.
+     */
+    class Completions : GovernanceListener {
+
+        val statuses = CopyOnWriteArrayList<String>()
+
+        override fun onCompletion(call: GovernedCall, status: CompletionStatus, error: Throwable?) {
+            statuses.add("${call.actionType()} ${call.request()?.scope()} $status")
+        }
 
     }
 
