@@ -27,6 +27,7 @@ import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.micrometer.observation.Observation;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A {@link StreamingChatModel} whose every call is pre-authorized on the Specora
@@ -67,7 +68,8 @@ public final class GovernedStreamingChatModel implements StreamingChatModel {
 
 	@Override
 	public void chat(ChatRequest request, ChatRequestOptions options, StreamingChatResponseHandler handler) {
-		this.governor.preAuthorize(request, options).subscribe((authorized) -> {
+		// the model is called off the client's event loop: a model may do blocking work to start its stream
+		this.governor.preAuthorize(request, options).publishOn(Schedulers.boundedElastic()).subscribe((authorized) -> {
 			LlmCallGovernor.Dispatch dispatch;
 			try {
 				dispatch = this.governor.dispatch(authorized, this.otherModels.keySet());
