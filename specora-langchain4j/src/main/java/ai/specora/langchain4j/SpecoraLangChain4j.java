@@ -179,11 +179,26 @@ public final class SpecoraLangChain4j {
 	 * be told
 	 */
 	public ChatModel chatModel(ChatModel model, Provider provider) {
+		return chatModel(model, provider, this.otherChatModels);
+	}
+
+	/**
+	 * A governed chat model of a given provider, with the models of other providers a
+	 * call the platform routes to them goes to.
+	 * @param model the model
+	 * @param provider its provider, {@code null} for the one set on the builder, else
+	 * the model's
+	 * @param otherModels the other providers' (ungoverned) models, read at each call
+	 * @return the governed model
+	 * @throws IllegalStateException when no provider was given and the model's cannot
+	 * be told
+	 */
+	public ChatModel chatModel(ChatModel model, Provider provider, Map<Provider, ChatModel> otherModels) {
 		if (model instanceof GovernedChatModel) {
 			return model;
 		}
 		return new GovernedChatModel(model,
-				llmGovernor((provider != null) ? provider : providerOf(model.provider())), this.otherChatModels);
+				llmGovernor((provider != null) ? provider : providerOf(model.provider())), otherModels);
 	}
 
 	/**
@@ -207,11 +222,38 @@ public final class SpecoraLangChain4j {
 	 * be told
 	 */
 	public StreamingChatModel streamingChatModel(StreamingChatModel model, Provider provider) {
+		return streamingChatModel(model, provider, this.otherStreamingModels);
+	}
+
+	/**
+	 * A governed streaming chat model of a given provider, with the models of other
+	 * providers a call the platform routes to them goes to.
+	 * @param model the model
+	 * @param provider its provider, {@code null} for the one set on the builder, else
+	 * the model's
+	 * @param otherModels the other providers' (ungoverned) models, read at each call
+	 * @return the governed model
+	 * @throws IllegalStateException when no provider was given and the model's cannot
+	 * be told
+	 */
+	public StreamingChatModel streamingChatModel(StreamingChatModel model, Provider provider,
+			Map<Provider, StreamingChatModel> otherModels) {
 		if (model instanceof GovernedStreamingChatModel) {
 			return model;
 		}
 		return new GovernedStreamingChatModel(model,
-				llmGovernor((provider != null) ? provider : providerOf(model.provider())), this.otherStreamingModels);
+				llmGovernor((provider != null) ? provider : providerOf(model.provider())), otherModels);
+	}
+
+	/**
+	 * The provider of a model, as a governed model of it would be pre-authorized for.
+	 * @param modelProvider the model's LangChain4j provider
+	 * @param provider the provider given for it, or {@code null}
+	 * @return the provider
+	 * @throws IllegalStateException when none was given and the model's cannot be told
+	 */
+	public Provider providerOf(dev.langchain4j.model.ModelProvider modelProvider, Provider provider) {
+		return (provider != null) ? provider : providerOf(modelProvider);
 	}
 
 	/**

@@ -1,7 +1,12 @@
 package ai.specora.langchain4j.autoconfigure;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import ai.specora.client.platform.Provider;
 import ai.specora.langchain4j.SpecoraLangChain4j;
+import ai.specora.langchain4j.model.GovernedChatModel;
+import ai.specora.langchain4j.model.GovernedStreamingChatModel;
 import ai.specora.langchain4j.model.LlmCallGovernor;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.ChatModel;
@@ -15,13 +20,22 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * Governs the application's LangChain4j beans as they are created: every
  * {@link ToolProvider} (LangChain4j's MCP tool provider included), and, unless
  * {@code specora.langchain4j.chat.enabled=false}, every {@link ChatModel} and
- * {@link StreamingChatModel}.
+ * {@link StreamingChatModel}; a model call the platform routes to another provider goes
+ * to that provider's model bean.
  */
 final class GovernedLangChain4jBeansPostProcessor implements BeanPostProcessor {
 
 	private final ObjectProvider<SpecoraLangChain4j> specora;
 
 	private final ObjectProvider<SpecoraLangChain4jProperties> properties;
+
+	/**
+	 * The application's (ungoverned) models by provider, the first of each: where a call
+	 * the platform routes to another provider goes.
+	 */
+	private final Map<Provider, ChatModel> chatModels = new ConcurrentHashMap<>();
+
+	private final Map<Provider, StreamingChatModel> streamingModels = new ConcurrentHashMap<>();
 
 	GovernedLangChain4jBeansPostProcessor(ObjectProvider<SpecoraLangChain4j> specora,
 			ObjectProvider<SpecoraLangChain4jProperties> properties) {
@@ -50,10 +64,21 @@ final class GovernedLangChain4jBeansPostProcessor implements BeanPostProcessor {
 		if (provider == null && LlmCallGovernor.providerOf(modelProvider) == null) {
 			throw unknownProvider(beanName, modelProvider);
 		}
+		SpecoraLangChain4j specora = this.specora.getObject();
+		Provider resolved = specora.providerOf(modelProvider, provider);
 		if (bean instanceof ChatModel model) {
-			return this.specora.getObject().chatModel(model, provider);
+			if (model instanceof GovernedChatModel) {
+				return model;
+			}
+			this.chatModels.putIfAbsent(resolved, model);
+			return specora.chatModel(model, resolved, this.chatModels);
 		}
-		return this.specora.getObject().streamingChatModel((StreamingChatModel) bean, provider);
+		StreamingChatModel model = (StreamingChatModel) bean;
+		if (model instanceof GovernedStreamingChatModel) {
+			return model;
+		}
+		this.streamingModels.putIfAbsent(resolved, model);
+		return specora.streamingChatModel(model, resolved, this.streamingModels);
 	}
 
 	private static SpecoraLangChain4jConfigurationException unknownProvider(String beanName,

@@ -1,5 +1,6 @@
 package ai.specora.langchain4j.model;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,12 +38,12 @@ public final class GovernedChatModel implements ChatModel {
 	 * @param delegate the model
 	 * @param governor governs its calls
 	 * @param otherModels the application's models of other providers, where a call the
-	 * platform routes to them goes
+	 * platform routes to them goes; read at each call, so it may fill later
 	 */
 	public GovernedChatModel(ChatModel delegate, LlmCallGovernor governor, Map<Provider, ChatModel> otherModels) {
 		this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
 		this.governor = Objects.requireNonNull(governor, "governor must not be null");
-		this.otherModels = Map.copyOf(otherModels);
+		this.otherModels = Collections.unmodifiableMap(otherModels);
 	}
 
 	@Override

@@ -1,6 +1,9 @@
 package ai.specora.langchain4j.autoconfigure;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import ai.specora.client.SpecoraClient;
 import ai.specora.langchain4j.Assistant;
@@ -15,11 +18,14 @@ import ai.specora.langchain4j.tool.SpecoraToolExecutionErrorHandler;
 import ai.specora.runtime.GovernanceEngine;
 import com.jayway.jsonpath.DocumentContext;
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.output.TokenUsage;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.tool.ToolExecutor;
 import dev.langchain4j.service.tool.ToolProvider;
@@ -37,6 +43,7 @@ import org.springframework.context.annotation.Configuration;
 
 import static ai.specora.langchain4j.Authority.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The auto-configuration governs the application's LangChain4j beans when a governance
@@ -163,6 +170,47 @@ class SpecoraLangChain4jAutoConfigurationTests {
 		this.runner.withUserConfiguration(Engine.class, LocalModel.class)
 			.withPropertyValues("specora.langchain4j.chat.providers.localModel=ollama")
 			.run((context) -> assertThat(context.getBean("localModel")).isInstanceOf(GovernedChatModel.class));
+	}
+
+	@Test
+	void callThePlatformRoutesToAnotherProviderGoesToThatProvidersModelBean() {
+		authority.preAuthorize("{\"authorized\": true, \"authorization_id\": \"auth_9\", "
+				+ "\"selected_provider\": \"anthropic\", \"selected_model\": \"claude-test\"}");
+		this.runner.withUserConfiguration(Engine.class, ClaudeModel.class).run((context) -> {
+			ChatModel openAi = context.getBean("chatModel", ChatModel.class);
+			assertThat(openAi.chat("hello")).isEqualTo("claude says hi");
+			assertThat(context.getBean(LangChain4jBeans.class).model.requests()).isEmpty();
+			assertThat(context.getBean(ClaudeModel.class).models).containsExactly("claude-test");
+			await().atMost(Duration.ofSeconds(5)).until(() -> authority.executions().size() == 1);
+			assertThat(json(authority.executions().get(0)).<String>read("$.provider")).isEqualTo("anthropic");
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ClaudeModel {
+
+		final List<String> models = new CopyOnWriteArrayList<>();
+
+		@Bean
+		ChatModel claudeModel() {
+			return new ChatModel() {
+				@Override
+				public ChatResponse doChat(ChatRequest request) {
+					ClaudeModel.this.models.add(request.modelName());
+					return ChatResponse.builder()
+						.aiMessage(AiMessage.from("claude says hi"))
+						.tokenUsage(new TokenUsage(3, 4))
+						.modelName(request.modelName())
+						.build();
+				}
+
+				@Override
+				public ModelProvider provider() {
+					return ModelProvider.ANTHROPIC;
+				}
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
