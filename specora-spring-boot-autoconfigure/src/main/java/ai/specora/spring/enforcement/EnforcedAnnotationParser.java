@@ -16,6 +16,7 @@ import ai.specora.spring.Enforced;
 import ai.specora.spring.EnforcedFailMode;
 import ai.specora.spring.EnforcedMode;
 import ai.specora.spring.OnSuspend;
+import reactor.core.publisher.Mono;
 
 import org.springframework.core.KotlinDetector;
 import org.springframework.core.ParameterNameDiscoverer;
@@ -29,6 +30,7 @@ import org.springframework.expression.spel.ast.VariableReference;
 import org.springframework.expression.spel.standard.SpelExpression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.expression.spel.support.StandardEvaluationContext;
+import org.springframework.util.ClassUtils;
 
 /**
  * Parses one {@code @Enforced} declaration, once, into an {@link EnforcedMethod}: the
@@ -104,8 +106,9 @@ final class EnforcedAnnotationParser {
 		Duration approvalTimeout = approvalTimeout(annotation.getString("approvalTimeout"), parsing);
 		EnforcedFailMode failMode = annotation.getEnum("failMode", EnforcedFailMode.class);
 		EnforcedMethod.ReturnKind kind = returnKind(method, type);
-		ReactiveAdapter adapter = (kind == EnforcedMethod.ReturnKind.REACTIVE)
-				? this.reactiveAdapterRegistry.get().getAdapter(method.getReturnType()) : null;
+		ReactiveAdapter adapter = (kind != EnforcedMethod.ReturnKind.REACTIVE) ? null
+				: this.reactiveAdapterRegistry.get()
+					.getAdapter(KotlinDetector.isSuspendingFunction(method) ? Mono.class : method.getReturnType());
 		Map<String, Object> constantScope = constantMap(scope, false);
 		Map<String, Object> constantArgs = constantMap(args, true);
 		if (constantCost == null) {
@@ -143,8 +146,13 @@ final class EnforcedAnnotationParser {
 	private EnforcedMethod.ReturnKind returnKind(Method method, Class<?> type) {
 		Class<?> returnType = method.getReturnType();
 		if (KotlinDetector.isSuspendingFunction(method)) {
-			throw unsupported(type, method, "Kotlin suspending functions cannot be governed by a proxy; call "
-					+ "the reactive Specora client from the function instead");
+			// Spring's AOP runs a suspending function as a Mono (kotlinx-coroutines-reactor)
+			ClassLoader classLoader = method.getDeclaringClass().getClassLoader();
+			if (!ClassUtils.isPresent("kotlinx.coroutines.reactor.MonoKt", classLoader)) {
+				throw unsupported(type, method, "a Kotlin suspending function is governed as a reactive method, which "
+						+ "needs kotlinx-coroutines-reactor and Reactor on the class path");
+			}
+			return EnforcedMethod.ReturnKind.REACTIVE;
 		}
 		if (CompletionStage.class.isAssignableFrom(returnType)) {
 			if (!returnType.isAssignableFrom(CompletableFuture.class)) {

@@ -1,0 +1,10 @@
+package ai.specora.langchain4j;
+
+/**
+ * The test agent.
+ */
+public interface Assistant {
+
+	String chat(String message);
+
+}
