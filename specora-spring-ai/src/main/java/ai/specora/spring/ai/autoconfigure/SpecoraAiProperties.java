@@ -25,6 +25,13 @@ public class SpecoraAiProperties {
 	 */
 	private boolean enabled = true;
 
+	/**
+	 * Whether the application may start with a ToolCallingManager bean whose tool
+	 * resolution Specora cannot reach (any manager but Spring AI's
+	 * DefaultToolCallingManager): the tools it resolves itself then run ungoverned.
+	 */
+	private boolean allowUngovernedTools;
+
 	private final ToolCalls toolCalls = new ToolCalls();
 
 	/**
@@ -45,6 +52,14 @@ public class SpecoraAiProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isAllowUngovernedTools() {
+		return this.allowUngovernedTools;
+	}
+
+	public void setAllowUngovernedTools(boolean allowUngovernedTools) {
+		this.allowUngovernedTools = allowUngovernedTools;
 	}
 
 	public ToolCalls getToolCalls() {

@@ -29,10 +29,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the governance of Spring AI tool calls: every
@@ -57,13 +59,18 @@ public final class SpecoraSpringAiAutoConfiguration {
 	 * Decorates the application's tool calling managers.
 	 * @param governor governs each tool call
 	 * @param resolver the application's tool resolver
+	 * @param environment tells whether {@code specora.ai.allow-ungoverned-tools} is set
 	 * @return the post-processor
 	 */
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static GovernedToolCallingManagerPostProcessor specoraGovernedToolCallingManagerPostProcessor(
-			ObjectProvider<ToolCallGovernor> governor, ObjectProvider<ToolCallbackResolver> resolver) {
-		return new GovernedToolCallingManagerPostProcessor(governor::getObject, resolver::getIfUnique);
+			ObjectProvider<ToolCallGovernor> governor, ObjectProvider<ToolCallbackResolver> resolver,
+			Environment environment) {
+		return new GovernedToolCallingManagerPostProcessor(governor::getObject, resolver::getIfUnique,
+				() -> Binder.get(environment)
+					.bind(GovernedToolCallingManagerPostProcessor.ALLOW_UNGOVERNED_TOOLS, Boolean.class)
+					.orElse(false));
 	}
 
 	/**

@@ -21,8 +21,9 @@ import org.springframework.ai.tool.resolution.ToolCallbackResolver;
 /**
  * Decorates the application's {@link ToolCallingManager} so that every tool it runs is
  * governed: the tools of the prompt's options, and those the manager would resolve by
- * name through the application's {@link ToolCallbackResolver}, are handed to it wrapped
- * in {@link GovernedToolCallback}s. The delegate stays in charge of everything else:
+ * name through its own {@link ToolCallbackResolver} (given here, governed), are handed
+ * to it wrapped in {@link GovernedToolCallback}s, so that the delegate never resolves a
+ * tool the model names itself. The delegate stays in charge of everything else:
  * which tool runs, its observation, its exception processing, {@code returnDirect} and
  * the conversation history.
  */
@@ -38,8 +39,8 @@ public final class GovernedToolCallingManager implements ToolCallingManager {
 	 * Decorates a manager.
 	 * @param delegate the application's manager
 	 * @param governor governs each tool call
-	 * @param resolver resolves tools named by the model that the prompt does not carry,
-	 * as the delegate would, or {@code null}
+	 * @param resolver resolves tools named by the model that the prompt does not carry:
+	 * the delegate's own resolver, or {@code null} when the delegate resolves none
 	 */
 	public GovernedToolCallingManager(ToolCallingManager delegate, ToolCallGovernor governor,
 			ToolCallbackResolver resolver) {
