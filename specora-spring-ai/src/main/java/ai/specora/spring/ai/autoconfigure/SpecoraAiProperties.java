@@ -157,6 +157,20 @@ public class SpecoraAiProperties {
 		private final Map<String, String> scope = new LinkedHashMap<>();
 
 		/**
+		 * A SpEL expression giving a map of scope entries, evaluated on each call and
+		 * merged over 'scope', e.g. {'customer': #input['customerId'], 'user':
+		 * #principal}. Variables: #input (the tool's input as a map), #context (the
+		 * ToolContext map), #conversationId, #toolCallId and #principal.
+		 */
+		private String scopeExpression;
+
+		/**
+		 * A SpEL expression giving a map of args, evaluated on each call and merged over
+		 * the input args of include-args; same variables as scope-expression.
+		 */
+		private String argsExpression;
+
+		/**
 		 * Whether the tool changes state (is_write_op); by default taken from MCP tool
 		 * annotations, else false.
 		 */
@@ -204,6 +218,22 @@ public class SpecoraAiProperties {
 
 		public Map<String, String> getScope() {
 			return this.scope;
+		}
+
+		public String getScopeExpression() {
+			return this.scopeExpression;
+		}
+
+		public void setScopeExpression(String scopeExpression) {
+			this.scopeExpression = scopeExpression;
+		}
+
+		public String getArgsExpression() {
+			return this.argsExpression;
+		}
+
+		public void setArgsExpression(String argsExpression) {
+			this.argsExpression = argsExpression;
 		}
 
 		public Boolean getWriteOp() {

@@ -1,6 +1,7 @@
 package ai.specora.spring.ai.autoconfigure;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import ai.specora.runtime.GovernanceEngine;
 import ai.specora.spring.ai.tool.BlockedToolResponder;
@@ -35,6 +36,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of the governance of Spring AI tool calls: every
@@ -54,6 +56,8 @@ import org.springframework.core.env.Environment;
 @ConditionalOnProperty(prefix = "specora.ai", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties({ SpecoraAiProperties.class, SpecoraProperties.class })
 public final class SpecoraSpringAiAutoConfiguration {
+
+	private static final String SPRING_SECURITY = "org.springframework.security.core.context.SecurityContextHolder";
 
 	/**
 	 * Decorates the application's tool calling managers.
@@ -123,7 +127,9 @@ public final class SpecoraSpringAiAutoConfiguration {
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	ToolCallGovernor specoraToolCallGovernor(GovernanceEngine engine, ToolCallSpecResolver specs,
 			BlockedToolResponder blockedResponder, SpecoraProperties properties) {
-		return new ToolCallGovernor(engine, specs, blockedResponder, properties.getMode());
+		Supplier<String> principal = ClassUtils.isPresent(SPRING_SECURITY, getClass().getClassLoader())
+				? SecurityContextPrincipal::name : () -> null;
+		return new ToolCallGovernor(engine, specs, blockedResponder, properties.getMode(), principal);
 	}
 
 	/**
