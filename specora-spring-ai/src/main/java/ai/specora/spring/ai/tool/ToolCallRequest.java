@@ -42,7 +42,7 @@ final class ToolCallRequest implements GovernedRequest {
 	public EnforceRequest build() {
 		String conversationId = conversationId(this.toolContext);
 		EnforceRequest.Builder builder = EnforceRequest.builder(this.spec.actionType())
-			.requestId(EnforceRequest.newRequestId())
+			.requestId(ToolCallRequestIds.of(this.spec.actionType(), conversationId, this.toolCallId, this.input))
 			.writeOp(this.spec.writeOp())
 			.estimatedVolume(1);
 		Map<String, Object> args = this.spec.includeArgs() ? this.inputArgs.of(this.input) : Map.of();
