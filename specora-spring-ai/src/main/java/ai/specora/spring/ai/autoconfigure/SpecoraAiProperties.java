@@ -9,6 +9,7 @@ import ai.specora.client.platform.Provider;
 import ai.specora.spring.EnforcedFailMode;
 import ai.specora.spring.EnforcedMode;
 import ai.specora.spring.OnSuspend;
+import ai.specora.spring.ai.chat.UnroutableCall;
 import ai.specora.spring.ai.tool.OnToolBlock;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -346,6 +347,13 @@ public class SpecoraAiProperties {
 		private int order = ai.specora.spring.ai.chat.SpecoraChatAdvisor.DEFAULT_ORDER;
 
 		/**
+		 * What a call the platform routes to a provider without a ChatModel does:
+		 * refuse it (LlmCallRefusedException) or call the requested model
+		 * (call-requested).
+		 */
+		private UnroutableCall unroutable = UnroutableCall.REFUSE;
+
+		/**
 		 * The provider of ChatModel beans, by bean name, where the class name does not
 		 * tell: where a call the platform routes to that provider is dispatched.
 		 */
@@ -387,6 +395,14 @@ public class SpecoraAiProperties {
 
 		public void setOrder(int order) {
 			this.order = order;
+		}
+
+		public UnroutableCall getUnroutable() {
+			return this.unroutable;
+		}
+
+		public void setUnroutable(UnroutableCall unroutable) {
+			this.unroutable = unroutable;
 		}
 
 		public Map<String, Provider> getProviders() {
