@@ -17,9 +17,11 @@ import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraObservationAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraProperties;
 import ai.specora.spring.enforcement.EnforcedMethodRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.mcp.SyncMcpToolCallback;
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.tool.resolution.ToolCallbackResolver;
@@ -130,6 +132,21 @@ public final class SpecoraSpringAiAutoConfiguration {
 		Supplier<String> principal = ClassUtils.isPresent(SPRING_SECURITY, getClass().getClassLoader())
 				? SecurityContextPrincipal::name : () -> null;
 		return new ToolCallGovernor(engine, specs, blockedResponder, properties.getMode(), principal);
+	}
+
+	/**
+	 * OpenTelemetry GenAI keys on the observations of governed tool and LLM calls.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ObservationRegistry.class, ChatClientObservationContext.class })
+	static class GenAiObservationConfiguration {
+
+		@Bean
+		static GenAiObservationRegistrar specoraGenAiObservationRegistrar(
+				ObjectProvider<ObservationRegistry> registries, SpecoraAiProperties properties) {
+			return new GenAiObservationRegistrar(registries, properties.getObservations().isIncludeToolName());
+		}
+
 	}
 
 	/**
