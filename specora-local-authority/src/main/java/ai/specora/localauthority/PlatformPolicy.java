@@ -134,7 +134,8 @@ public record PlatformPolicy(String name, String subjectType, Map<String, String
 	 * One invariant of a policy check's answer.
 	 *
 	 * @param id the invariant's id
-	 * @param status its status, e.g. {@code passed} or {@code failed}
+	 * @param status its status in the client's vocabulary: {@code pass}, {@code fail} or
+	 * {@code warn} ({@code passed}, {@code failed} and {@code warned} are read as those)
 	 * @param reason why, or {@code null}
 	 */
 	public record Invariant(String id, String status, String reason) {
@@ -147,7 +148,7 @@ public record PlatformPolicy(String name, String subjectType, Map<String, String
 		 */
 		public Invariant {
 			PlatformVocabulary.requireText(id, "invariant id");
-			PlatformVocabulary.requireText(status, "status of invariant '" + id + "'");
+			status = PlatformVocabulary.invariantStatus(status, "status of invariant '" + id + "'");
 		}
 
 		/**
@@ -157,7 +158,7 @@ public record PlatformPolicy(String name, String subjectType, Map<String, String
 		 * @return the invariant
 		 */
 		public static Invariant failed(String id, String reason) {
-			return new Invariant(id, "failed", reason);
+			return new Invariant(id, PlatformVocabulary.INVARIANT_FAIL, reason);
 		}
 
 		/**
@@ -166,11 +167,11 @@ public record PlatformPolicy(String name, String subjectType, Map<String, String
 		 * @return the invariant
 		 */
 		public static Invariant passed(String id) {
-			return new Invariant(id, "passed", null);
+			return new Invariant(id, PlatformVocabulary.INVARIANT_PASS, null);
 		}
 
 		boolean isFailed() {
-			return "failed".equals(this.status);
+			return PlatformVocabulary.INVARIANT_FAIL.equals(this.status);
 		}
 
 	}

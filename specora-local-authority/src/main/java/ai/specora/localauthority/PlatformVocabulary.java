@@ -39,6 +39,30 @@ final class PlatformVocabulary {
 		return workflowType;
 	}
 
+	/** An invariant that holds; the client's {@code InvariantStatus.PASS}. */
+	static final String INVARIANT_PASS = "pass";
+
+	/** A violated invariant; the client's {@code InvariantStatus.FAIL}. */
+	static final String INVARIANT_FAIL = "fail";
+
+	/** An invariant that holds with a warning; the client's {@code InvariantStatus.WARN}. */
+	static final String INVARIANT_WARN = "warn";
+
+	/**
+	 * An invariant status in the client's vocabulary ({@code pass}, {@code fail},
+	 * {@code warn}); {@code passed}, {@code failed} and {@code warned} are read as those.
+	 */
+	static String invariantStatus(String status, String what) {
+		requireText(status, what);
+		return switch (status.trim().toLowerCase(java.util.Locale.ROOT)) {
+			case "pass", "passed" -> INVARIANT_PASS;
+			case "fail", "failed" -> INVARIANT_FAIL;
+			case "warn", "warned" -> INVARIANT_WARN;
+			default -> throw new IllegalArgumentException(
+					what + " must be one of pass, fail, warn, not '" + status + "'");
+		};
+	}
+
 	static String requireText(String value, String what) {
 		if (value == null || value.isBlank()) {
 			throw new IllegalArgumentException(what + " must not be blank");

@@ -20,10 +20,12 @@ import ai.specora.client.platform.EvidenceBundleRequest;
 import ai.specora.client.platform.EvidenceBundleResult;
 import ai.specora.client.platform.ExecutionRecordRequest;
 import ai.specora.client.platform.ExecutionRecordResult;
+import ai.specora.client.platform.InvariantStatus;
 import ai.specora.client.platform.PlatformClient;
 import ai.specora.client.platform.PolicyCheckRequest;
 import ai.specora.client.platform.PolicyCheckResult;
 import ai.specora.client.platform.PolicyDecision;
+import ai.specora.client.platform.PolicyInvariant;
 import ai.specora.client.platform.PreAuthorizationResult;
 import ai.specora.client.platform.PreAuthorizeRequest;
 import ai.specora.client.platform.PreferenceResolveRequest;
@@ -87,6 +89,7 @@ class PlatformClientInteropTests {
 		PolicyCheckResult policy = platform.checkPolicy(PolicyCheckRequest.of("pr_run", "run-1"));
 		assertThat(policy.decision()).isEqualTo(PolicyDecision.BLOCK);
 		assertThat(policy.severity()).isEqualTo(Severity.HIGH);
+		assertThat(policy.invariants()).extracting(PolicyInvariant::status).containsExactly(InvariantStatus.FAIL);
 		PreAuthorizationResult authorization = platform.preAuthorize(
 				PreAuthorizeRequest.builder(Provider.ANTHROPIC, "claude-sonnet-4-20250514")
 					.estimatedTokens(2000)

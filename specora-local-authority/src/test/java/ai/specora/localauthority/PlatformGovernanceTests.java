@@ -58,7 +58,7 @@ class PlatformGovernanceTests extends AbstractLocalAuthorityTests {
 		assertThat(reply.text("severity")).isEqualTo("critical");
 		JsonNode invariant = reply.body().get("invariants").get(0);
 		assertThat(invariant.get("id").asString()).isEqualTo("change-window");
-		assertThat(invariant.get("status").asString()).isEqualTo("failed");
+		assertThat(invariant.get("status").asString()).isEqualTo("fail");
 		assertThat(invariant.get("reason").asString()).isEqualTo("deploys to production are frozen");
 		JsonNode override = reply.body().get("override");
 		assertThat(override.get("eligible").asBoolean()).isTrue();

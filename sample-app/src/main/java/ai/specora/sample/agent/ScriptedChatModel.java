@@ -1,6 +1,7 @@
 package ai.specora.sample.agent;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -99,10 +100,15 @@ public final class ScriptedChatModel implements ChatModel {
 		return new AssistantMessage(answer);
 	}
 
+	/**
+	 * A tool call with an id of its own, as real models give them: a tool call's request
+	 * id is derived from it.
+	 */
 	private static AssistantMessage toolCall(String tool, String arguments) {
 		return AssistantMessage.builder()
 			.content("")
-			.toolCalls(List.of(new AssistantMessage.ToolCall("call_" + tool, "function", tool, arguments)))
+			.toolCalls(List.of(new AssistantMessage.ToolCall(
+					"call_" + UUID.randomUUID().toString().replace("-", ""), "function", tool, arguments)))
 			.build();
 	}
 

@@ -92,8 +92,12 @@ final class PlatformCodec {
 					? new PlatformWire.RoutingHintsBody(this.workflowId, null, null, null, null, null) : null;
 		}
 		String agentName = (hints.agentName() != null) ? hints.agentName() : this.workflowId;
-		return new PlatformWire.RoutingHintsBody(agentName, hints.purpose(),
-				(hints.workflowType() != null) ? hints.workflowType().wireName() : null, hints.preferredRegion(),
+		String workflowType = (hints.workflowType() != null) ? hints.workflowType().wireName() : null;
+		if (agentName == null && hints.purpose() == null && workflowType == null && hints.preferredRegion() == null
+				&& hints.requiredCapability() == null && hints.fallbackAllowed() == null) {
+			return null;
+		}
+		return new PlatformWire.RoutingHintsBody(agentName, hints.purpose(), workflowType, hints.preferredRegion(),
 				hints.requiredCapability(), hints.fallbackAllowed());
 	}
 

@@ -103,6 +103,17 @@ class PlatformRoutingHintsTest {
 	}
 
 	@Test
+	void withNoneEmptyRoutingHintsAreOmittedToo() {
+		SpecoraClient client = PlatformFixtures.modelA(platform).build();
+		client.platform().preAuthorize(PreAuthorizeRequest.builder(Provider.OPENAI, "gpt-4")
+			.routingHints(RoutingHints.builder().build())
+			.build());
+		var sent = platform.findAll(postRequestedFor(urlEqualTo("/v1/platform/preauthorize")));
+		assertThat(sent).hasSize(1);
+		assertThat(sent.get(0).getBodyAsString()).doesNotContain("routing_hints");
+	}
+
+	@Test
 	void theEnvironmentIsReadOnceWhenTheClientIsBuilt() {
 		int[] reads = new int[1];
 		SpecoraClient client = PlatformFixtures.modelA(platform).environment((name) -> {

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
+import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -114,6 +116,65 @@ class GovernanceObservationTests {
 				.hasLowCardinalityKeyValue("outcome", "success")
 				.hasBeenStopped();
 		});
+	}
+
+	@Test
+	void toolCallObservationCarriesGenAiKeysAndTheDecisionAndIsAChildOfSpringAisToolSpan() {
+		authority.allow("lookup_order", "jrn_lookup");
+		this.runner.run((context) -> {
+			ask(context, "lookup_order", "conv-9");
+			assertThat(this.observations).hasObservationWithNameEqualTo("specora.enforcement")
+				.that()
+				.hasLowCardinalityKeyValue("gen_ai.operation.name", "execute_tool")
+				.hasLowCardinalityKeyValue("guardrail.decision", "allow")
+				.hasHighCardinalityKeyValue("gen_ai.tool.name", "lookup_order")
+				.hasHighCardinalityKeyValue("gen_ai.tool.call.id", "call_1")
+				.hasHighCardinalityKeyValue("gen_ai.conversation.id", "conv-9")
+				.hasHighCardinalityKeyValue("guardrail.journal.id", "jrn_lookup")
+				.doesNotHaveLowCardinalityKeyValueWithKey("gen_ai.tool.name")
+				.hasParentObservationContextMatching(ToolCallingObservationContext.class::isInstance);
+		});
+	}
+
+	@Test
+	void blockedToolCallObservationCarriesTheBlockAsGuardrailDecision() {
+		authority.block("issue_refund", "jrn_refund", "no");
+		this.runner.withPropertyValues("specora.ai.observations.include-tool-name=true").run((context) -> {
+			ask(context, "issue_refund", "conv-9");
+			assertThat(this.observations).hasObservationWithNameEqualTo("specora.enforcement")
+				.that()
+				.hasLowCardinalityKeyValue("guardrail.decision", "block")
+				.hasLowCardinalityKeyValue("gen_ai.tool.name", "issue_refund")
+				.hasHighCardinalityKeyValue("guardrail.journal.id", "jrn_refund");
+		});
+	}
+
+	@Test
+	void llmObservationCarriesGenAiKeys() {
+		authority.allow("lookup_order", "jrn_lookup");
+		this.runner.withPropertyValues("specora.ai.chat.model=gpt-test").run((context) -> {
+			ask(context, "lookup_order", "conv-9");
+			assertThat(this.observations).hasObservationWithNameEqualTo(LlmExecutionRecorder.OBSERVATION_NAME)
+				.that()
+				.hasLowCardinalityKeyValue("gen_ai.operation.name", "chat")
+				.hasLowCardinalityKeyValue("gen_ai.provider.name", "openai")
+				.hasLowCardinalityKeyValue("gen_ai.request.model", "gpt-test")
+				.hasLowCardinalityKeyValue("gen_ai.response.model", "fake-model")
+				.hasHighCardinalityKeyValue("gen_ai.usage.input_tokens", "12")
+				.hasHighCardinalityKeyValue("gen_ai.usage.output_tokens", "7")
+				.hasHighCardinalityKeyValue("gen_ai.conversation.id", "conv-9");
+		});
+	}
+
+	private static void ask(AssertableApplicationContext context, String tool, String conversationId) {
+		context.getBean(FakeChatModel.class).thenCall(tool, "{\"orderId\": \"A-1\"}");
+		context.getBean(ChatClient.Builder.class)
+			.build()
+			.prompt("help")
+			.advisors((advisors) -> advisors.param(ChatMemory.CONVERSATION_ID, conversationId))
+			.tools(context.getBean(SupportTools.class))
+			.call()
+			.content();
 	}
 
 	private static void ask(AssertableApplicationContext context, String tool) {

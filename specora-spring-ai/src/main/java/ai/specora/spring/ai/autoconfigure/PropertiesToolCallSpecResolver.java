@@ -1,6 +1,7 @@
 package ai.specora.spring.ai.autoconfigure;
 
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,9 @@ import ai.specora.spring.ai.tool.ToolCallSpecResolver;
 import ai.specora.spring.ai.tool.ToolWriteHints;
 
 import org.springframework.ai.tool.ToolCallback;
+import org.springframework.expression.Expression;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
 
 /**
  * Resolves each tool's governance from {@code specora.ai.*} once, by the tool's name:
@@ -42,6 +46,8 @@ final class PropertiesToolCallSpecResolver implements ToolCallSpecResolver {
 
 	private final Map<String, ToolCallSpec> cache = new ConcurrentHashMap<>();
 
+	private final Map<SpecoraAiProperties.Tool, Expression[]> expressions = new IdentityHashMap<>();
+
 	/**
 	 * Creates a resolver.
 	 * @param properties the settings
@@ -54,6 +60,32 @@ final class PropertiesToolCallSpecResolver implements ToolCallSpecResolver {
 		this.writeHints = Objects.requireNonNull(writeHints, "writeHints must not be null");
 		this.enforcedMethods = Objects.requireNonNull(enforcedMethods, "enforcedMethods must not be null");
 		properties.getTools().forEach((name, tool) -> this.normalizedTools.putIfAbsent(normalize(name), tool));
+		SpelExpressionParser parser = new SpelExpressionParser();
+		properties.getTools()
+			.forEach((name, tool) -> this.expressions.put(tool,
+					new Expression[] { parse(parser, name, "scope-expression", tool.getScopeExpression()),
+							parse(parser, name, "args-expression", tool.getArgsExpression()) }));
+	}
+
+	/**
+	 * Parses a tool's expression at start-up.
+	 * @throws SpecoraAiConfigurationException naming the property when it is no valid
+	 * SpEL
+	 */
+	private static Expression parse(SpelExpressionParser parser, String tool, String attribute, String expression) {
+		if (expression == null || expression.isBlank()) {
+			return null;
+		}
+		String property = "specora.ai.tools[" + tool + "]." + attribute;
+		try {
+			return parser.parseExpression(expression);
+		}
+		catch (ParseException ex) {
+			throw new SpecoraAiConfigurationException(property,
+					"The expression of " + property + " is no valid SpEL: " + ex.getMessage(),
+					"Fix " + property + ": a SpEL expression giving a map, e.g. "
+							+ "{'customer': #input['customerId'], 'user': #principal}");
+		}
 	}
 
 	@Override
@@ -87,9 +119,10 @@ final class PropertiesToolCallSpecResolver implements ToolCallSpecResolver {
 		Duration approvalTimeout = Objects.requireNonNullElse(settings.getApprovalTimeout(),
 				defaults.getApprovalTimeout());
 		EnforcedFailMode failMode = Objects.requireNonNullElse(settings.getFailMode(), defaults.getFailMode());
+		Expression[] parsed = this.expressions.getOrDefault(settings, new Expression[2]);
 		return new ToolCallSpec(name, actionType, observedActionType, scope, Boolean.TRUE.equals(writeOp),
 				settings.isIncludeArgs(), onBlock, onSuspend, approvalTimeout, failMode, settings.getMode(),
-				this.enforcedMethods.isEnforced(tool));
+				this.enforcedMethods.isEnforced(tool), parsed[0], parsed[1]);
 	}
 
 	private static String normalize(String name) {

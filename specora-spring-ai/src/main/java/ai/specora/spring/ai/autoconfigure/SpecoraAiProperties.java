@@ -9,6 +9,7 @@ import ai.specora.client.platform.Provider;
 import ai.specora.spring.EnforcedFailMode;
 import ai.specora.spring.EnforcedMode;
 import ai.specora.spring.OnSuspend;
+import ai.specora.spring.ai.chat.UnroutableCall;
 import ai.specora.spring.ai.tool.OnToolBlock;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,6 +25,13 @@ public class SpecoraAiProperties {
 	 * Whether Specora governs the tool calls of the application's ChatClients.
 	 */
 	private boolean enabled = true;
+
+	/**
+	 * Whether the application may start with a ToolCallingManager bean whose tool
+	 * resolution Specora cannot reach (any manager but Spring AI's
+	 * DefaultToolCallingManager): the tools it resolves itself then run ungoverned.
+	 */
+	private boolean allowUngovernedTools;
 
 	private final ToolCalls toolCalls = new ToolCalls();
 
@@ -45,6 +53,14 @@ public class SpecoraAiProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isAllowUngovernedTools() {
+		return this.allowUngovernedTools;
+	}
+
+	public void setAllowUngovernedTools(boolean allowUngovernedTools) {
+		this.allowUngovernedTools = allowUngovernedTools;
 	}
 
 	public ToolCalls getToolCalls() {
@@ -142,6 +158,20 @@ public class SpecoraAiProperties {
 		private final Map<String, String> scope = new LinkedHashMap<>();
 
 		/**
+		 * A SpEL expression giving a map of scope entries, evaluated on each call and
+		 * merged over 'scope', e.g. {'customer': #input['customerId'], 'user':
+		 * #principal}. Variables: #input (the tool's input as a map), #context (the
+		 * ToolContext map), #conversationId, #toolCallId and #principal.
+		 */
+		private String scopeExpression;
+
+		/**
+		 * A SpEL expression giving a map of args, evaluated on each call and merged over
+		 * the input args of include-args; same variables as scope-expression.
+		 */
+		private String argsExpression;
+
+		/**
 		 * Whether the tool changes state (is_write_op); by default taken from MCP tool
 		 * annotations, else false.
 		 */
@@ -189,6 +219,22 @@ public class SpecoraAiProperties {
 
 		public Map<String, String> getScope() {
 			return this.scope;
+		}
+
+		public String getScopeExpression() {
+			return this.scopeExpression;
+		}
+
+		public void setScopeExpression(String scopeExpression) {
+			this.scopeExpression = scopeExpression;
+		}
+
+		public String getArgsExpression() {
+			return this.argsExpression;
+		}
+
+		public void setArgsExpression(String argsExpression) {
+			this.argsExpression = argsExpression;
 		}
 
 		public Boolean getWriteOp() {
@@ -301,6 +347,13 @@ public class SpecoraAiProperties {
 		private int order = ai.specora.spring.ai.chat.SpecoraChatAdvisor.DEFAULT_ORDER;
 
 		/**
+		 * What a call the platform routes to a provider without a ChatModel does:
+		 * refuse it (LlmCallRefusedException) or call the requested model
+		 * (call-requested).
+		 */
+		private UnroutableCall unroutable = UnroutableCall.REFUSE;
+
+		/**
 		 * The provider of ChatModel beans, by bean name, where the class name does not
 		 * tell: where a call the platform routes to that provider is dispatched.
 		 */
@@ -342,6 +395,14 @@ public class SpecoraAiProperties {
 
 		public void setOrder(int order) {
 			this.order = order;
+		}
+
+		public UnroutableCall getUnroutable() {
+			return this.unroutable;
+		}
+
+		public void setUnroutable(UnroutableCall unroutable) {
+			this.unroutable = unroutable;
 		}
 
 		public Map<String, Provider> getProviders() {

@@ -142,7 +142,7 @@ public final class SpecoraChatAutoConfiguration {
 							+ "or turn the governance of LLM calls off with specora.ai.chat.enabled=false.");
 		}
 		return new SpecoraChatAdvisor(client.reactive().platform(), provider, chat.getModel(), catalog, recorder,
-				chat.getOrder());
+				chat.getOrder(), chat.getUnroutable());
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package ai.specora.spring.ai.autoconfigure;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import ai.specora.runtime.GovernanceEngine;
 import ai.specora.spring.ai.tool.BlockedToolResponder;
@@ -16,9 +17,11 @@ import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraProperties;
 import ai.specora.spring.autoconfigure.observation.SpecoraObservationAutoConfiguration;
 import ai.specora.spring.enforcement.EnforcedMethodRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.mcp.SyncMcpToolCallback;
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.tool.resolution.ToolCallbackResolver;
@@ -29,10 +32,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of the governance of Spring AI tool calls: every
@@ -53,17 +59,24 @@ import org.springframework.context.annotation.Role;
 @EnableConfigurationProperties({ SpecoraAiProperties.class, SpecoraProperties.class })
 public final class SpecoraSpringAiAutoConfiguration {
 
+	private static final String SPRING_SECURITY = "org.springframework.security.core.context.SecurityContextHolder";
+
 	/**
 	 * Decorates the application's tool calling managers.
 	 * @param governor governs each tool call
 	 * @param resolver the application's tool resolver
+	 * @param environment tells whether {@code specora.ai.allow-ungoverned-tools} is set
 	 * @return the post-processor
 	 */
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static GovernedToolCallingManagerPostProcessor specoraGovernedToolCallingManagerPostProcessor(
-			ObjectProvider<ToolCallGovernor> governor, ObjectProvider<ToolCallbackResolver> resolver) {
-		return new GovernedToolCallingManagerPostProcessor(governor::getObject, resolver::getIfUnique);
+			ObjectProvider<ToolCallGovernor> governor, ObjectProvider<ToolCallbackResolver> resolver,
+			Environment environment) {
+		return new GovernedToolCallingManagerPostProcessor(governor::getObject, resolver::getIfUnique,
+				() -> Binder.get(environment)
+					.bind(GovernedToolCallingManagerPostProcessor.ALLOW_UNGOVERNED_TOOLS, Boolean.class)
+					.orElse(false));
 	}
 
 	/**
@@ -116,7 +129,24 @@ public final class SpecoraSpringAiAutoConfiguration {
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	ToolCallGovernor specoraToolCallGovernor(GovernanceEngine engine, ToolCallSpecResolver specs,
 			BlockedToolResponder blockedResponder, SpecoraProperties properties) {
-		return new ToolCallGovernor(engine, specs, blockedResponder, properties.getMode());
+		Supplier<String> principal = ClassUtils.isPresent(SPRING_SECURITY, getClass().getClassLoader())
+				? SecurityContextPrincipal::name : () -> null;
+		return new ToolCallGovernor(engine, specs, blockedResponder, properties.getMode(), principal);
+	}
+
+	/**
+	 * OpenTelemetry GenAI keys on the observations of governed tool and LLM calls.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ObservationRegistry.class, ChatClientObservationContext.class })
+	static class GenAiObservationConfiguration {
+
+		@Bean
+		static GenAiObservationRegistrar specoraGenAiObservationRegistrar(
+				ObjectProvider<ObservationRegistry> registries, SpecoraAiProperties properties) {
+			return new GenAiObservationRegistrar(registries, properties.getObservations().isIncludeToolName());
+		}
+
 	}
 
 	/**

@@ -5,11 +5,13 @@ import java.util.Objects;
 
 import ai.specora.client.platform.ExecutionRecordRequest;
 import ai.specora.client.platform.ReactivePlatformClient;
+import ai.specora.spring.ai.observation.GenAiObservationFilter;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 
@@ -77,7 +79,7 @@ public final class LlmExecutionRecorder {
 	 */
 	public void record(LlmExecution execution, ChatResponse response, long durationNanos, boolean success,
 			Observation observation) {
-		stop(observation, success);
+		stop(observation, success, response);
 		if (!this.sending) {
 			return;
 		}
@@ -124,13 +126,29 @@ public final class LlmExecutionRecorder {
 		}
 		return Observation.createNotStarted(OBSERVATION_NAME, this.observationRegistry)
 			.lowCardinalityKeyValue("provider", execution.provider().wireName())
+			.lowCardinalityKeyValue(GenAiObservationFilter.OPERATION_NAME, GenAiObservationFilter.CHAT)
+			.lowCardinalityKeyValue(GenAiObservationFilter.PROVIDER_NAME, execution.provider().wireName())
+			.lowCardinalityKeyValue(GenAiObservationFilter.REQUEST_MODEL, execution.model())
 			.start();
 	}
 
-	private static void stop(Observation observation, boolean success) {
-		if (!observation.isNoop()) {
-			observation.lowCardinalityKeyValue("outcome", success ? "success" : "failure").stop();
+	private static void stop(Observation observation, boolean success, ChatResponse response) {
+		if (observation.isNoop()) {
+			return;
 		}
+		ChatResponseMetadata metadata = (response != null) ? response.getMetadata() : null;
+		if (metadata != null && metadata.getModel() != null && !metadata.getModel().isBlank()) {
+			observation.lowCardinalityKeyValue(GenAiObservationFilter.RESPONSE_MODEL, metadata.getModel());
+		}
+		Usage usage = (metadata != null) ? metadata.getUsage() : null;
+		if (usage != null) {
+			observation
+				.highCardinalityKeyValue(GenAiObservationFilter.USAGE_INPUT_TOKENS,
+						Long.toString(tokens(usage.getPromptTokens())))
+				.highCardinalityKeyValue(GenAiObservationFilter.USAGE_OUTPUT_TOKENS,
+						Long.toString(tokens(usage.getCompletionTokens())));
+		}
+		observation.lowCardinalityKeyValue("outcome", success ? "success" : "failure").stop();
 	}
 
 	private static long tokens(Integer count) {

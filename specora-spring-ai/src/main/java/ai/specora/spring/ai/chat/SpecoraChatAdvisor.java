@@ -40,9 +40,11 @@ import org.springframework.core.Ordered;
  * The advisor sits at the bottom of the chain (see {@link #DEFAULT_ORDER}), so that each
  * model call of a tool calling loop is governed on its own. When the platform selects
  * another provider, the call is dispatched to that provider's {@link ChatModel} bean
- * (see {@link ChatModelCatalog}); when the application has none, the requested model is
- * called, unless the call's {@link SpecoraChatParams#FALLBACK_ALLOWED} is {@code false},
- * in which case {@link LlmCallRefusedException} is raised. A refused call raises
+ * (see {@link ChatModelCatalog}); when the application has none, the call is refused
+ * with {@link LlmCallRefusedException} naming the provider and the property that maps a
+ * ChatModel bean to it, unless {@link UnroutableCall#CALL_REQUESTED} lets it call the
+ * requested model (and the call's {@link SpecoraChatParams#FALLBACK_ALLOWED} is not
+ * {@code false}). A refused call raises
  * {@link LlmCallRefusedException}; an exhausted budget (402)
  * {@link BudgetExceededException}. A streamed call is recorded once, when the stream
  * ends, completes, fails or is cancelled.
@@ -69,6 +71,8 @@ public final class SpecoraChatAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private final int order;
 
+	private final UnroutableCall unroutable;
+
 	/**
 	 * Creates an advisor.
 	 * @param platform the Platform API
@@ -81,6 +85,23 @@ public final class SpecoraChatAdvisor implements CallAdvisor, StreamAdvisor {
 	 */
 	public SpecoraChatAdvisor(ReactivePlatformClient platform, Provider defaultProvider, String defaultModel,
 			ChatModelCatalog catalog, LlmExecutionRecorder recorder, int order) {
+		this(platform, defaultProvider, defaultModel, catalog, recorder, order, UnroutableCall.REFUSE);
+	}
+
+	/**
+	 * Creates an advisor.
+	 * @param platform the Platform API
+	 * @param defaultProvider the provider of the application's ChatModel
+	 * @param defaultModel the model asked for when the prompt names none, or
+	 * {@code null}
+	 * @param catalog the ChatModels by provider
+	 * @param recorder records executions
+	 * @param order the advisor's order
+	 * @param unroutable what a call routed to a provider without a ChatModel does
+	 */
+	public SpecoraChatAdvisor(ReactivePlatformClient platform, Provider defaultProvider, String defaultModel,
+			ChatModelCatalog catalog, LlmExecutionRecorder recorder, int order, UnroutableCall unroutable) {
+		this.unroutable = Objects.requireNonNull(unroutable, "unroutable must not be null");
 		this.platform = Objects.requireNonNull(platform, "platform must not be null");
 		this.defaultProvider = Objects.requireNonNull(defaultProvider, "defaultProvider must not be null");
 		this.defaultModel = (defaultModel != null && !defaultModel.isBlank()) ? defaultModel : DEFAULT_MODEL;
@@ -212,9 +233,18 @@ public final class SpecoraChatAdvisor implements CallAdvisor, StreamAdvisor {
 			return new Dispatch(forOtherProvider(request, selectedModel), other,
 					new LlmExecution(selected, selectedModel, authorization));
 		}
+		if (this.unroutable == UnroutableCall.REFUSE) {
+			throw new LlmCallRefusedException("Specora routed the LLM call to " + selected.wireName() + " '"
+					+ selectedModel + "', for which this application has no ChatModel. Define a ChatModel bean "
+					+ "for " + selected.wireName() + " (mapped with specora.ai.chat.providers.<bean-name>="
+					+ selected.wireName() + " when its class does not tell), or set "
+					+ "specora.ai.chat.unroutable=call-requested to call the requested model instead",
+					authorization);
+		}
 		if (Boolean.FALSE.equals(route.fallbackAllowed())) {
 			throw new LlmCallRefusedException("Specora routed the LLM call to " + selected.wireName() + " '"
-					+ selectedModel + "', for which this application has no ChatModel, and fallback is not allowed",
+					+ selectedModel + "', for which this application has no ChatModel, and fallback is not allowed "
+					+ "(map a ChatModel bean with specora.ai.chat.providers.<bean-name>=" + selected.wireName() + ")",
 					authorization);
 		}
 		return new Dispatch(request, null, new LlmExecution(route.provider(), route.model(), authorization));

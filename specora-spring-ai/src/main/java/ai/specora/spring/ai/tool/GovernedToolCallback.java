@@ -17,14 +17,33 @@ public final class GovernedToolCallback implements ToolCallback {
 
 	private final ToolCallGovernor governor;
 
+	private final ToolCallIds toolCallIds;
+
 	/**
 	 * Governs a tool.
 	 * @param delegate the tool
 	 * @param governor governs its calls
 	 */
 	public GovernedToolCallback(ToolCallback delegate, ToolCallGovernor governor) {
+		this(delegate, governor, null);
+	}
+
+	/**
+	 * Governs a tool for one execution of tool calls whose ids are known.
+	 */
+	GovernedToolCallback(ToolCallback delegate, ToolCallGovernor governor, ToolCallIds toolCallIds) {
 		this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
 		this.governor = Objects.requireNonNull(governor, "governor must not be null");
+		this.toolCallIds = toolCallIds;
+	}
+
+	/**
+	 * Governs a tool for one execution of tool calls whose ids are known, replacing
+	 * another governed wrapper.
+	 */
+	static ToolCallback govern(ToolCallback tool, ToolCallGovernor governor, ToolCallIds toolCallIds) {
+		ToolCallback delegate = (tool instanceof GovernedToolCallback governed) ? governed.delegate : tool;
+		return new GovernedToolCallback(delegate, governor, toolCallIds);
 	}
 
 	/**
@@ -57,12 +76,14 @@ public final class GovernedToolCallback implements ToolCallback {
 
 	@Override
 	public String call(String toolInput) {
-		return this.governor.call(this.delegate, toolInput, null);
+		return call(toolInput, null);
 	}
 
 	@Override
 	public String call(String toolInput, ToolContext toolContext) {
-		return this.governor.call(this.delegate, toolInput, toolContext);
+		String toolCallId = (this.toolCallIds != null)
+				? this.toolCallIds.take(this.delegate.getToolDefinition().name(), toolInput) : null;
+		return this.governor.call(this.delegate, toolInput, toolContext, toolCallId);
 	}
 
 	@Override

@@ -21,8 +21,9 @@ import org.springframework.ai.tool.resolution.ToolCallbackResolver;
 /**
  * Decorates the application's {@link ToolCallingManager} so that every tool it runs is
  * governed: the tools of the prompt's options, and those the manager would resolve by
- * name through the application's {@link ToolCallbackResolver}, are handed to it wrapped
- * in {@link GovernedToolCallback}s. The delegate stays in charge of everything else:
+ * name through its own {@link ToolCallbackResolver} (given here, governed), are handed
+ * to it wrapped in {@link GovernedToolCallback}s, so that the delegate never resolves a
+ * tool the model names itself. The delegate stays in charge of everything else:
  * which tool runs, its observation, its exception processing, {@code returnDirect} and
  * the conversation history.
  */
@@ -38,8 +39,8 @@ public final class GovernedToolCallingManager implements ToolCallingManager {
 	 * Decorates a manager.
 	 * @param delegate the application's manager
 	 * @param governor governs each tool call
-	 * @param resolver resolves tools named by the model that the prompt does not carry,
-	 * as the delegate would, or {@code null}
+	 * @param resolver resolves tools named by the model that the prompt does not carry:
+	 * the delegate's own resolver, or {@code null} when the delegate resolves none
 	 */
 	public GovernedToolCallingManager(ToolCallingManager delegate, ToolCallGovernor governor,
 			ToolCallbackResolver resolver) {
@@ -68,23 +69,26 @@ public final class GovernedToolCallingManager implements ToolCallingManager {
 
 	/**
 	 * The prompt with options whose tools are all governed, including those requested by
-	 * name that the options lack.
+	 * name that the options lack; each knows the ids of this execution's tool calls.
 	 */
 	private Prompt governed(Prompt prompt, ChatResponse chatResponse) {
+		List<AssistantMessage.ToolCall> toolCalls = toolCalls(chatResponse);
+		ToolCallIds ids = new ToolCallIds(toolCalls);
 		ChatOptions options = prompt.getOptions();
 		List<ToolCallback> carried = (options instanceof ToolCallingChatOptions toolOptions
 				&& toolOptions.getToolCallbacks() != null) ? toolOptions.getToolCallbacks() : List.of();
 		List<ToolCallback> governed = new ArrayList<>(carried.size());
 		Set<String> names = new LinkedHashSet<>();
 		for (ToolCallback tool : carried) {
-			governed.add(GovernedToolCallback.govern(tool, this.governor));
+			governed.add(GovernedToolCallback.govern(tool, this.governor, ids));
 			names.add(tool.getToolDefinition().name());
 		}
-		for (String requested : requestedTools(chatResponse)) {
+		for (AssistantMessage.ToolCall call : toolCalls) {
+			String requested = call.name();
 			if (!names.contains(requested) && this.resolver != null) {
 				ToolCallback resolved = this.resolver.resolve(requested);
 				if (resolved != null) {
-					governed.add(GovernedToolCallback.govern(resolved, this.governor));
+					governed.add(GovernedToolCallback.govern(resolved, this.governor, ids));
 					names.add(requested);
 				}
 			}
@@ -98,17 +102,15 @@ public final class GovernedToolCallingManager implements ToolCallingManager {
 		return prompt.mutate().chatOptions(governedOptions).build();
 	}
 
-	private static Set<String> requestedTools(ChatResponse chatResponse) {
-		Set<String> names = new LinkedHashSet<>();
+	private static List<AssistantMessage.ToolCall> toolCalls(ChatResponse chatResponse) {
+		List<AssistantMessage.ToolCall> toolCalls = new ArrayList<>();
 		for (Generation generation : chatResponse.getResults()) {
 			AssistantMessage output = generation.getOutput();
 			if (output != null) {
-				for (AssistantMessage.ToolCall call : output.getToolCalls()) {
-					names.add(call.name());
-				}
+				toolCalls.addAll(output.getToolCalls());
 			}
 		}
-		return names;
+		return toolCalls;
 	}
 
 	@Override

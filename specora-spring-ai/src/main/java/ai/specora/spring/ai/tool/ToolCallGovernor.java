@@ -3,6 +3,7 @@ package ai.specora.spring.ai.tool;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import ai.specora.client.Decision;
 import ai.specora.client.EnforcementResult;
@@ -52,6 +53,8 @@ public final class ToolCallGovernor {
 
 	private final ToolInputArgs inputArgs = new ToolInputArgs();
 
+	private final Supplier<String> principal;
+
 	private final Map<ToolCallSpec, GovernancePolicy> policies = new ConcurrentHashMap<>();
 
 	/**
@@ -63,6 +66,21 @@ public final class ToolCallGovernor {
 	 */
 	public ToolCallGovernor(GovernanceEngine engine, ToolCallSpecResolver specs, BlockedToolResponder blockedResponder,
 			GovernanceMode mode) {
+		this(engine, specs, blockedResponder, mode, () -> null);
+	}
+
+	/**
+	 * Creates a governor that tells tool expressions who the user is.
+	 * @param engine governs each call
+	 * @param specs tells how each tool is governed
+	 * @param blockedResponder writes what the model receives for a blocked call
+	 * @param mode the mode of tools that do not set theirs ({@code specora.mode})
+	 * @param principal the name of the user on whose behalf a tool runs, or {@code null}:
+	 * {@code #principal} of the tools' expressions, asked only for tools that have one
+	 */
+	public ToolCallGovernor(GovernanceEngine engine, ToolCallSpecResolver specs, BlockedToolResponder blockedResponder,
+			GovernanceMode mode, Supplier<String> principal) {
+		this.principal = Objects.requireNonNull(principal, "principal must not be null");
 		this.engine = Objects.requireNonNull(engine, "engine must not be null");
 		this.specs = Objects.requireNonNull(specs, "specs must not be null");
 		this.blockedResponder = Objects.requireNonNull(blockedResponder, "blockedResponder must not be null");
@@ -82,6 +100,25 @@ public final class ToolCallGovernor {
 	 * @throws FailClosedException when no decision could be had under a closed fail mode
 	 */
 	public String call(ToolCallback tool, String input, ToolContext toolContext) {
+		return call(tool, input, toolContext, null);
+	}
+
+	/**
+	 * Governs one call of a tool whose tool call id is known: its request id is then
+	 * derived from the call (its conversation id, tool call id and input), so that the
+	 * same tool call run again, after its approval, is answered from the same journal
+	 * entry.
+	 * @param tool the tool
+	 * @param input the tool's input JSON, as the model gave it
+	 * @param toolContext the tool context, or {@code null}
+	 * @param toolCallId the id the model gave the tool call, or {@code null}
+	 * @return the tool's result, or the text the model receives for a blocked call
+	 * @throws SpecoraBlockedException when blocked under {@link OnToolBlock#THROW}
+	 * @throws SpecoraSuspendedException when an approval is needed (and was not given in
+	 * time under {@link OnSuspend#WAIT})
+	 * @throws FailClosedException when no decision could be had under a closed fail mode
+	 */
+	public String call(ToolCallback tool, String input, ToolContext toolContext, String toolCallId) {
 		ToolCallSpec spec = this.specs.resolve(tool);
 		try {
 			if (spec.enforcedMethod()) {
@@ -89,7 +126,9 @@ public final class ToolCallGovernor {
 			}
 			GovernancePolicy policy = this.policies.computeIfAbsent(spec,
 					(resolved) -> resolved.policy(this.failMode, this.mode));
-			return this.engine.call(policy, new ToolCallRequest(spec, input, this.inputArgs),
+			return this.engine.call(policy,
+					new ToolCallRequest(spec, input, this.inputArgs,
+							(toolContext != null) ? toolContext.getContext() : null, toolCallId, this.principal),
 					() -> tool.call(input, toolContext));
 		}
 		catch (SpecoraBlockedException ex) {

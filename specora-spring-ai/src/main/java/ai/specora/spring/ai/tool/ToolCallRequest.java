@@ -1,13 +1,18 @@
 package ai.specora.spring.ai.tool;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 import ai.specora.client.EnforceRequest;
 import ai.specora.runtime.GovernedRequest;
 
 import org.springframework.ai.tool.execution.ToolExecutionException;
 
 /**
- * What one tool call asks: the tool's action type, scope and write flag, and its input
- * as args when the tool is configured to send them.
+ * What one tool call asks: the tool's action type, scope and write flag, the entries of
+ * its scope and args expressions, and its input as args when the tool is configured to
+ * send them.
  */
 final class ToolCallRequest implements GovernedRequest {
 
@@ -17,23 +22,59 @@ final class ToolCallRequest implements GovernedRequest {
 
 	private final ToolInputArgs inputArgs;
 
-	ToolCallRequest(ToolCallSpec spec, String input, ToolInputArgs inputArgs) {
+	private final Map<String, Object> toolContext;
+
+	private final String toolCallId;
+
+	private final Supplier<String> principal;
+
+	ToolCallRequest(ToolCallSpec spec, String input, ToolInputArgs inputArgs, Map<String, Object> toolContext,
+			String toolCallId, Supplier<String> principal) {
 		this.spec = spec;
 		this.input = input;
 		this.inputArgs = inputArgs;
+		this.toolContext = (toolContext != null) ? toolContext : Map.of();
+		this.toolCallId = toolCallId;
+		this.principal = principal;
 	}
 
 	@Override
 	public EnforceRequest build() {
+		String conversationId = conversationId(this.toolContext);
 		EnforceRequest.Builder builder = EnforceRequest.builder(this.spec.actionType())
-			.requestId(EnforceRequest.newRequestId())
-			.scope(this.spec.scope())
+			.requestId(ToolCallRequestIds.of(this.spec.actionType(), conversationId, this.toolCallId, this.input))
 			.writeOp(this.spec.writeOp())
 			.estimatedVolume(1);
-		if (this.spec.includeArgs()) {
-			builder.args(this.inputArgs.of(this.input));
+		Map<String, Object> args = this.spec.includeArgs() ? this.inputArgs.of(this.input) : Map.of();
+		if (this.spec.scopeExpression() == null && this.spec.argsExpression() == null) {
+			builder.scope(this.spec.scope());
+		}
+		else {
+			ToolCallVariables variables = new ToolCallVariables(this.inputArgs.of(this.input), this.toolContext,
+					conversationId, this.toolCallId, this.principal.get());
+			builder.scope(merged(this.spec.scope(), variables, this.spec.scopeExpression(), "scope-expression"));
+			args = merged(args, variables, this.spec.argsExpression(), "args-expression");
+		}
+		if (!args.isEmpty()) {
+			builder.args(args);
 		}
 		return builder.build();
+	}
+
+	private Map<String, Object> merged(Map<String, Object> base, ToolCallVariables variables,
+			org.springframework.expression.Expression expression, String property) {
+		if (expression == null) {
+			return base;
+		}
+		Map<String, Object> merged = new LinkedHashMap<>(base);
+		merged.putAll(variables.evaluateMap(expression,
+				"specora.ai.tools[" + this.spec.toolName() + "]." + property));
+		return merged;
+	}
+
+	private static String conversationId(Map<String, Object> toolContext) {
+		Object id = toolContext.get(ToolCallVariables.CONVERSATION_ID_KEY);
+		return (id != null) ? id.toString() : null;
 	}
 
 	/**

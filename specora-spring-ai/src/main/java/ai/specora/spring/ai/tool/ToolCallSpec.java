@@ -13,6 +13,8 @@ import ai.specora.spring.EnforcedFailMode;
 import ai.specora.spring.EnforcedMode;
 import ai.specora.spring.OnSuspend;
 
+import org.springframework.expression.Expression;
+
 /**
  * How the calls of one tool are governed, resolved once per tool.
  *
@@ -31,10 +33,15 @@ import ai.specora.spring.OnSuspend;
  * @param enforcedMethod whether the tool runs an {@link ai.specora.spring.Enforced @Enforced}
  * method of its own: that method is then governed with its annotation's request (more
  * specific than these settings), in one round trip, and the tool itself is not
+ * @param scopeExpression a SpEL expression giving a map of scope entries, evaluated per
+ * call and merged over {@code scope}, or {@code null} (see {@link ToolCallVariables})
+ * @param argsExpression a SpEL expression giving a map of args, evaluated per call and
+ * merged over the input args when {@code includeArgs}, or {@code null}
  */
 public record ToolCallSpec(String toolName, String actionType, String observedActionType, Map<String, Object> scope,
 		boolean writeOp, boolean includeArgs, OnToolBlock onBlock, OnSuspend onSuspend, Duration approvalTimeout,
-		EnforcedFailMode failMode, EnforcedMode mode, boolean enforcedMethod) {
+		EnforcedFailMode failMode, EnforcedMode mode, boolean enforcedMethod, Expression scopeExpression,
+		Expression argsExpression) {
 
 	/**
 	 * The scope key that carries the tool's name.
@@ -60,6 +67,28 @@ public record ToolCallSpec(String toolName, String actionType, String observedAc
 		if (approvalTimeout == null || approvalTimeout.isNegative() || approvalTimeout.isZero()) {
 			throw new IllegalArgumentException("approvalTimeout of tool '" + toolName + "' must be positive");
 		}
+	}
+
+	/**
+	 * A spec without per-call expressions.
+	 * @param toolName the tool's name, as the model calls it
+	 * @param actionType the action type sent to the authority
+	 * @param observedActionType the action type shown in the observation
+	 * @param scope the scope sent with every call
+	 * @param writeOp whether the tool changes state
+	 * @param includeArgs whether the tool's input is sent as args
+	 * @param onBlock what a blocked call does
+	 * @param onSuspend what a call that needs an approval does
+	 * @param approvalTimeout how long a call waits for its approval
+	 * @param failMode what a call does when no decision can be had
+	 * @param mode whether the tool's decisions are applied or only recorded
+	 * @param enforcedMethod whether the tool runs an {@code @Enforced} method of its own
+	 */
+	public ToolCallSpec(String toolName, String actionType, String observedActionType, Map<String, Object> scope,
+			boolean writeOp, boolean includeArgs, OnToolBlock onBlock, OnSuspend onSuspend, Duration approvalTimeout,
+			EnforcedFailMode failMode, EnforcedMode mode, boolean enforcedMethod) {
+		this(toolName, actionType, observedActionType, scope, writeOp, includeArgs, onBlock, onSuspend,
+				approvalTimeout, failMode, mode, enforcedMethod, null, null);
 	}
 
 	/**

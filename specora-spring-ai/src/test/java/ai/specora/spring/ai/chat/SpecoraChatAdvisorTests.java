@@ -140,10 +140,25 @@ class SpecoraChatAdvisorTests {
 	}
 
 	@Test
-	void providerWithoutAChatModelFallsBackToTheRequestedOne() {
+	void providerWithoutAChatModelIsRefusedByDefaultNamingTheProviderAndTheProperty() {
 		authority.preAuthorize("{\"authorized\": true, \"authorization_id\": \"auth_3\", \"selected_provider\": \"gemini\", "
 				+ "\"selected_model\": \"gemini-test\"}");
 		this.runner.run((context) -> {
+			assertThatExceptionOfType(LlmCallRefusedException.class)
+				.isThrownBy(() -> chatClient(context).prompt("hello").call().content())
+				.withMessageContaining("gemini 'gemini-test'")
+				.withMessageContaining("specora.ai.chat.providers.<bean-name>=gemini")
+				.withMessageContaining("specora.ai.chat.unroutable=call-requested");
+			assertThat(context.getBean("primaryModel", FakeChatModel.class).prompts()).isEmpty();
+			assertThat(context.getBean("claudeModel", FakeChatModel.class).prompts()).isEmpty();
+		});
+	}
+
+	@Test
+	void providerWithoutAChatModelFallsBackToTheRequestedOneWhenConfigured() {
+		authority.preAuthorize("{\"authorized\": true, \"authorization_id\": \"auth_3\", \"selected_provider\": \"gemini\", "
+				+ "\"selected_model\": \"gemini-test\"}");
+		this.runner.withPropertyValues("specora.ai.chat.unroutable=call-requested").run((context) -> {
 			assertThat(chatClient(context).prompt("hello").call().content()).startsWith("fake-model answered");
 			assertThat(json(awaitSingle(authority::executions)).<String>read("$.provider")).isEqualTo("openai");
 		});
