@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import ai.specora.spring.ai.tool.GovernedToolCallbackResolver;
 import ai.specora.spring.ai.tool.GovernedToolCallingManager;
 import ai.specora.spring.ai.tool.ToolCallGovernor;
+import ai.specora.spring.autoconfigure.SpecoraConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +71,7 @@ final class GovernedToolCallingManagerPostProcessor implements BeanPostProcessor
 					+ ") resolves the tools the model names in a way Specora cannot reach: a tool the prompt did "
 					+ "not carry could run ungoverned.";
 			if (!this.allowUngovernedTools.getAsBoolean()) {
-				throw new SpecoraAiConfigurationException(ALLOW_UNGOVERNED_TOOLS, description,
+				throw new SpecoraConfigurationException(ALLOW_UNGOVERNED_TOOLS, description,
 						"Build the manager with ToolCallingManager.builder() (Spring AI's DefaultToolCallingManager) "
 								+ "so that Specora governs the tools its resolver finds, or, to accept that tools "
 								+ "it resolves itself run ungoverned, set " + ALLOW_UNGOVERNED_TOOLS + "=true");

@@ -15,6 +15,7 @@ import ai.specora.spring.ai.tool.OnToolBlock;
 import ai.specora.spring.ai.tool.ToolCallSpec;
 import ai.specora.spring.ai.tool.ToolCallSpecResolver;
 import ai.specora.spring.ai.tool.ToolWriteHints;
+import ai.specora.spring.autoconfigure.SpecoraConfigurationException;
 
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.expression.Expression;
@@ -69,7 +70,7 @@ final class PropertiesToolCallSpecResolver implements ToolCallSpecResolver {
 
 	/**
 	 * Parses a tool's expression at start-up.
-	 * @throws SpecoraAiConfigurationException naming the property when it is no valid
+	 * @throws SpecoraConfigurationException naming the property when it is no valid
 	 * SpEL
 	 */
 	private static Expression parse(SpelExpressionParser parser, String tool, String attribute, String expression) {
@@ -81,7 +82,7 @@ final class PropertiesToolCallSpecResolver implements ToolCallSpecResolver {
 			return parser.parseExpression(expression);
 		}
 		catch (ParseException ex) {
-			throw new SpecoraAiConfigurationException(property,
+			throw new SpecoraConfigurationException(property,
 					"The expression of " + property + " is no valid SpEL: " + ex.getMessage(),
 					"Fix " + property + ": a SpEL expression giving a map, e.g. "
 							+ "{'customer': #input['customerId'], 'user': #principal}");

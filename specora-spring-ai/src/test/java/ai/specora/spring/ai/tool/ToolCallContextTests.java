@@ -6,9 +6,9 @@ import java.util.Map;
 import ai.specora.spring.ai.Authority;
 import ai.specora.spring.ai.FakeChatModel;
 import ai.specora.spring.ai.SupportTools;
-import ai.specora.spring.ai.autoconfigure.SpecoraAiConfigurationException;
 import ai.specora.spring.ai.autoconfigure.SpecoraSpringAiAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraConfigurationException;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import com.jayway.jsonpath.DocumentContext;
@@ -118,7 +118,7 @@ class ToolCallContextTests {
 		this.runner.withPropertyValues("specora.ai.tools[issue_refund].scope-expression={'order': ")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				SpecoraAiConfigurationException failure = UngovernedPathsTests
+				SpecoraConfigurationException failure = UngovernedPathsTests
 					.configurationFailure(context.getStartupFailure());
 				assertThat(failure.getProperty()).isEqualTo("specora.ai.tools[issue_refund].scope-expression");
 				assertThat(failure.getMessage()).contains("specora.ai.tools[issue_refund].scope-expression");

@@ -6,9 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import ai.specora.spring.ai.Authority;
 import ai.specora.spring.ai.FakeChatModel;
 import ai.specora.spring.ai.SupportTools;
-import ai.specora.spring.ai.autoconfigure.SpecoraAiConfigurationException;
 import ai.specora.spring.ai.autoconfigure.SpecoraSpringAiAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraConfigurationException;
 import ai.specora.spring.autoconfigure.SpecoraEnforcementAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import org.junit.jupiter.api.AfterAll;
@@ -105,7 +105,7 @@ class UngovernedPathsTests {
 	void managerWhoseResolutionCannotBeReachedFailsStartUpNamingTheBean() {
 		this.runner.withUserConfiguration(CustomManager.class).run((context) -> {
 			assertThat(context).hasFailed();
-			SpecoraAiConfigurationException failure = configurationFailure(context.getStartupFailure());
+			SpecoraConfigurationException failure = configurationFailure(context.getStartupFailure());
 			assertThat(failure.getProperty()).isEqualTo("specora.ai.allow-ungoverned-tools");
 			assertThat(failure.getMessage()).contains("'customToolCallingManager'");
 			assertThat(failure.getAction()).contains("specora.ai.allow-ungoverned-tools=true");
@@ -122,13 +122,13 @@ class UngovernedPathsTests {
 			});
 	}
 
-	static SpecoraAiConfigurationException configurationFailure(Throwable failure) {
+	static SpecoraConfigurationException configurationFailure(Throwable failure) {
 		for (Throwable ex = failure; ex != null; ex = ex.getCause()) {
-			if (ex instanceof SpecoraAiConfigurationException configuration) {
+			if (ex instanceof SpecoraConfigurationException configuration) {
 				return configuration;
 			}
 		}
-		throw new AssertionError("No SpecoraAiConfigurationException in " + failure, failure);
+		throw new AssertionError("No SpecoraConfigurationException in " + failure, failure);
 	}
 
 	static ToolCallback wireMoney() {
