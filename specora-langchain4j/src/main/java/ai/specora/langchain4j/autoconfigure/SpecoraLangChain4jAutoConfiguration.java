@@ -5,6 +5,7 @@ import ai.specora.langchain4j.SpecoraLangChain4j;
 import ai.specora.langchain4j.model.ModelPricing;
 import ai.specora.langchain4j.tool.BlockedToolResponder;
 import ai.specora.langchain4j.tool.SpecoraToolExecutionErrorHandler;
+import ai.specora.langchain4j.tool.ToolSettingsException;
 import ai.specora.runtime.GovernanceEngine;
 import ai.specora.runtime.GovernanceMode;
 import dev.langchain4j.service.AiServices;
@@ -78,7 +79,12 @@ public final class SpecoraLangChain4jAutoConfiguration {
 			.pricing(ModelPricing.perMillionTokens(chat.getPricing()))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		properties.getTools().forEach(builder::tool);
-		return builder.build();
+		try {
+			return builder.build();
+		}
+		catch (ToolSettingsException ex) {
+			throw new SpecoraLangChain4jConfigurationException(ex.getProperty(), ex.getMessage(), ex.getAction());
+		}
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package ai.specora.langchain4j.tool;
 
 import java.lang.reflect.Method;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -34,14 +35,14 @@ public final class GovernedToolExecutor implements ToolExecutor {
 
 	@Override
 	public String execute(ToolExecutionRequest request, Object memoryId) {
-		return this.governor.call(this.tool, request, () -> this.delegate.execute(request, memoryId),
+		return this.governor.call(this.tool, request, memoryId, null, () -> this.delegate.execute(request, memoryId),
 				(blocked) -> blocked);
 	}
 
 	@Override
 	public ToolExecutionResult executeWithContext(ToolExecutionRequest request, InvocationContext context) {
-		return this.governor.call(this.tool, request, () -> this.delegate.executeWithContext(request, context),
-				ToolGovernor::errorResult);
+		return this.governor.call(this.tool, request, memoryId(context), invocationId(context),
+				() -> this.delegate.executeWithContext(request, context), ToolGovernor::errorResult);
 	}
 
 	/**
@@ -55,7 +56,16 @@ public final class GovernedToolExecutor implements ToolExecutor {
 		if (!this.asyncSupported) {
 			return this.delegate.executeAsync(request, context);
 		}
-		return this.governor.callAsync(this.tool, request, () -> this.delegate.executeAsync(request, context));
+		return this.governor.callAsync(this.tool, request, memoryId(context), invocationId(context),
+				() -> this.delegate.executeAsync(request, context));
+	}
+
+	private static Object memoryId(InvocationContext context) {
+		return (context != null) ? context.chatMemoryId() : null;
+	}
+
+	private static UUID invocationId(InvocationContext context) {
+		return (context != null) ? context.invocationId() : null;
 	}
 
 	/**

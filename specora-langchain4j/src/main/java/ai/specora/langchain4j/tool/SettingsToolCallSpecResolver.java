@@ -1,6 +1,7 @@
 package ai.specora.langchain4j.tool;
 
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,9 @@ import dev.langchain4j.agent.tool.ToolSpecification;
  * per tool (matched exactly, else ignoring case and characters other than letters and
  * digits, as relaxed property binding may have dropped them) and the
  * {@link ToolDefaults}. A tool without settings is governed with its name as action
- * type.
+ * type. The tools' {@code scope-expression} and {@code args-expression} are parsed and
+ * checked when the resolver is created ({@link ToolSettingsException} naming the
+ * property).
  */
 public final class SettingsToolCallSpecResolver implements ToolCallSpecResolver {
 
@@ -32,6 +35,8 @@ public final class SettingsToolCallSpecResolver implements ToolCallSpecResolver 
 
 	private final Map<String, ToolCallSpec> cache = new ConcurrentHashMap<>();
 
+	private final Map<ToolSettings, ToolCallExpression[]> expressions = new IdentityHashMap<>();
+
 	/**
 	 * Creates a resolver.
 	 * @param defaults the defaults of every tool
@@ -41,6 +46,20 @@ public final class SettingsToolCallSpecResolver implements ToolCallSpecResolver 
 		this.defaults = Objects.requireNonNull(defaults, "defaults must not be null");
 		this.tools = Map.copyOf(Objects.requireNonNull(tools, "tools must not be null"));
 		tools.forEach((name, settings) -> this.normalizedTools.putIfAbsent(normalize(name), settings));
+		tools.forEach((name, settings) -> this.expressions.put(settings,
+				new ToolCallExpression[] { parse(name, "scope-expression", settings.getScopeExpression()),
+						parse(name, "args-expression", settings.getArgsExpression()) }));
+	}
+
+	/**
+	 * Parses and checks a tool's expression once, when the resolver is created.
+	 * @throws ToolSettingsException naming the property when it cannot be used
+	 */
+	private static ToolCallExpression parse(String tool, String attribute, String expression) {
+		if (expression == null || expression.isBlank()) {
+			return null;
+		}
+		return ToolCallExpression.parse("specora.langchain4j.tools[" + tool + "]." + attribute, expression);
 	}
 
 	@Override
@@ -67,9 +86,11 @@ public final class SettingsToolCallSpecResolver implements ToolCallSpecResolver 
 		Duration approvalTimeout = Objects.requireNonNullElse(settings.getApprovalTimeout(),
 				this.defaults.getApprovalTimeout());
 		ToolFailMode failMode = Objects.requireNonNullElse(settings.getFailMode(), this.defaults.getFailMode());
+		ToolCallExpression[] parsed = this.expressions.getOrDefault(settings, new ToolCallExpression[2]);
 		return new ToolCallSpec(name, actionType, configuredActionType ? actionType : OBSERVED_TOOL_ACTION_TYPE, scope,
 				Boolean.TRUE.equals(settings.getWriteOp()), settings.isIncludeArgs(), onBlock, onSuspend,
-				approvalTimeout, failMode, Objects.requireNonNullElse(settings.getMode(), ToolMode.INHERIT));
+				approvalTimeout, failMode, Objects.requireNonNullElse(settings.getMode(), ToolMode.INHERIT), parsed[0],
+				parsed[1]);
 	}
 
 	private static String normalize(String name) {

@@ -1,6 +1,8 @@
 package ai.specora.langchain4j.tool;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import ai.specora.client.EnforceRequest;
@@ -10,7 +12,8 @@ import dev.langchain4j.exception.ToolExecutionException;
 
 /**
  * What one tool call asks: the tool's action type, scope and write flag, its arguments
- * when the tool is configured to send them, and a request id derived from the tool
+ * when the tool is configured to send them, the entries of its scope and args
+ * expressions, and a request id derived from the tool
  * call's id, name and arguments, so that the same tool call asked again (a conversation
  * resumed after an approval) finds its journal entry.
  */
@@ -22,23 +25,49 @@ final class ToolCallRequest implements GovernedRequest {
 
 	private final ToolInputArgs inputArgs;
 
-	ToolCallRequest(ToolCallSpec spec, ToolExecutionRequest call, ToolInputArgs inputArgs) {
+	private final Object memoryId;
+
+	private final UUID invocationId;
+
+	ToolCallRequest(ToolCallSpec spec, ToolExecutionRequest call, ToolInputArgs inputArgs, Object memoryId,
+			UUID invocationId) {
 		this.spec = spec;
 		this.call = call;
 		this.inputArgs = inputArgs;
+		this.memoryId = memoryId;
+		this.invocationId = invocationId;
 	}
 
 	@Override
 	public EnforceRequest build() {
 		EnforceRequest.Builder builder = EnforceRequest.builder(this.spec.actionType())
 			.requestId(requestId(this.call))
-			.scope(this.spec.scope())
 			.writeOp(this.spec.writeOp())
 			.estimatedVolume(1);
-		if (this.spec.includeArgs()) {
-			builder.args(this.inputArgs.of(this.call.arguments()));
+		Map<String, Object> args = this.spec.includeArgs() ? this.inputArgs.of(this.call.arguments()) : Map.of();
+		if (this.spec.scopeExpression() == null && this.spec.argsExpression() == null) {
+			builder.scope(this.spec.scope());
+		}
+		else {
+			ToolCallVariables variables = new ToolCallVariables(this.inputArgs.of(this.call.arguments()),
+					this.memoryId, (this.invocationId != null) ? this.invocationId.toString() : null, this.call.id());
+			builder.scope(merged(this.spec.scope(), variables, this.spec.scopeExpression()));
+			args = merged(args, variables, this.spec.argsExpression());
+		}
+		if (!args.isEmpty()) {
+			builder.args(args);
 		}
 		return builder.build();
+	}
+
+	private static Map<String, Object> merged(Map<String, Object> base, ToolCallVariables variables,
+			ToolCallExpression expression) {
+		if (expression == null) {
+			return base;
+		}
+		Map<String, Object> merged = new LinkedHashMap<>(base);
+		merged.putAll(expression.evaluate(variables));
+		return merged;
 	}
 
 	/**

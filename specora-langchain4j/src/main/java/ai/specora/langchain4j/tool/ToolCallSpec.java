@@ -26,10 +26,14 @@ import ai.specora.runtime.SuspendPolicy;
  * @param approvalTimeout how long a call waits for its approval
  * @param failMode what a call does when no decision can be had
  * @param mode whether the tool's decisions are applied or only recorded
+ * @param scopeExpression a map of scope entries per call, merged over {@code scope}, or
+ * {@code null}
+ * @param argsExpression a map of args per call, merged over the input args of
+ * {@code includeArgs}, or {@code null}
  */
 public record ToolCallSpec(String toolName, String actionType, String observedActionType, Map<String, Object> scope,
 		boolean writeOp, boolean includeArgs, OnToolBlock onBlock, OnToolSuspend onSuspend, Duration approvalTimeout,
-		ToolFailMode failMode, ToolMode mode) {
+		ToolFailMode failMode, ToolMode mode, ToolCallExpression scopeExpression, ToolCallExpression argsExpression) {
 
 	/**
 	 * The scope key that carries the tool's name.
@@ -55,6 +59,27 @@ public record ToolCallSpec(String toolName, String actionType, String observedAc
 		if (approvalTimeout == null || approvalTimeout.isNegative() || approvalTimeout.isZero()) {
 			throw new IllegalArgumentException("approvalTimeout of tool '" + toolName + "' must be positive");
 		}
+	}
+
+	/**
+	 * A spec without expressions.
+	 * @param toolName the tool's name, as the model calls it
+	 * @param actionType the action type sent to the authority
+	 * @param observedActionType the action type shown in observations
+	 * @param scope the scope sent with every call
+	 * @param writeOp whether the tool changes state
+	 * @param includeArgs whether the tool's input is sent as args
+	 * @param onBlock what a blocked call does
+	 * @param onSuspend what a call that needs an approval does
+	 * @param approvalTimeout how long a call waits for its approval
+	 * @param failMode what a call does when no decision can be had
+	 * @param mode whether the tool's decisions are applied or only recorded
+	 */
+	public ToolCallSpec(String toolName, String actionType, String observedActionType, Map<String, Object> scope,
+			boolean writeOp, boolean includeArgs, OnToolBlock onBlock, OnToolSuspend onSuspend,
+			Duration approvalTimeout, ToolFailMode failMode, ToolMode mode) {
+		this(toolName, actionType, observedActionType, scope, writeOp, includeArgs, onBlock, onSuspend,
+				approvalTimeout, failMode, mode, null, null);
 	}
 
 	/**

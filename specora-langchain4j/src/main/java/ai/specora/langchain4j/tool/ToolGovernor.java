@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -111,16 +112,19 @@ public final class ToolGovernor {
 	 * Governs one blocking call of a tool.
 	 * @param tool the tool's specification
 	 * @param call the model's tool call
+	 * @param memoryId the chat memory id of the AI service call, or {@code null}
+	 * @param invocationId the id of the AI service call, or {@code null}
 	 * @param body runs the tool
 	 * @param blocked what a blocked call gives the model, from the text it is told
 	 * @param <T> what the tool gives
 	 * @return the tool's result, or what the model receives for a blocked call
 	 */
-	<T> T call(ToolSpecification tool, ToolExecutionRequest call, GovernedBody<T, RuntimeException> body,
-			Function<String, T> blocked) {
+	<T> T call(ToolSpecification tool, ToolExecutionRequest call, Object memoryId, UUID invocationId,
+			GovernedBody<T, RuntimeException> body, Function<String, T> blocked) {
 		ToolCallSpec spec = this.specs.resolve(tool);
 		try {
-			return this.engine.call(policy(spec), new ToolCallRequest(spec, call, this.inputArgs), body);
+			return this.engine.call(policy(spec),
+					new ToolCallRequest(spec, call, this.inputArgs, memoryId, invocationId), body);
 		}
 		catch (RuntimeException ex) {
 			return blocked.apply(blockedText(spec, ex));
@@ -132,15 +136,19 @@ public final class ToolGovernor {
 	 * thread, the tool's future completes the call.
 	 * @param tool the tool's specification
 	 * @param call the model's tool call
+	 * @param memoryId the chat memory id of the AI service call, or {@code null}
+	 * @param invocationId the id of the AI service call, or {@code null}
 	 * @param body starts the tool
 	 * @return the tool's future result, or the error result of a blocked call
 	 */
 	CompletableFuture<ToolExecutionResult> callAsync(ToolSpecification tool, ToolExecutionRequest call,
+			Object memoryId, UUID invocationId,
 			GovernedBody<CompletableFuture<ToolExecutionResult>, RuntimeException> body) {
 		ToolCallSpec spec = this.specs.resolve(tool);
 		CompletableFuture<ToolExecutionResult> future;
 		try {
-			future = this.engine.callAsync(policy(spec), new ToolCallRequest(spec, call, this.inputArgs), body);
+			future = this.engine.callAsync(policy(spec),
+					new ToolCallRequest(spec, call, this.inputArgs, memoryId, invocationId), body);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.completedFuture(errorResult(blockedText(spec, ex)));

@@ -29,6 +29,19 @@ public class ToolSettings {
 	private final Map<String, String> scope = new LinkedHashMap<>();
 
 	/**
+	 * SpEL giving a map of scope entries per call, merged over 'scope': sees #input (the
+	 * tool's arguments as a map), #memoryId, #invocationId and #toolCallId. Needs
+	 * spring-expression.
+	 */
+	private String scopeExpression;
+
+	/**
+	 * SpEL giving a map of args per call, merged over the arguments of include-args; the
+	 * variables of scope-expression. Needs spring-expression.
+	 */
+	private String argsExpression;
+
+	/**
 	 * Whether the tool changes state (is_write_op); false unless set.
 	 */
 	private Boolean writeOp;
@@ -75,6 +88,22 @@ public class ToolSettings {
 
 	public Map<String, String> getScope() {
 		return this.scope;
+	}
+
+	public String getScopeExpression() {
+		return this.scopeExpression;
+	}
+
+	public void setScopeExpression(String scopeExpression) {
+		this.scopeExpression = scopeExpression;
+	}
+
+	public String getArgsExpression() {
+		return this.argsExpression;
+	}
+
+	public void setArgsExpression(String argsExpression) {
+		this.argsExpression = argsExpression;
 	}
 
 	public Boolean getWriteOp() {

@@ -166,6 +166,21 @@ class SpecoraLangChain4jAutoConfigurationTests {
 	}
 
 	@Test
+	void invalidToolExpressionFailsStartUpNamingTheProperty() {
+		this.runner.withUserConfiguration(Engine.class)
+			.withPropertyValues("specora.langchain4j.tools[issue_refund].scope-expression={'user': #principal}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new SpecoraLangChain4jConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription())
+					.contains("specora.langchain4j.tools[issue_refund].scope-expression refers to [#principal]");
+				assertThat(analysis.getAction()).contains("#input, #memoryId, #invocationId and #toolCallId");
+			});
+	}
+
+	@Test
 	void providerOfAModelBeanFromProperties() {
 		this.runner.withUserConfiguration(Engine.class, LocalModel.class)
 			.withPropertyValues("specora.langchain4j.chat.providers.localModel=ollama")
