@@ -13,9 +13,9 @@ import dev.langchain4j.exception.ToolExecutionException;
 /**
  * What one tool call asks: the tool's action type, scope and write flag, its arguments
  * when the tool is configured to send them, the entries of its scope and args
- * expressions, and a request id derived from the tool
- * call's id, name and arguments, so that the same tool call asked again (a conversation
- * resumed after an approval) finds its journal entry.
+ * expressions, and a request id derived from the tool call's id, name and arguments, so
+ * that the same tool call asked again (a conversation resumed after an approval) finds
+ * its journal entry.
  */
 final class ToolCallRequest implements GovernedRequest {
 
