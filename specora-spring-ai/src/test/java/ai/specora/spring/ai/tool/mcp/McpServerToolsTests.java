@@ -12,6 +12,7 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.junit.jupiter.api.AfterAll;
+import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,6 +223,15 @@ class McpServerToolsTests {
 		String dropTable(@McpToolParam(description = "the table") String table) {
 			this.drops.incrementAndGet();
 			return "dropped " + table;
+		}
+
+		@McpTool(name = "cancel_order", description = "Cancels an order (an asynchronous server's tool)",
+				annotations = @McpTool.McpAnnotations(readOnlyHint = false, destructiveHint = true))
+		Mono<String> cancelOrder(@McpToolParam(description = "the order") String orderId) {
+			return Mono.fromSupplier(() -> {
+				this.drops.incrementAndGet();
+				return "cancelled " + orderId;
+			});
 		}
 
 		@McpTool(name = "order_stats", description = "Counts orders",
