@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.ai.mcp.server.name=support-server", "spring.ai.mcp.server.protocol=STREAMABLE",
-				"specora.ai.tools[lookup_order].scope-expression={'order': #input.orderId, 'caller': #principal}" })
+				"specora.ai.tools[lookup_order].scope-expression={'order': #input.orderId, 'caller': #principal}",
+				"specora.ai.tools[order_stats].on-suspend=wait", "specora.ai.tools[order_stats].approval-timeout=10s" })
 class McpServerToolsTests {
 
 	static final Authority authority = new Authority().start();
@@ -145,6 +146,18 @@ class McpServerToolsTests {
 		assertThat(result.isError()).isTrue();
 		assertThat(text(result)).contains("apr_1").contains("slack:#sec-approvals").contains("jrn_susp");
 		assertThat(this.tools.drops).hasValue(0);
+	}
+
+	@Test
+	void underOnSuspendWaitTheCallWaitsForTheApprovalThenRunsAndIsCompleted() {
+		authority.suspend("order_stats", "jrn_wait");
+		authority.journal("jrn_wait", "approved");
+		CallToolResult result = this.client.callTool(new McpSchema.CallToolRequest("order_stats", Map.of()));
+		assertThat(result.isError()).isNotEqualTo(Boolean.TRUE);
+		assertThat(text(result)).contains("42 orders");
+		DocumentContext completion = json(single(authority.completions()));
+		assertThat(completion.<String>read("$.journal_id")).isEqualTo("jrn_wait");
+		assertThat(completion.<String>read("$.status")).isEqualTo("success");
 	}
 
 	@Test
