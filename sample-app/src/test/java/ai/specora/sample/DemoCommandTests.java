@@ -56,7 +56,8 @@ class DemoCommandTests {
 				"[13] The agent refunds 80.00 USD", ".. approved by bob (finance)",
 				".. the payment service the tool calls asks for its own decision",
 				"-> 200 BLOCK: I could not use refund_payment.", "budget 'refunds-daily' exhausted",
-				"[14] The authority goes away", ".. local authority stopped",
+				"[14] An outside MCP client calls drop_table", "-> 200 BLOCK: isError: true, The tool 'drop_table' was not run",
+				"[15] The authority goes away", ".. local authority stopped",
 				"-> 503 NO DECISION: The governance authority could not be reached; fail-closed: the action was not run",
 				"Demo complete: " + DemoScenario.STEPS + " of " + DemoScenario.STEPS + " steps behaved as expected.");
 		assertThat(output.getOut()).doesNotContain("FAILED");

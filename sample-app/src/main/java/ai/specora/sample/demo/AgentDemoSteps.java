@@ -1,11 +1,17 @@
 package ai.specora.sample.demo;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import ai.specora.localauthority.LocalAuthority;
 import ai.specora.localauthority.PendingApproval;
 import ai.specora.sample.demo.DemoHttp.Reply;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,13 +23,16 @@ import tools.jackson.databind.JsonNode;
  * <li>the agent tries to drop a table: the tool never runs and the model is told
  * why;</li>
  * <li>the agent refunds a payment: the tool call waits for a human's approval, then the
- * payment service it calls is held to the refund budget like any refund.</li>
+ * payment service it calls is held to the refund budget like any refund;</li>
+ * <li>an outside MCP client (the MCP Java SDK's, over streamable HTTP) calls the same
+ * {@code drop_table} tool on the application's MCP server: it gets an error result with
+ * the reason and the journal id, and the tool never runs.</li>
  * </ol>
  */
 final class AgentDemoSteps {
 
 	/** The number of steps. */
-	static final int STEPS = 3;
+	static final int STEPS = 4;
 
 	private static final String PATH = "/api/agent/messages";
 
@@ -51,6 +60,7 @@ final class AgentDemoSteps {
 		lookUpCustomer(firstStep);
 		dropTable(firstStep + 1);
 		refund(firstStep + 2);
+		outsideMcpClientDropsTable(firstStep + 3);
 	}
 
 	private void lookUpCustomer(int step) throws InterruptedException {
@@ -80,6 +90,32 @@ final class AgentDemoSteps {
 		String answer = expectAnswer(this.http.await(pending));
 		expectContains(answer, "refunds-daily");
 		this.console.outcome(200, "BLOCK", answer);
+	}
+
+	private void outsideMcpClientDropsTable(int step) {
+		this.console.step(step, "An outside MCP client calls drop_table on the app's MCP server: blocked, never run");
+		McpSyncClient client = McpClient
+			.sync(HttpClientStreamableHttpTransport.builder(this.http.baseUrl()).build())
+			.clientInfo(new McpSchema.Implementation("outside-agent", "1.0.0"))
+			.build();
+		try {
+			client.initialize();
+			CallToolResult result = client
+				.callTool(new McpSchema.CallToolRequest("drop_table", Map.of("table", "customers")));
+			String text = result.content()
+				.stream()
+				.filter(McpSchema.TextContent.class::isInstance)
+				.map((content) -> ((McpSchema.TextContent) content).text())
+				.reduce("", String::concat);
+			if (!Boolean.TRUE.equals(result.isError())) {
+				throw new DemoStepException("expected an error result for drop_table but got: " + text);
+			}
+			expectContains(text, "was not run");
+			this.console.outcome(200, "BLOCK", "isError: true, " + text);
+		}
+		finally {
+			client.closeGracefully();
+		}
 	}
 
 	private Reply ask(String message) throws InterruptedException {

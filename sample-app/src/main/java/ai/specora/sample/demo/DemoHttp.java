@@ -50,6 +50,13 @@ final class DemoHttp {
 	/**
 	 * Prints the request, sends it and waits for the response.
 	 */
+	/**
+	 * The application's base URL.
+	 */
+	String baseUrl() {
+		return this.baseUrl;
+	}
+
 	Reply call(String method, String path, String body) throws InterruptedException {
 		return await(send(method, path, body));
 	}

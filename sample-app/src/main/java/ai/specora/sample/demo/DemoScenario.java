@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * approved, and its retry runs once on the same journal entry;</li>
  * <li>the {@link PlatformDemoSteps Platform API steps}: budget, routed pre-authorization,
  * recorded execution, evidence bundle;</li>
- * <li>the support agent's tool calls (see {@link AgentDemoSteps});</li>
+ * <li>the support agent's tool calls, and an outside MCP client's call of the same tools
+ * (see {@link AgentDemoSteps});</li>
  * <li>the authority is stopped and the next call fails closed (503).</li>
  * </ol>
  */

@@ -29,7 +29,8 @@ public class SpecoraAiProperties {
 	/**
 	 * Whether the application may start with a ToolCallingManager bean whose tool
 	 * resolution Specora cannot reach (any manager but Spring AI's
-	 * DefaultToolCallingManager): the tools it resolves itself then run ungoverned.
+	 * DefaultToolCallingManager), or with MCP server tools added where Specora cannot
+	 * govern them (a server customizer): those tools then run ungoverned.
 	 */
 	private boolean allowUngovernedTools;
 

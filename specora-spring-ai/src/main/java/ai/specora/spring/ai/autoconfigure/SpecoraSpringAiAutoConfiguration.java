@@ -9,6 +9,7 @@ import ai.specora.spring.ai.tool.EnforcedToolMethods;
 import ai.specora.spring.ai.tool.ToolCallGovernor;
 import ai.specora.spring.ai.tool.ToolCallSpecResolver;
 import ai.specora.spring.ai.tool.ToolWriteHints;
+import ai.specora.spring.ai.tool.mcp.McpServerToolGovernor;
 import ai.specora.spring.ai.tool.mcp.McpToolCatalog;
 import ai.specora.spring.ai.tool.mcp.McpToolWriteHints;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
@@ -20,11 +21,14 @@ import ai.specora.spring.enforcement.EnforcedMethodRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServer;
 
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.mcp.SyncMcpToolCallback;
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.tool.resolution.ToolCallbackResolver;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -145,6 +149,38 @@ public final class SpecoraSpringAiAutoConfiguration {
 		static GenAiObservationRegistrar specoraGenAiObservationRegistrar(
 				ObjectProvider<ObservationRegistry> registries, SpecoraAiProperties properties) {
 			return new GenAiObservationRegistrar(registries, properties.getObservations().isIncludeToolName());
+		}
+
+	}
+
+	/**
+	 * MCP server tools: every tool specification an MCP server is built with is governed.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ McpServerFeatures.class, McpSyncServer.class })
+	static class McpServerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		McpServerToolGovernor specoraMcpServerToolGovernor(ToolCallGovernor governor, ToolCallSpecResolver specs) {
+			return new McpServerToolGovernor(governor, specs);
+		}
+
+		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		static GovernedMcpServerToolsPostProcessor specoraGovernedMcpServerToolsPostProcessor(
+				ObjectProvider<McpServerToolGovernor> governor) {
+			return new GovernedMcpServerToolsPostProcessor(governor::getObject);
+		}
+
+		@Bean
+		static McpServerToolsCheck specoraMcpServerToolsCheck(ListableBeanFactory beans,
+				GovernedMcpServerToolsPostProcessor governed, Environment environment) {
+			return new McpServerToolsCheck(beans, governed,
+					() -> Binder.get(environment)
+						.bind(GovernedToolCallingManagerPostProcessor.ALLOW_UNGOVERNED_TOOLS, Boolean.class)
+						.orElse(false));
 		}
 
 	}

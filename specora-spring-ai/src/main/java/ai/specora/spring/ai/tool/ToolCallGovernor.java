@@ -14,6 +14,7 @@ import ai.specora.client.SpecoraSuspendedException;
 import ai.specora.runtime.GovernanceEngine;
 import ai.specora.runtime.GovernanceMode;
 import ai.specora.runtime.GovernancePolicy;
+import ai.specora.runtime.GovernedRequest;
 import ai.specora.spring.OnSuspend;
 
 import org.springframework.ai.chat.model.ToolContext;
@@ -124,9 +125,7 @@ public final class ToolCallGovernor {
 			if (spec.enforcedMethod()) {
 				return tool.call(input, toolContext);
 			}
-			GovernancePolicy policy = this.policies.computeIfAbsent(spec,
-					(resolved) -> resolved.policy(this.failMode, this.mode));
-			return this.engine.call(policy,
+			return this.engine.call(policy(spec),
 					new ToolCallRequest(spec, input, this.inputArgs,
 							(toolContext != null) ? toolContext.getContext() : null, toolCallId, this.principal),
 					() -> tool.call(input, toolContext));
@@ -148,10 +147,57 @@ public final class ToolCallGovernor {
 		}
 	}
 
+	/**
+	 * The engine that governs each call, for adapters of other tool runners (such as an
+	 * MCP server) that run the call themselves.
+	 * @return the engine
+	 */
+	public GovernanceEngine engine() {
+		return this.engine;
+	}
+
+	/**
+	 * How a tool's calls are governed, resolved against the client's fail mode and the
+	 * application's mode once per tool.
+	 * @param spec the tool's governance
+	 * @return the engine's policy of the tool
+	 */
+	public GovernancePolicy policy(ToolCallSpec spec) {
+		return this.policies.computeIfAbsent(spec, (resolved) -> resolved.policy(this.failMode, this.mode));
+	}
+
+	/**
+	 * What one call of a tool asks, for adapters of other tool runners: the request a
+	 * {@link ToolCallback}'s call asks, with entries of the call in its scope.
+	 * @param spec the tool's governance
+	 * @param input the tool's input JSON
+	 * @param context the map {@code #context} of the tool's expressions, or {@code null}
+	 * @param callScope scope entries of this call, over the tool's static {@code scope}
+	 * entries and under those of its {@code scope-expression}
+	 * @param principal who calls the tool: {@code #principal} of the tool's expressions,
+	 * asked only for tools that have one
+	 * @return the request to hand to the {@link #engine() engine}
+	 */
+	public GovernedRequest request(ToolCallSpec spec, String input, Map<String, Object> context,
+			Map<String, Object> callScope, Supplier<String> principal) {
+		return new ToolCallRequest(spec, input, this.inputArgs, context, null, principal, callScope);
+	}
+
 	private String blocked(ToolCallSpec spec, SpecoraBlockedException ex) {
 		if (spec.onBlock() == OnToolBlock.THROW) {
 			throw ex;
 		}
+		return blockedText(spec, ex);
+	}
+
+	/**
+	 * The {@link BlockedToolResponder}'s text for a blocked call: its reason (or that of
+	 * a denied approval) and its journal id.
+	 * @param spec the blocked tool's governance
+	 * @param ex the block
+	 * @return the text
+	 */
+	public String blockedText(ToolCallSpec spec, SpecoraBlockedException ex) {
 		return this.blockedResponder.respond(spec, withReason(ex));
 	}
 

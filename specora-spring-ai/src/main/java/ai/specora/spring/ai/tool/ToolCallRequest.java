@@ -28,9 +28,29 @@ final class ToolCallRequest implements GovernedRequest {
 
 	private final Supplier<String> principal;
 
+	private final Map<String, Object> scope;
+
 	ToolCallRequest(ToolCallSpec spec, String input, ToolInputArgs inputArgs, Map<String, Object> toolContext,
 			String toolCallId, Supplier<String> principal) {
+		this(spec, input, inputArgs, toolContext, toolCallId, principal, Map.of());
+	}
+
+	/**
+	 * A request whose scope has entries of the call besides the tool's static ones.
+	 * @param callScope entries of this call (e.g. the MCP session), over the static
+	 * {@code scope} entries and under the expressions' entries
+	 */
+	ToolCallRequest(ToolCallSpec spec, String input, ToolInputArgs inputArgs, Map<String, Object> toolContext,
+			String toolCallId, Supplier<String> principal, Map<String, Object> callScope) {
 		this.spec = spec;
+		if (callScope.isEmpty()) {
+			this.scope = spec.scope();
+		}
+		else {
+			Map<String, Object> scope = new LinkedHashMap<>(spec.scope());
+			scope.putAll(callScope);
+			this.scope = scope;
+		}
 		this.input = input;
 		this.inputArgs = inputArgs;
 		this.toolContext = (toolContext != null) ? toolContext : Map.of();
@@ -47,12 +67,12 @@ final class ToolCallRequest implements GovernedRequest {
 			.estimatedVolume(1);
 		Map<String, Object> args = this.spec.includeArgs() ? this.inputArgs.of(this.input) : Map.of();
 		if (this.spec.scopeExpression() == null && this.spec.argsExpression() == null) {
-			builder.scope(this.spec.scope());
+			builder.scope(this.scope);
 		}
 		else {
 			ToolCallVariables variables = new ToolCallVariables(this.inputArgs.of(this.input), this.toolContext,
 					conversationId, this.toolCallId, this.principal.get());
-			builder.scope(merged(this.spec.scope(), variables, this.spec.scopeExpression(), "scope-expression"));
+			builder.scope(merged(this.scope, variables, this.spec.scopeExpression(), "scope-expression"));
 			args = merged(args, variables, this.spec.argsExpression(), "args-expression");
 		}
 		if (!args.isEmpty()) {

@@ -16,11 +16,12 @@ import org.springframework.ai.mcp.SyncMcpToolCallback;
 import org.springframework.ai.tool.ToolCallback;
 
 /**
- * Reads whether an MCP client tool changes state from the tool annotations its server
+ * Reads whether an MCP tool changes state from the tool annotations its server
  * declares: {@code readOnlyHint=true} is a read, {@code readOnlyHint=false} or
  * {@code destructiveHint=true} a write; a tool that declares neither gives no hint.
  * <p>
- * Spring AI's MCP tool callbacks do not expose the tool they wrap, so the tools are
+ * A tool of the application's own MCP server ({@link McpServerTool}) is read from its
+ * annotations directly. Spring AI's MCP client tool callbacks do not expose the tool they wrap, so the tools are
  * looked up by their original name in a catalog (by default, what the application's
  * MCP clients list), fetched once on first use; a catalog that cannot be fetched is
  * tried again on the next lookup. When several servers declare a tool of the same name,
@@ -44,6 +45,9 @@ public final class McpToolWriteHints implements ToolWriteHints {
 
 	@Override
 	public Boolean writeOp(ToolCallback tool) {
+		if (tool instanceof McpServerTool serverTool) {
+			return writeOpOf(serverTool.tool().annotations());
+		}
 		String name = originalName(tool);
 		if (name == null) {
 			return null;

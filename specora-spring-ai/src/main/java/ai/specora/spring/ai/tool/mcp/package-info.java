@@ -1,4 +1,6 @@
 /**
- * MCP client tools: write hints from the tool annotations their servers declare.
+ * MCP tools: the governance of the tools of the application's MCP server
+ * ({@link ai.specora.spring.ai.tool.mcp.McpServerToolGovernor}), and write hints from the
+ * tool annotations MCP servers declare, for the MCP client tools of ChatClients too.
  */
 package ai.specora.spring.ai.tool.mcp;
