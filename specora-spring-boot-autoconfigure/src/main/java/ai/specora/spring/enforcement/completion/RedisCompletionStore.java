@@ -101,9 +101,9 @@ public final class RedisCompletionStore extends CompletionStore {
 	}
 
 	@Override
-	CompletionQueue open(int capacity) {
+	CompletionQueue open(int capacity, Duration maxAge, CompletionDrops drops) {
 		return new RedisCompletionQueue(new RedisCompletionStream(this.redis, this.stream, this.group, this.consumer,
-				capacity), capacity, this.lease, this.appendTimeout);
+				capacity), capacity, this.lease, this.appendTimeout, maxAge, drops);
 	}
 
 	@Override

@@ -235,6 +235,29 @@ final class RedisCompletionStream {
 		}
 	}
 
+	/**
+	 * When the oldest entry of the stream was handed over ({@code XRANGE - + COUNT 1}).
+	 * @return the hand-over time, or {@code null} when the stream is empty
+	 */
+	Instant oldestCreatedAt() {
+		List<MapRecord<String, Object, Object>> first = this.redis.opsForStream()
+			.range(this.key, org.springframework.data.domain.Range.unbounded(),
+					org.springframework.data.redis.connection.Limit.limit().count(1));
+		if (first == null || first.isEmpty()) {
+			return null;
+		}
+		Object created = first.get(0).getValue().get("t");
+		if (created != null) {
+			try {
+				return Instant.ofEpochMilli(Long.parseLong(created.toString()));
+			}
+			catch (NumberFormatException ex) {
+				// an entry that is not a completion: its id's time stands
+			}
+		}
+		return Instant.ofEpochMilli(first.get(0).getId().getTimestamp());
+	}
+
 	long length() {
 		Long size = this.redis.opsForStream().size(this.key);
 		return (size != null) ? size : 0;
