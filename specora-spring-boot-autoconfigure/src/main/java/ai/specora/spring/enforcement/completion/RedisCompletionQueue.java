@@ -89,6 +89,12 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	private final CompletionDrops drops;
 
+	private final long idleConsumerMillis;
+
+	private final long idleCheckNanos;
+
+	private long nextIdleCheckNanos = System.nanoTime();
+
 	private volatile boolean closed;
 
 	private long nextClaimNanos;
@@ -96,8 +102,11 @@ final class RedisCompletionQueue implements CompletionQueue {
 	private long nextFailureLogNanos;
 
 	RedisCompletionQueue(RedisCompletionStream stream, int fallbackCapacity, Duration lease, Duration appendTimeout,
-			Duration maxAge, CompletionDrops drops) {
+			Duration maxAge, CompletionDrops drops, Duration idleConsumerTimeout) {
 		this.stream = stream;
+		this.idleConsumerMillis = idleConsumerTimeout.toMillis();
+		this.idleCheckNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(100),
+				Math.min(idleConsumerTimeout.toNanos() / 2, TimeUnit.MINUTES.toNanos(5)));
 		this.capacity = fallbackCapacity;
 		this.maxAgeNanos = maxAge.toNanos();
 		this.drops = drops;
@@ -176,6 +185,10 @@ final class RedisCompletionQueue implements CompletionQueue {
 				this.nextClaimNanos = now + Math.max(this.leaseNanos / 2, TimeUnit.MILLISECONDS.toNanos(100));
 				hold(this.stream.claimAbandoned(this.leaseNanos, CLAIM_COUNT));
 			}
+			if (now - this.nextIdleCheckNanos >= 0) {
+				this.nextIdleCheckNanos = now + this.idleCheckNanos;
+				removeIdleConsumers();
+			}
 			if (this.ready.isEmpty()) {
 				long block = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(Math.max(wait, 0)), READ_BLOCK_MILLIS));
 				hold(this.stream.readNew(CLAIM_COUNT, Duration.ofMillis(block)));
@@ -230,6 +243,19 @@ final class RedisCompletionQueue implements CompletionQueue {
 			}
 			this.heldCount.incrementAndGet();
 			this.ready.add(new QueuedCompletion(pending, id));
+		}
+	}
+
+	private void removeIdleConsumers() {
+		try {
+			long removed = this.stream.removeIdleConsumers(this.idleConsumerMillis);
+			if (removed > 0) {
+				logger.info("Removed {} consumers of the Specora Redis completion group idle for over {} ms with "
+						+ "nothing pending", removed, this.idleConsumerMillis);
+			}
+		}
+		catch (DataAccessException ex) {
+			logger.debug("Idle consumers of the Specora Redis completion group not removed: {}", ex.getMessage());
 		}
 	}
 
