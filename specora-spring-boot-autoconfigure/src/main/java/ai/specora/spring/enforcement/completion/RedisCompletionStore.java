@@ -168,7 +168,7 @@ public final class RedisCompletionStore extends CompletionStore {
 	@Override
 	public String toString() {
 		return "RedisCompletionStore[stream=" + this.stream + ", group=" + this.group + ", lease=" + this.lease
-				+ ", appendTimeout=" + this.appendTimeout + ", consumer=" + this.consumer + "]";
+				+ ", appendTimeout=" + this.appendTimeout + "]";
 	}
 
 }
