@@ -139,6 +139,8 @@ public class SpecoraProperties {
 
 	private final Enforcement enforcement = new Enforcement();
 
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -304,6 +306,10 @@ public class SpecoraProperties {
 				+ ", failMode=" + this.failMode + ", apiKey=" + ((this.apiKey != null) ? "******" : null) + "]";
 	}
 
+	public Health getHealth() {
+		return this.health;
+	}
+
 	/**
 	 * TLS settings of the connection to the authority.
 	 */
@@ -322,6 +328,28 @@ public class SpecoraProperties {
 
 		public void setBundle(String bundle) {
 			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * The {@code specora} health contributor.
+	 */
+	public static class Health {
+
+		/**
+		 * How long the authority's answer to the health check is used before the next
+		 * health request checks again; concurrent health requests always share one
+		 * check. Zero checks on every request.
+		 */
+		private Duration cacheTtl = Duration.ofSeconds(10);
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
 		}
 
 	}

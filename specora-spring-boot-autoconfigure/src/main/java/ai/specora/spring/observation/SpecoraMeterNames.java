@@ -13,14 +13,32 @@ public final class SpecoraMeterNames {
 	public static final String ENFORCEMENT_FAIL_OPEN = "specora.enforcement.fail.open";
 
 	/**
-	 * Gauge of the completions waiting for delivery.
+	 * Gauge of the completions waiting for delivery (the backlog: every replica's with
+	 * the Redis store).
 	 */
 	public static final String COMPLETIONS_PENDING = "specora.completions.pending";
 
 	/**
-	 * Counter of completions dropped undelivered.
+	 * Counter of completions dropped undelivered; tag {@link #REASON}.
 	 */
 	public static final String COMPLETIONS_DROPPED = "specora.completions.dropped";
+
+	/**
+	 * Gauge of the completion deliveries in flight.
+	 */
+	public static final String COMPLETIONS_IN_FLIGHT = "specora.completions.in.flight";
+
+	/**
+	 * Time gauge of the age of the oldest completion waiting for delivery.
+	 */
+	public static final String COMPLETIONS_OLDEST_AGE = "specora.completions.oldest.age";
+
+	/**
+	 * The tag of why a completion was dropped: {@code duplicate}, {@code max_age},
+	 * {@code queue_full}, {@code refused}, {@code shutdown}, {@code unreadable}, or
+	 * {@code unknown} for a dispatcher that does not say.
+	 */
+	public static final String REASON = "reason";
 
 	/**
 	 * Gauges of the state of the client's circuit breaker, one per state, tag

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import ai.specora.client.Completion;
 import ai.specora.client.CompletionStatus;
 import ai.specora.spring.enforcement.completion.AsyncCompletionDispatcher;
+import ai.specora.spring.enforcement.completion.CompletionDropReason;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.jayway.jsonpath.JsonPath;
@@ -132,7 +133,9 @@ class AsyncCompletionDispatcherTests {
 		this.dispatcher.dispatch("jrn_first", Completion.success(null));
 		this.dispatcher.dispatch("jrn_overflow", Completion.success(null));
 		assertThat(this.dispatcher.pendingCount()).isEqualTo(1);
-		assertThat(output).containsPattern("ERROR .*jrn_overflow dropped: the completion queue is full");
+		assertThat(output).containsPattern("ERROR .*jrn_overflow dropped: the completion queue is full.*reason queue_full");
+		assertThat(this.dispatcher.droppedCount(CompletionDropReason.QUEUE_FULL)).isEqualTo(1);
+		assertThat(this.dispatcher.droppedCount()).isEqualTo(1);
 	}
 
 	@Test
@@ -146,10 +149,26 @@ class AsyncCompletionDispatcherTests {
 		clock.advance(Duration.ofMinutes(2));
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.dispatcher.pendingCount() == 0);
 		assertThat(output).containsPattern("ERROR .*jrn_old dropped after \\d+ attempts: it is older than");
+		assertThat(this.dispatcher.droppedCount(CompletionDropReason.MAX_AGE)).isEqualTo(1);
 	}
 
 	@Test
 	void refusedCompletionIsDroppedAndLogged(CapturedOutput output) {
+		this.authority.server()
+			.stubFor(post(urlEqualTo(Authority.COMPLETE)).willReturn(aResponse().withStatus(422)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\": {\"code\": \"validation_error\", \"message\": \"bad cost\"}}")));
+		this.dispatcher = builder().build();
+		this.dispatcher.dispatch("jrn_refused", Completion.success(null));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.dispatcher.pendingCount() == 0);
+		assertThat(this.authority.completionsOf("jrn_refused")).hasSize(1);
+		assertThat(output).containsPattern(
+				"ERROR .*jrn_refused dropped after 1 attempts: the authority refused it.*reason refused");
+		assertThat(this.dispatcher.droppedCount(CompletionDropReason.REFUSED)).isEqualTo(1);
+	}
+
+	@Test
+	void completionTheAuthorityAlreadyRecordedUnderAnotherRequestIdIsCountedAsADuplicate(CapturedOutput output) {
 		this.authority.server()
 			.stubFor(post(urlEqualTo(Authority.COMPLETE)).willReturn(aResponse().withStatus(409)
 				.withHeader("Content-Type", "application/json")
@@ -158,18 +177,36 @@ class AsyncCompletionDispatcherTests {
 		this.dispatcher.dispatch("jrn_conflict", Completion.success(null));
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.dispatcher.pendingCount() == 0);
 		assertThat(this.authority.completionsOf("jrn_conflict")).hasSize(1);
-		assertThat(output).containsPattern("ERROR .*jrn_conflict dropped after 1 attempts: the authority refused it");
+		assertThat(output).containsPattern("WARN .*jrn_conflict dropped as a duplicate after 1 attempts");
+		assertThat(this.dispatcher.droppedCount(CompletionDropReason.DUPLICATE)).isEqualTo(1);
+		assertThat(this.dispatcher.droppedCount(CompletionDropReason.REFUSED)).isZero();
 	}
 
 	@Test
-	void secondCompletionOfAPendingJournalEntryIsIgnored(CapturedOutput output) {
+	void secondCompletionOfAPendingJournalEntryIsCountedAsADuplicateDrop(CapturedOutput output) {
 		this.authority.server()
 			.stubFor(post(urlEqualTo(Authority.COMPLETE)).willReturn(aResponse().withStatus(503)));
 		this.dispatcher = builder().build();
 		this.dispatcher.dispatch("jrn_twice", Completion.success(null));
 		this.dispatcher.dispatch("jrn_twice", Completion.builder(CompletionStatus.FAILURE).build());
 		assertThat(this.dispatcher.pendingCount()).isEqualTo(1);
-		assertThat(output).contains("jrn_twice ignored");
+		assertThat(output).containsPattern("WARN .*jrn_twice dropped as a duplicate");
+		assertThat(this.dispatcher.droppedCount(CompletionDropReason.DUPLICATE)).isEqualTo(1);
+		assertThat(this.dispatcher.droppedCount()).isEqualTo(1);
+	}
+
+	@Test
+	void theOldestWaitingCompletionsAgeIsMeasuredWithTheDispatchersClock() {
+		this.authority.server()
+			.stubFor(post(urlEqualTo(Authority.COMPLETE)).willReturn(aResponse().withStatus(503)));
+		MutableClock clock = new MutableClock();
+		this.dispatcher = builder().clock(clock).build();
+		assertThat(this.dispatcher.oldestAge()).isZero();
+		this.dispatcher.dispatch("jrn_aged_1", Completion.success(null));
+		clock.advance(Duration.ofSeconds(30));
+		this.dispatcher.dispatch("jrn_aged_2", Completion.success(null));
+		clock.advance(Duration.ofSeconds(12));
+		assertThat(this.dispatcher.oldestAge()).isEqualTo(Duration.ofSeconds(42));
 	}
 
 	@Test
@@ -198,6 +235,7 @@ class AsyncCompletionDispatcherTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
 		assertThat(this.dispatcher.pendingCount()).isZero();
 		assertThat(output).containsPattern("ERROR .*jrn_stuck dropped after \\d+ attempts: the shutdown timeout");
+		assertThat(this.dispatcher.droppedCount(CompletionDropReason.SHUTDOWN)).isEqualTo(1);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import ai.specora.client.SpecoraClient;
 import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.spring.actuate.SpecoraHealthIndicator;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,8 +43,10 @@ public final class SpecoraHealthContributorAutoConfiguration {
 		@Bean(HEALTH_INDICATOR_BEAN_NAME)
 		@ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
 		SpecoraHealthIndicator specoraHealthIndicator(SpecoraClient client,
-				ObjectProvider<CompletionDispatcher> dispatcher) {
-			return new SpecoraHealthIndicator(client, dispatcher.getIfAvailable());
+				ObjectProvider<CompletionDispatcher> dispatcher, ObjectProvider<SpecoraProperties> properties) {
+			SpecoraProperties settings = properties.getIfAvailable();
+			return new SpecoraHealthIndicator(client, dispatcher.getIfAvailable(),
+					(settings != null) ? settings.getHealth().getCacheTtl() : SpecoraHealthIndicator.DEFAULT_CACHE_TTL);
 		}
 
 	}

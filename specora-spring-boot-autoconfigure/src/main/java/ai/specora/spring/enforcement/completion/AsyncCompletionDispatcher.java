@@ -69,7 +69,7 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 		this.client = builder.client;
 		this.capacity = builder.queueCapacity;
 		this.shutdownTimeout = builder.shutdownTimeout;
-		this.queue = builder.store.open(builder.queueCapacity);
+		this.queue = builder.store.open(builder.queueCapacity, builder.maxAge, this.drops);
 		RedeliveryPolicy policy = new RedeliveryPolicy(
 				new Backoff(builder.initialBackoff, builder.maxBackoff, Backoff.Jitter.EQUAL), builder.maxAge,
 				builder.clock);
@@ -106,11 +106,11 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 
 	private void handOver(String journalId, Completion completion, CompletionQueue.Offer offer) {
 		if (offer == CompletionQueue.Offer.DUPLICATE) {
-			logger.warn("Specora completion {} of journal entry {} ignored: a completion of that entry is already "
-					+ "waiting for delivery", completion.status(), journalId);
+			this.drops.dropped(journalId, completion.status(), CompletionDropReason.DUPLICATE,
+					"a completion of that entry is already waiting for delivery");
 		}
 		else if (offer == CompletionQueue.Offer.FULL) {
-			this.drops.dropped(journalId, completion.status(), "the completion queue is full (" + this.capacity
+			this.drops.dropped(journalId, completion.status(), CompletionDropReason.QUEUE_FULL, "the completion queue is full (" + this.capacity
 					+ " waiting; raise specora.enforcement.completion.queue-capacity if the authority is reachable)");
 		}
 	}
@@ -124,7 +124,7 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 			.timeout(this.shutdownTimeout.plusSeconds(1))
 			.then()
 			.onErrorResume((ex) -> {
-				this.drops.dropped(journalId, completion.status(),
+				this.drops.dropped(journalId, completion.status(), CompletionDropReason.SHUTDOWN,
 						"it arrived after shutdown and could not be delivered: " + ex.getMessage());
 				return Mono.empty();
 			})
@@ -151,6 +151,31 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 	@Override
 	public long droppedCount() {
 		return this.drops.count();
+	}
+
+	/**
+	 * How many completions were dropped for the given reason since this dispatcher was
+	 * created.
+	 * @param reason the reason
+	 * @return the number of completions dropped for it
+	 */
+	public long droppedCount(CompletionDropReason reason) {
+		return this.drops.count(Objects.requireNonNull(reason, "reason must not be null"));
+	}
+
+	/**
+	 * How long the oldest completion waiting for delivery has waited since its governed
+	 * call handed it over: in this process for the memory store, in the whole stream
+	 * (plus this process's memory fallback) for Redis.
+	 * @return the age, {@link Duration#ZERO} when none waits
+	 */
+	public Duration oldestAge() {
+		java.time.Instant oldest = this.queue.oldestCreatedAt();
+		if (oldest == null) {
+			return Duration.ZERO;
+		}
+		Duration age = Duration.between(oldest, this.clock.instant());
+		return age.isNegative() ? Duration.ZERO : age;
 	}
 
 	/**

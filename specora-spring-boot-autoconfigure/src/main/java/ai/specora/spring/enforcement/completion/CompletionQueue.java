@@ -72,6 +72,13 @@ interface CompletionQueue {
 	}
 
 	/**
+	 * When the oldest completion waiting in the store was handed over, for the
+	 * {@code specora.completions.oldest.age} gauge.
+	 * @return the hand-over time, or {@code null} when none waits
+	 */
+	java.time.Instant oldestCreatedAt();
+
+	/**
 	 * The dispatcher starts: a durable store connects now, so that the first hand-overs
 	 * do not wait for the connection. A failure is logged, never thrown.
 	 */
@@ -98,7 +105,10 @@ interface CompletionQueue {
 		/** The completion waits for delivery. */
 		ACCEPTED,
 
-		/** A completion of the same journal entry already waits: this one is ignored. */
+		/**
+		 * A completion of the same journal entry already waits: this one is dropped as a
+		 * duplicate.
+		 */
 		DUPLICATE,
 
 		/** The queue is at capacity: the completion is dropped. */

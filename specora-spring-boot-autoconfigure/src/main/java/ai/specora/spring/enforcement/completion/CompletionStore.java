@@ -19,7 +19,7 @@ public abstract class CompletionStore {
 		return new CompletionStore() {
 
 			@Override
-			CompletionQueue open(int capacity) {
+			CompletionQueue open(int capacity, java.time.Duration maxAge, CompletionDrops drops) {
 				return new MemoryCompletionQueue(capacity);
 			}
 
@@ -29,7 +29,9 @@ public abstract class CompletionStore {
 	/**
 	 * Opens the queue of one dispatcher.
 	 * @param capacity the largest number of completions waiting
+	 * @param maxAge how long a completion is retried
+	 * @param drops where completions the queue gives up itself are counted
 	 */
-	abstract CompletionQueue open(int capacity);
+	abstract CompletionQueue open(int capacity, java.time.Duration maxAge, CompletionDrops drops);
 
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import ai.specora.client.IdempotencyConflictException;
 import ai.specora.client.ReactiveSpecoraClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,7 +148,8 @@ final class DeliveryWorker implements Runnable {
 	 */
 	private void start(QueuedCompletion item) {
 		if (this.policy.isTooOld(item.pending())) {
-			drop(item, "it is older than specora.enforcement.completion.max-age (" + this.policy.maxAge() + ")");
+			drop(item, CompletionDropReason.MAX_AGE,
+					"it is older than specora.enforcement.completion.max-age (" + this.policy.maxAge() + ")");
 			return;
 		}
 		if (!this.inFlightJournalIds.add(item.journalId())) {
@@ -209,11 +211,16 @@ final class DeliveryWorker implements Runnable {
 						item.pending().completion().status(), item.journalId(), item.attempts());
 			}
 		}
+		else if (failure instanceof IdempotencyConflictException) {
+			drop(item, CompletionDropReason.DUPLICATE,
+					"the authority already recorded a completion of that entry under another request id: "
+							+ failure.getMessage());
+		}
 		else if (!RedeliveryPolicy.isRetryable(failure)) {
-			drop(item, "the authority refused it: " + failure.getMessage());
+			drop(item, CompletionDropReason.REFUSED, "the authority refused it: " + failure.getMessage());
 		}
 		else if (this.policy.isTooOld(item.pending())) {
-			drop(item, "it is older than specora.enforcement.completion.max-age (" + this.policy.maxAge()
+			drop(item, CompletionDropReason.MAX_AGE, "it is older than specora.enforcement.completion.max-age (" + this.policy.maxAge()
 					+ "); last failure: " + failure);
 		}
 		else {
@@ -236,17 +243,17 @@ final class DeliveryWorker implements Runnable {
 		for (QueuedCompletion item : cut) {
 			this.inFlight.remove(item).cancel(true);
 			this.inFlightJournalIds.remove(item.journalId());
-			drop(item, shutdownReason());
+			drop(item, CompletionDropReason.SHUTDOWN, shutdownReason());
 		}
 		this.inFlightCount = 0;
 		for (QueuedCompletion item : this.queue.removeAll()) {
-			drop(item, shutdownReason());
+			drop(item, CompletionDropReason.SHUTDOWN, shutdownReason());
 		}
 	}
 
-	private void drop(QueuedCompletion item, String reason) {
+	private void drop(QueuedCompletion item, CompletionDropReason reason, String message) {
 		this.queue.remove(item);
-		this.drops.dropped(item, reason);
+		this.drops.dropped(item, reason, message);
 	}
 
 	private String shutdownReason() {

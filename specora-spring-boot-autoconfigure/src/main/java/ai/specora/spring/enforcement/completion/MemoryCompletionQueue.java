@@ -1,9 +1,10 @@
 package ai.specora.spring.enforcement.completion;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,8 @@ final class MemoryCompletionQueue implements CompletionQueue {
 	private final PriorityQueue<QueuedCompletion> retries = new PriorityQueue<>(
 			(left, right) -> Long.compare(left.nextAttemptNanos(), right.nextAttemptNanos()));
 
-	private final Set<String> journalIds = ConcurrentHashMap.newKeySet();
+	/** The journal ids waiting, with their hand-over times. */
+	private final Map<String, Instant> journalIds = new ConcurrentHashMap<>();
 
 	private final AtomicInteger size = new AtomicInteger();
 
@@ -50,7 +52,7 @@ final class MemoryCompletionQueue implements CompletionQueue {
 	}
 
 	Offer offer(PendingCompletion pending) {
-		if (!this.journalIds.add(pending.journalId())) {
+		if (this.journalIds.putIfAbsent(pending.journalId(), pending.createdAt()) != null) {
 			return Offer.DUPLICATE;
 		}
 		if (this.size.incrementAndGet() > this.capacity) {
@@ -104,6 +106,22 @@ final class MemoryCompletionQueue implements CompletionQueue {
 			}
 		}
 		return left;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Scans the waiting entries: meant for a metrics scrape, not for a per-call path.
+	 */
+	@Override
+	public Instant oldestCreatedAt() {
+		Instant oldest = null;
+		for (Instant createdAt : this.journalIds.values()) {
+			if (oldest == null || createdAt.isBefore(oldest)) {
+				oldest = createdAt;
+			}
+		}
+		return oldest;
 	}
 
 	@Override

@@ -1,10 +1,12 @@
 package ai.specora.spring.enforcement.completion;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +44,12 @@ import org.springframework.data.redis.connection.stream.RecordId;
  * the in-memory completions without waiting on a failing Redis. At shutdown, entries
  * still pending in Redis are left there for the other replicas (or the next start);
  * only in-memory ones can be dropped.
+ * <p>
+ * A second completion of a journal entry handed over by this process is refused as a
+ * {@link Offer#DUPLICATE duplicate}, as in memory, while the first may still wait
+ * (within the maximum age, among the last {@code capacity} hand-overs of this
+ * process); one that gets past that is refused by the authority (HTTP 409) and
+ * counted as a duplicate by the worker.
  */
 final class RedisCompletionQueue implements CompletionQueue {
 
@@ -72,14 +80,36 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	private final AtomicInteger heldCount = new AtomicInteger();
 
+	/** Journal ids handed over by this process and not known to be finished: hand-over nano time. */
+	private final Map<String, Long> handedOver = new ConcurrentHashMap<>();
+
+	private final int capacity;
+
+	private final long maxAgeNanos;
+
+	private final CompletionDrops drops;
+
+	private final long idleConsumerMillis;
+
+	private final long idleCheckNanos;
+
+	private long nextIdleCheckNanos = System.nanoTime();
+
 	private volatile boolean closed;
 
 	private long nextClaimNanos;
 
 	private long nextFailureLogNanos;
 
-	RedisCompletionQueue(RedisCompletionStream stream, int fallbackCapacity, Duration lease, Duration appendTimeout) {
+	RedisCompletionQueue(RedisCompletionStream stream, int fallbackCapacity, Duration lease, Duration appendTimeout,
+			Duration maxAge, CompletionDrops drops, Duration idleConsumerTimeout) {
 		this.stream = stream;
+		this.idleConsumerMillis = idleConsumerTimeout.toMillis();
+		this.idleCheckNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(100),
+				Math.min(idleConsumerTimeout.toNanos() / 2, TimeUnit.MINUTES.toNanos(5)));
+		this.capacity = fallbackCapacity;
+		this.maxAgeNanos = maxAge.toNanos();
+		this.drops = drops;
 		this.fallback = new MemoryCompletionQueue(fallbackCapacity);
 		this.leaseNanos = lease.toNanos();
 		this.appender = new RedisAppender(stream, appendTimeout, "specora-completion-store");
@@ -92,7 +122,41 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	@Override
 	public Offer offer(PendingCompletion pending, Consumer<Offer> late) {
-		return this.appender.append(pending, (reason) -> this.fallback.offer(pending), late);
+		String journalId = pending.journalId();
+		long now = System.nanoTime();
+		Long previous = this.handedOver.putIfAbsent(journalId, now);
+		if (previous != null) {
+			if (now - previous <= this.maxAgeNanos) {
+				return Offer.DUPLICATE;
+			}
+			this.handedOver.put(journalId, now);
+		}
+		if (this.handedOver.size() > this.capacity) {
+			prune(now);
+		}
+		Offer offer = this.appender.append(pending, (reason) -> this.fallback.offer(pending), (outcome) -> {
+			if (outcome != Offer.ACCEPTED) {
+				this.handedOver.remove(journalId, now);
+			}
+			late.accept(outcome);
+		});
+		if (offer != Offer.ACCEPTED) {
+			this.handedOver.remove(journalId, now);
+		}
+		return offer;
+	}
+
+	/**
+	 * Forgets hand-overs older than the maximum age, then, while more than the capacity
+	 * are left, any: the authority's 409 still catches a duplicate of those.
+	 */
+	private void prune(long now) {
+		this.handedOver.values().removeIf((at) -> now - at > this.maxAgeNanos);
+		var entries = this.handedOver.keySet().iterator();
+		while (this.handedOver.size() > this.capacity && entries.hasNext()) {
+			entries.next();
+			entries.remove();
+		}
 	}
 
 	@Override
@@ -120,6 +184,10 @@ final class RedisCompletionQueue implements CompletionQueue {
 			if (now - this.nextClaimNanos >= 0) {
 				this.nextClaimNanos = now + Math.max(this.leaseNanos / 2, TimeUnit.MILLISECONDS.toNanos(100));
 				hold(this.stream.claimAbandoned(this.leaseNanos, CLAIM_COUNT));
+			}
+			if (now - this.nextIdleCheckNanos >= 0) {
+				this.nextIdleCheckNanos = now + this.idleCheckNanos;
+				removeIdleConsumers();
 			}
 			if (this.ready.isEmpty()) {
 				long block = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(Math.max(wait, 0)), READ_BLOCK_MILLIS));
@@ -167,13 +235,27 @@ final class RedisCompletionQueue implements CompletionQueue {
 			}
 			PendingCompletion pending = RedisCompletionStream.decode(record);
 			if (pending == null) {
-				logger.error("Specora completion stream entry {} cannot be read; it is removed", id);
+				this.drops.dropped(String.valueOf(record.getValue().get("j")), null, CompletionDropReason.UNREADABLE,
+						"Redis completion stream entry " + id + " cannot be read as a completion; it is removed");
 				this.held.remove(id);
 				this.stream.removeQuietly(id);
 				continue;
 			}
 			this.heldCount.incrementAndGet();
 			this.ready.add(new QueuedCompletion(pending, id));
+		}
+	}
+
+	private void removeIdleConsumers() {
+		try {
+			long removed = this.stream.removeIdleConsumers(this.idleConsumerMillis);
+			if (removed > 0) {
+				logger.info("Removed {} consumers of the Specora Redis completion group idle for over {} ms with "
+						+ "nothing pending", removed, this.idleConsumerMillis);
+			}
+		}
+		catch (DataAccessException ex) {
+			logger.debug("Idle consumers of the Specora Redis completion group not removed: {}", ex.getMessage());
 		}
 	}
 
@@ -207,6 +289,7 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	@Override
 	public void remove(QueuedCompletion item) {
+		this.handedOver.remove(item.journalId());
 		if (item.storeId() == null) {
 			this.fallback.remove(item);
 			return;
@@ -254,6 +337,18 @@ final class RedisCompletionQueue implements CompletionQueue {
 		}
 		catch (DataAccessException ex) {
 			return size();
+		}
+	}
+
+	@Override
+	public Instant oldestCreatedAt() {
+		Instant oldest = this.fallback.oldestCreatedAt();
+		try {
+			Instant stored = this.stream.oldestCreatedAt();
+			return (oldest == null || (stored != null && stored.isBefore(oldest))) ? stored : oldest;
+		}
+		catch (DataAccessException ex) {
+			return oldest;
 		}
 	}
 

@@ -62,6 +62,25 @@ final class RedisCompletionStream {
 					+ "return out",
 			List.class);
 
+	/**
+	 * Removes the consumers of group {@code ARGV[1]} other than {@code ARGV[3]} that have
+	 * nothing pending and have been idle for at least {@code ARGV[2]} ms; atomic, so that
+	 * no consumer reads an entry between the check and its removal.
+	 */
+	private static final RedisScript<Long> REMOVE_IDLE_CONSUMERS = new DefaultRedisScript<>(
+			"local removed = 0 "
+					+ "for _, c in ipairs(redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])) do "
+					+ "  local info = {} "
+					+ "  for i = 1, #c, 2 do info[c[i]] = c[i + 1] end "
+					+ "  if info['name'] ~= ARGV[3] and tonumber(info['pending']) == 0 "
+					+ "      and tonumber(info['idle']) >= tonumber(ARGV[2]) then "
+					+ "    redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], info['name']) "
+					+ "    removed = removed + 1 "
+					+ "  end "
+					+ "end "
+					+ "return removed",
+			Long.class);
+
 	private final StringRedisTemplate redis;
 
 	private final String key;
@@ -195,6 +214,17 @@ final class RedisCompletionStream {
 	}
 
 	/**
+	 * Removes the other consumers of the group idle for at least the given time with
+	 * nothing pending ({@code XINFO CONSUMERS}, {@code XGROUP DELCONSUMER}).
+	 * @return how many were removed
+	 */
+	long removeIdleConsumers(long idleMillis) {
+		Long removed = withGroup(() -> this.redis.execute(REMOVE_IDLE_CONSUMERS, List.of(this.key), this.group,
+				Long.toString(idleMillis), this.consumer));
+		return (removed != null) ? removed : 0;
+	}
+
+	/**
 	 * Resets the idle time of an entry this consumer holds.
 	 * @return {@code false} when the entry is no longer pending (another consumer took
 	 * it, or it was removed)
@@ -233,6 +263,29 @@ final class RedisCompletionStream {
 		catch (DataAccessException ex) {
 			// not pending with the group
 		}
+	}
+
+	/**
+	 * When the oldest entry of the stream was handed over ({@code XRANGE - + COUNT 1}).
+	 * @return the hand-over time, or {@code null} when the stream is empty
+	 */
+	Instant oldestCreatedAt() {
+		List<MapRecord<String, Object, Object>> first = this.redis.opsForStream()
+			.range(this.key, org.springframework.data.domain.Range.unbounded(),
+					org.springframework.data.redis.connection.Limit.limit().count(1));
+		if (first == null || first.isEmpty()) {
+			return null;
+		}
+		Object created = first.get(0).getValue().get("t");
+		if (created != null) {
+			try {
+				return Instant.ofEpochMilli(Long.parseLong(created.toString()));
+			}
+			catch (NumberFormatException ex) {
+				// an entry that is not a completion: its id's time stands
+			}
+		}
+		return Instant.ofEpochMilli(first.get(0).getId().getTimestamp());
 	}
 
 	long length() {

@@ -36,8 +36,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -86,6 +88,27 @@ class SpecoraActuatorAutoConfigurationTests {
 			assertThat(health.getDetails()).containsEntry("version", "1.4")
 				.containsEntry("baseUrl", authority.baseUrl());
 			assertThat(health.toString()).doesNotContain(API_KEY);
+		});
+	}
+
+	@Test
+	void healthChecksTheAuthorityOncePerCacheTimeToLive() {
+		this.runner.run((context) -> {
+			SpecoraHealthIndicator indicator = context.getBean(SpecoraHealthIndicator.class);
+			for (int i = 0; i < 5; i++) {
+				assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+			}
+			assertThat(authority.server().findAll(getRequestedFor(urlEqualTo("/v1/health")))).hasSize(1);
+		});
+	}
+
+	@Test
+	void healthCacheTimeToLiveIsConfigurable() {
+		this.runner.withPropertyValues("specora.health.cache-ttl=0s").run((context) -> {
+			SpecoraHealthIndicator indicator = context.getBean(SpecoraHealthIndicator.class);
+			indicator.health();
+			indicator.health();
+			assertThat(authority.server().findAll(getRequestedFor(urlEqualTo("/v1/health")))).hasSize(2);
 		});
 	}
 

@@ -1,8 +1,10 @@
 package ai.specora.spring.autoconfigure.observation;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import ai.specora.client.CircuitBreakerState;
+import ai.specora.client.Completion;
 import ai.specora.client.EnforceRequest;
 import ai.specora.client.FailClosedException;
 import ai.specora.client.SpecoraClient;
@@ -14,6 +16,7 @@ import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import ai.specora.spring.enforcement.Authority;
 import ai.specora.spring.enforcement.EnforcementInterceptor;
 import ai.specora.spring.enforcement.GovernedServices.Tools;
+import ai.specora.spring.enforcement.completion.AsyncCompletionDispatcher;
 import ai.specora.spring.observation.CircuitBreakerMetrics;
 import ai.specora.spring.observation.CompletionMetrics;
 import ai.specora.spring.observation.FailOpenMetrics;
@@ -128,6 +131,32 @@ class SpecoraObservationAutoConfigurationTests {
 				context.getBean(Tools.class).write("users", 1, 0);
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
 				assertThat(meters.get("specora.completions.dropped").functionCounter().count()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void backgroundDeliveryIsMeteredByDropReasonInFlightAndOldestAge() {
+		this.runner.withUserConfiguration(MeterRegistryConfiguration.class)
+			.withPropertyValues("specora.enforcement.completion.mode=async")
+			.run((context) -> {
+				authority.server()
+					.stubFor(post(Authority.COMPLETE).atPriority(1).willReturn(aResponse().withStatus(503)));
+				AsyncCompletionDispatcher dispatcher = context.getBean(AsyncCompletionDispatcher.class);
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.find("specora.completions.dropped").functionCounters())
+					.extracting((counter) -> counter.getId().getTag("reason"))
+					.containsExactlyInAnyOrder("duplicate", "max_age", "queue_full", "refused", "shutdown",
+							"unreadable");
+				dispatcher.dispatch("jrn_metered_twice", Completion.success(null));
+				dispatcher.dispatch("jrn_metered_twice", Completion.success(null));
+				assertThat(meters.get("specora.completions.dropped").tag("reason", "duplicate").functionCounter().count())
+					.isEqualTo(1);
+				assertThat(meters.get("specora.completions.dropped").tag("reason", "max_age").functionCounter().count())
+					.isZero();
+				assertThat(meters.get("specora.completions.pending").gauge().value()).isEqualTo(1);
+				assertThat(meters.get("specora.completions.in.flight").gauge().value()).isBetween(0.0, 1.0);
+				assertThat(meters.get("specora.completions.oldest.age").timeGauge().value(TimeUnit.MILLISECONDS))
+					.isGreaterThanOrEqualTo(0);
 			});
 	}
 

@@ -182,7 +182,7 @@ class RedisCompletionStoreTests {
 		dispatcher.dispatch("jrn_cap_2", Completion.success(null));
 		dispatcher.dispatch("jrn_cap_3", Completion.success(null));
 		assertThat(streamLength()).isEqualTo(2);
-		assertThat(dispatcher.droppedCount()).isEqualTo(1);
+		assertThat(dispatcher.droppedCount(CompletionDropReason.QUEUE_FULL)).isEqualTo(1);
 		assertThat(output).containsPattern("ERROR .*jrn_cap_3 dropped: the completion queue is full");
 		this.authority = new Authority(port).startAnswering();
 	}
@@ -339,6 +339,44 @@ class RedisCompletionStoreTests {
 		}
 		assertThat(output.getOut().split("consumer group .* was lost", -1)).hasSize(2);
 		assertThat(dispatcher.droppedCount()).isZero();
+	}
+
+	@Test
+	void aSecondCompletionOfAJournalEntryIsCountedAsADuplicateAsInMemory(CapturedOutput output) {
+		int port = this.authority.port();
+		this.authority.stop();
+		AsyncCompletionDispatcher dispatcher = replica(new Authority(port), Duration.ofSeconds(30));
+		dispatcher.dispatch("jrn_dup", Completion.success(null));
+		dispatcher.dispatch("jrn_dup", Completion.success(null));
+		assertThat(streamLength()).isEqualTo(1);
+		assertThat(dispatcher.droppedCount(CompletionDropReason.DUPLICATE)).isEqualTo(1);
+		assertThat(dispatcher.droppedCount()).isEqualTo(1);
+		assertThat(output).containsPattern("WARN .*jrn_dup dropped as a duplicate");
+		this.authority = new Authority(port).startAnswering();
+	}
+
+	@Test
+	void theOldestEntrysAgeIsReadFromTheStream() {
+		int port = this.authority.port();
+		this.authority.stop();
+		MutableClock clock = new MutableClock();
+		AsyncCompletionDispatcher dispatcher = replica(new Authority(port), Duration.ofSeconds(30), clock, 100);
+		assertThat(dispatcher.oldestAge()).isZero();
+		dispatcher.dispatch("jrn_aged_1", Completion.success(null));
+		clock.advance(Duration.ofSeconds(5));
+		dispatcher.dispatch("jrn_aged_2", Completion.success(null));
+		clock.advance(Duration.ofSeconds(15));
+		assertThat(dispatcher.oldestAge()).isBetween(Duration.ofSeconds(19), Duration.ofSeconds(21));
+		this.authority = new Authority(port).startAnswering();
+	}
+
+	@Test
+	void anUnreadableEntryIsRemovedAndCounted(CapturedOutput output) {
+		this.fixtures.template(this.redis.port()).opsForStream().add(this.stream, java.util.Map.of("j", "jrn_garbled"));
+		AsyncCompletionDispatcher dispatcher = replica(this.authority, Duration.ofSeconds(30));
+		await().atMost(Duration.ofSeconds(30)).until(() -> streamLength() == 0);
+		assertThat(dispatcher.droppedCount(CompletionDropReason.UNREADABLE)).isEqualTo(1);
+		assertThat(output).containsPattern("ERROR .*jrn_garbled dropped: .*cannot be read.*reason unreadable");
 	}
 
 	@Test
