@@ -19,7 +19,10 @@ import reactor.core.publisher.Mono;
  * {@link CircuitBreakerSettings}. Resilience4j stays inside: the client's public types
  * speak of {@link CircuitBreakerState} and {@link CircuitBreakerOpenException} only.
  * <p>
- * What counts: a call that ended in a {@link SpecoraUnavailableException} (no answer
+ * Only decisions (and health checks) count; any other call (a completion, a journal
+ * read, an execution record) is refused while the breaker is open but never opens it,
+ * so that background deliveries failing against one endpoint cannot fail decisions the
+ * authority still answers. What counts: a call that ended in a {@link SpecoraUnavailableException} (no answer
  * after the retries) is a failure; one answered with a 4xx (an exception carrying an
  * HTTP status) is a success, like a 2xx; anything else (a request refused before it was
  * sent, a closed client) is ignored. A slow answer is an answer: the slow-call rules are
@@ -70,6 +73,27 @@ final class AuthorityCircuitBreaker {
 	<T> Mono<T> guard(Mono<T> call, String description) {
 		return call.transform(CircuitBreakerOperator.of(breaker()))
 			.onErrorMap(CallNotPermittedException.class, (ex) -> refused(description));
+	}
+
+	/**
+	 * Lets a call that is not a decision through unless the breaker refuses it, without
+	 * counting how it ends: a call refused while the breaker is open fails at once with
+	 * a {@link CircuitBreakerOpenException}; a permitted one gives its permission back
+	 * at once, so it never takes a half-open probe's place.
+	 * @param call the logical call
+	 * @param description what the call does, for the message, e.g. {@code complete}
+	 * @param <T> the call's result
+	 * @return the gated call
+	 */
+	<T> Mono<T> gate(Mono<T> call, String description) {
+		return Mono.defer(() -> {
+			CircuitBreaker breaker = breaker();
+			if (!breaker.tryAcquirePermission()) {
+				return Mono.error(refused(description));
+			}
+			breaker.releasePermission();
+			return call;
+		});
 	}
 
 	/**

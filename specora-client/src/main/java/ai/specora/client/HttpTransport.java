@@ -116,10 +116,15 @@ final class HttpTransport {
 	}
 
 	/**
-	 * The whole call, retries included, under the circuit breaker, if there is one.
+	 * The whole call, retries included, under the circuit breaker, if there is one: a
+	 * decision counts for it, any other call is only refused while it is open.
 	 */
 	private <T> Mono<T> guard(Mono<T> execution, Call<T> call) {
-		return (this.circuitBreaker != null) ? this.circuitBreaker.guard(execution, call.description()) : execution;
+		if (this.circuitBreaker == null) {
+			return execution;
+		}
+		return call.decision() ? this.circuitBreaker.guard(execution, call.description())
+				: this.circuitBreaker.gate(execution, call.description());
 	}
 
 	/**
@@ -393,8 +398,16 @@ final class HttpTransport {
 
 	}
 
+	/**
+	 * One logical call.
+	 * @param decision whether the call asks for a decision (or checks the authority's
+	 * health): only such calls count for the circuit breaker; the others (completions,
+	 * journal reads, records) are refused while it is open, but their failures never
+	 * open it, so that a backlog of background deliveries cannot fail decisions the
+	 * authority still answers
+	 */
 	record Call<T>(HttpMethod method, String path, Object[] uriVariables, Object body, String idempotencyKey,
-			boolean retried, String description, Function<byte[], T> decoder) {
+			boolean retried, String description, Function<byte[], T> decoder, boolean decision) {
 	}
 
 }

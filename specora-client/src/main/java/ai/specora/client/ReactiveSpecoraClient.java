@@ -122,7 +122,7 @@ public final class ReactiveSpecoraClient {
 				completion.costActual(), completion.volumeActual(),
 				(completion.duration() != null) ? completion.duration().toMillis() : null, completion.error());
 		HttpTransport.Call<CompletionResult> call = new HttpTransport.Call<>(HttpMethod.POST, "/v1/runtime/complete",
-				NO_VARIABLES, body, requestId, true, "complete", this::decodeCompletion);
+				NO_VARIABLES, body, requestId, true, "complete", this::decodeCompletion, false);
 		return this.transport.execute(call).doOnError(SpecoraException.class, this::notifyError);
 	}
 
@@ -137,7 +137,7 @@ public final class ReactiveSpecoraClient {
 		}
 		HttpTransport.Call<JournalEntry> call = new HttpTransport.Call<>(HttpMethod.GET,
 				"/v1/runtime/journal/{journalId}", new Object[] { journalId }, null, null, true, "journal",
-				this::decodeJournal);
+				this::decodeJournal, false);
 		return this.transport.execute(call).doOnError(SpecoraException.class, this::notifyError);
 	}
 
@@ -152,7 +152,7 @@ public final class ReactiveSpecoraClient {
 					Wire.HealthBody body = this.resources.jsonMapper().readValue(bytes, Wire.HealthBody.class);
 					return new HealthStatus(Objects.requireNonNull(body.status(), "missing 'status'"),
 							body.version());
-				});
+				}, true);
 		return this.transport.execute(call);
 	}
 
@@ -191,7 +191,8 @@ public final class ReactiveSpecoraClient {
 				this.settings.agentId(), request.actionType(), request.scope(), request.args(),
 				request.estimatedCost(), request.estimatedVolume(), request.writeOp());
 		HttpTransport.Call<EnforcementResult> call = new HttpTransport.Call<>(HttpMethod.POST, path, NO_VARIABLES,
-				body, requestId, true, description, (bytes) -> decodeDecision(bytes, request, requestId, simulation));
+				body, requestId, true, description, (bytes) -> decodeDecision(bytes, request, requestId, simulation),
+				true);
 		return this.transport.execute(call)
 			.onErrorResume(SpecoraUnavailableException.class,
 					(ex) -> applyFailMode(request, requestId, description, failMode, ex))

@@ -43,26 +43,26 @@ final class TransportPlatformChannel implements PlatformChannel {
 
 	@Override
 	public <T> Mono<T> post(String path, Object body, String description, Function<byte[], T> decoder) {
-		return execute(postCall(path, body, description, decoder));
+		return execute(postCall(path, body, description, decoder, false));
 	}
 
 	@Override
 	public <T> Mono<T> get(String path, Object[] uriVariables, String description, Function<byte[], T> decoder) {
 		return execute(new HttpTransport.Call<>(HttpMethod.GET, path, uriVariables.clone(), null, null, true,
-				description, decoder));
+				description, decoder, false));
 	}
 
 	@Override
 	public <T> Mono<T> getBinary(String path, Object[] uriVariables, String accept, String description,
 			Function<byte[], T> decoder) {
 		return execute(new HttpTransport.Call<>(HttpMethod.GET, path, uriVariables.clone(), null, null, true,
-				description, new HttpTransport.BinaryDecoder<>(accept, decoder)));
+				description, new HttpTransport.BinaryDecoder<>(accept, decoder), false));
 	}
 
 	@Override
 	public <T> Mono<T> decide(String path, Object body, String description, String subject, Logger failOpenLogger,
 			Function<byte[], T> decoder, Supplier<T> failOpen) {
-		HttpTransport.Call<T> call = postCall(path, body, description, decoder);
+		HttpTransport.Call<T> call = postCall(path, body, description, decoder, true);
 		return this.transport.execute(call)
 			.onErrorResume(SpecoraUnavailableException.class,
 					(ex) -> FailModes.apply(failOpenLogger, this.settings.failMode(), description, subject,
@@ -86,10 +86,10 @@ final class TransportPlatformChannel implements PlatformChannel {
 	}
 
 	private <T> HttpTransport.Call<T> postCall(String path, Object body, String description,
-			Function<byte[], T> decoder) {
+			Function<byte[], T> decoder, boolean decision) {
 		Objects.requireNonNull(body, "body must not be null");
 		return new HttpTransport.Call<>(HttpMethod.POST, path, new Object[0], body, UUID.randomUUID().toString(), true,
-				description, decoder);
+				description, decoder, decision);
 	}
 
 	private <T> Mono<T> execute(HttpTransport.Call<T> call) {

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
+import ai.specora.client.platform.PreAuthorizeRequest;
+import ai.specora.client.platform.Provider;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -24,9 +26,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -123,16 +127,34 @@ class SpecoraClientCircuitBreakerTest {
 
 	@Test
 	void runtimeAndPlatformCallsShareTheBreaker() {
-		authority.stubFor(get("/v1/platform/risk-score").willReturn(aResponse().withStatus(503)));
+		authority.stubFor(post("/v1/platform/preauthorize").willReturn(aResponse().withStatus(503)));
 		SpecoraClient client = ClientFixtures.client(authority).build();
 		for (int call = 1; call <= 10; call++) {
-			catchThrowableOfType(SpecoraUnavailableException.class, () -> client.platform().getRiskScore());
+			catchThrowable(() -> client.platform()
+				.preAuthorize(PreAuthorizeRequest.builder(Provider.OPENAI, "gpt-4o").build()));
 		}
 		assertThat(client.circuitBreakerState()).isEqualTo(CircuitBreakerState.OPEN);
 		authority.resetRequests();
 		assertThat(catchThrowableOfType(FailClosedException.class, () -> client.enforce(ClientFixtures.dbWrite())))
 			.hasCauseInstanceOf(CircuitBreakerOpenException.class);
 		assertThat(authority.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+	}
+
+	@Test
+	void failuresOfCallsThatAreNotDecisionsNeverOpenIt() {
+		authority.stubFor(post("/v1/runtime/complete").willReturn(aResponse().withStatus(503)));
+		authority.stubFor(get("/v1/platform/risk-score").willReturn(aResponse().withStatus(503)));
+		authority.stubFor(post("/v1/runtime/enforce").willReturn(okJson("{\"decision\": \"allow\", "
+				+ "\"journal_id\": \"jrn_1\", \"source\": \"authority\"}")));
+		SpecoraClient client = ClientFixtures.client(authority).build();
+		for (int call = 1; call <= 20; call++) {
+			String journalId = "jrn_" + call;
+			catchThrowableOfType(SpecoraUnavailableException.class,
+					() -> client.complete(journalId, Completion.success(null)));
+			catchThrowableOfType(SpecoraUnavailableException.class, () -> client.platform().getRiskScore());
+		}
+		assertThat(client.circuitBreakerState()).isEqualTo(CircuitBreakerState.CLOSED);
+		assertThat(client.enforce(ClientFixtures.dbWrite()).isAllowed()).isTrue();
 	}
 
 	@ParameterizedTest(name = "HTTP {0}")

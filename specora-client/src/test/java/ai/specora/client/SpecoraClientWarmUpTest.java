@@ -66,7 +66,7 @@ class SpecoraClientWarmUpTest {
 		HttpTransport transport = new HttpTransport(resources, client().settings(), Clock.systemUTC());
 		this.connector.respond(200, jsonHeaders(), "{}".getBytes(StandardCharsets.UTF_8));
 		HttpTransport.Call<String> call = new HttpTransport.Call<>(HttpMethod.GET, "/v1/health", new Object[0], null,
-				null, false, "health", (bytes) -> "answered");
+				null, false, "health", (bytes) -> "answered", true);
 		AtomicReference<String> result = new AtomicReference<>();
 		Thread subscriber = new Thread(() -> result.set(transport.execute(call).block(Duration.ofSeconds(30))),
 				"event-loop-stand-in");
