@@ -145,8 +145,8 @@ public final class SpecoraLangChain4j {
 	 * The error handler a governed AI service is built with, over LangChain4j's default.
 	 * @return the handler
 	 */
-	public ToolExecutionErrorHandler toolExecutionErrorHandler() {
-		return new SpecoraToolExecutionErrorHandler();
+	public SpecoraToolExecutionErrorHandler toolExecutionErrorHandler() {
+		return this.tools.errorHandler(ToolExecutionErrorHandler.sendExceptionMessageToLlm());
 	}
 
 	/**
@@ -154,8 +154,8 @@ public final class SpecoraLangChain4j {
 	 * @param delegate handles every tool error that is not Specora's
 	 * @return the handler
 	 */
-	public ToolExecutionErrorHandler toolExecutionErrorHandler(ToolExecutionErrorHandler delegate) {
-		return new SpecoraToolExecutionErrorHandler(delegate);
+	public SpecoraToolExecutionErrorHandler toolExecutionErrorHandler(ToolExecutionErrorHandler delegate) {
+		return this.tools.errorHandler(delegate);
 	}
 
 	/**

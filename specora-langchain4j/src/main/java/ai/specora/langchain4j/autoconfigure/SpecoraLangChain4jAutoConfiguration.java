@@ -90,12 +90,13 @@ public final class SpecoraLangChain4jAutoConfiguration {
 	/**
 	 * The tool execution error handler to build governed AI services with: a suspension
 	 * or a fail-closed tool call ends the AI service call, unseen by the model.
+	 * @param specora the entry point whose tool calls the handler serves
 	 * @return the handler
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	SpecoraToolExecutionErrorHandler specoraToolExecutionErrorHandler() {
-		return new SpecoraToolExecutionErrorHandler();
+	SpecoraToolExecutionErrorHandler specoraToolExecutionErrorHandler(SpecoraLangChain4j specora) {
+		return specora.toolExecutionErrorHandler();
 	}
 
 	/**

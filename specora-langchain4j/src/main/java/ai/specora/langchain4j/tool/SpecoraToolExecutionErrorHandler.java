@@ -19,12 +19,10 @@ import dev.langchain4j.service.tool.ToolExecutionErrorHandler;
  * of a suspension as the tool's result.
  * <pre class="code">
  * AiServices.builder(Assistant.class)
- *     .toolExecutionErrorHandler(new SpecoraToolExecutionErrorHandler())
+ *     .toolExecutionErrorHandler(specora.toolExecutionErrorHandler())
  * </pre>
  */
 public final class SpecoraToolExecutionErrorHandler implements ToolExecutionErrorHandler {
-
-	private static volatile boolean created;
 
 	private final ToolExecutionErrorHandler delegate;
 
@@ -41,16 +39,6 @@ public final class SpecoraToolExecutionErrorHandler implements ToolExecutionErro
 	 */
 	public SpecoraToolExecutionErrorHandler(ToolExecutionErrorHandler delegate) {
 		this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
-		created = true;
-	}
-
-	/**
-	 * Whether a handler was created in this class loader: a governed tool call that must
-	 * end the AI service call warns once when none was.
-	 * @return {@code true} once a handler exists
-	 */
-	static boolean created() {
-		return created;
 	}
 
 	@Override

@@ -27,6 +27,7 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.service.tool.AiServiceTool;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import dev.langchain4j.service.tool.ToolExecutor;
+import dev.langchain4j.service.tool.ToolExecutionErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,8 @@ public final class ToolGovernor {
 	private final Map<ToolCallSpec, GovernancePolicy> policies = new ConcurrentHashMap<>();
 
 	private final AtomicBoolean unhandledStopWarned = new AtomicBoolean();
+
+	private final AtomicBoolean errorHandlerCreated = new AtomicBoolean();
 
 	/**
 	 * Creates a governor.
@@ -219,14 +222,27 @@ public final class ToolGovernor {
 	}
 
 	/**
+	 * A tool execution error handler for AI services whose tools this governor governs:
+	 * a suspension or a fail-closed call ends the AI service call, unseen by the model.
+	 * Once one was made, a governed call that must end the AI service call no longer
+	 * warns that none is in use.
+	 * @param delegate handles every tool error that is not Specora's
+	 * @return the handler
+	 */
+	public SpecoraToolExecutionErrorHandler errorHandler(ToolExecutionErrorHandler delegate) {
+		this.errorHandlerCreated.set(true);
+		return new SpecoraToolExecutionErrorHandler(delegate);
+	}
+
+	/**
 	 * An exception that must end the AI service call; said once at WARN when no
 	 * {@link SpecoraToolExecutionErrorHandler} exists, as LangChain4j's default handler
 	 * would show it to the model instead.
 	 */
 	private RuntimeException stop(ToolCallSpec spec, RuntimeException ex) {
-		if (!SpecoraToolExecutionErrorHandler.created() && this.unhandledStopWarned.compareAndSet(false, true)) {
+		if (!this.errorHandlerCreated.get() && this.unhandledStopWarned.compareAndSet(false, true)) {
 			logger.warn("The governed call of tool '{}' raised {}, which must end the AI service call: build the "
-					+ "AI service with .toolExecutionErrorHandler(new SpecoraToolExecutionErrorHandler()) (in Spring "
+					+ "AI service with .toolExecutionErrorHandler(specora.toolExecutionErrorHandler()) (in Spring "
 					+ "Boot, the specoraToolExecutionErrorHandler bean), else LangChain4j's default tool error "
 					+ "handler sends its message to the model as the tool's result", spec.toolName(),
 					ex.getClass().getSimpleName());

@@ -15,7 +15,8 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
  * <li>{@code specora.api-key};</li>
  * <li>{@code specora.webhook.secret} and every entry of
  * {@code specora.webhook.secrets};</li>
- * <li>{@code specora.local-authority.webhook-secret};</li>
+ * <li>{@code specora.local-authority.webhook-secret} and
+ * {@code specora.local-authority.evidence-signing-private-key};</li>
  * <li>the user information (user name and password) of {@code specora.base-url} and
  * {@code specora.local-authority.webhook-url}, should one carry it.</li>
  * </ul>
@@ -29,7 +30,8 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 public final class SpecoraSecretsSanitizingFunction implements SanitizingFunction {
 
 	private static final Set<String> SECRETS = Set.of("specoraapikey", "specorawebhooksecret",
-			"specorawebhooksecrets", "specoralocalauthoritywebhooksecret");
+			"specorawebhooksecrets", "specoralocalauthoritywebhooksecret",
+			"specoralocalauthorityevidencesigningprivatekey");
 
 	private static final Set<String> URLS = Set.of("specorabaseurl", "specoralocalauthoritywebhookurl");
 

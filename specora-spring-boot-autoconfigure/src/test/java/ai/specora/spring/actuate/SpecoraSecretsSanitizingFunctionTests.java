@@ -25,6 +25,8 @@ class SpecoraSecretsSanitizingFunctionTests {
 			"specora.webhook.secrets[0]", "specora.webhook.secrets[12]", "SPECORA_WEBHOOK_SECRETS_0",
 			"specora.webhook.secrets.3", "specora.local-authority.webhook-secret",
 			"specora.localAuthority.webhookSecret", "SPECORA_LOCALAUTHORITY_WEBHOOKSECRET",
+			"specora.local-authority.evidence-signing-private-key",
+			"SPECORA_LOCALAUTHORITY_EVIDENCESIGNINGPRIVATEKEY",
 			"SPECORA_LOCAL_AUTHORITY_WEBHOOK_SECRET", "Specora.Api-Key" })
 	void masksSecretKeys(String key) {
 		assertThat(SpecoraSecretsSanitizingFunction.isSecret(key)).isTrue();
