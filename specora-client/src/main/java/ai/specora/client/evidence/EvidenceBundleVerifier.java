@@ -3,17 +3,13 @@ package ai.specora.client.evidence;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Verifies an evidence bundle offline, as Specora's public verifier does: a ZIP with
@@ -58,8 +54,6 @@ public final class EvidenceBundleVerifier {
 
 	/** The default limit of all entries' uncompressed size together: 256 MiB. */
 	public static final long DEFAULT_MAX_TOTAL_BYTES = 256L * 1024 * 1024;
-
-	private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
 	private final EvidencePublicKey publicKey;
 
@@ -122,234 +116,27 @@ public final class EvidenceBundleVerifier {
 		Objects.requireNonNull(bundle, "bundle must not be null");
 		BundleArchive archive = BundleArchive.read(bundle, this.limits);
 		List<CheckResult> checks = new ArrayList<>(4);
-		Object manifest;
+		Map<String, Object> fields;
 		try {
-			manifest = readManifest(archive);
+			fields = ManifestCheck.read(archive);
 		}
-		catch (UnusableManifestException ex) {
+		catch (ManifestCheck.UnusableManifestException ex) {
 			checks.add(CheckResult.fail(EvidenceCheck.MANIFEST, ex.getMessage(), List.of()));
 			checks.add(CheckResult.fail(EvidenceCheck.ARTIFACTS, "not checked: no usable manifest", List.of()));
 			checks.add(CheckResult.fail(EvidenceCheck.SIGNATURE, "not checked: no usable manifest", List.of()));
-			checks.add(keyCheck(null));
+			checks.add(KeyCheck.check(null, this.publicKey, this.revocationList));
 			return BundleVerification.of(checks, null, null, null);
 		}
-		Map<String, Object> fields = castMap(manifest);
 		String schemaVersion = (fields.get("schema_version") instanceof String text) ? text : null;
-		checks.addAll(manifestAndArtifactsChecks(archive, fields, schemaVersion));
+		checks.addAll(ManifestCheck.manifestAndArtifacts(archive, fields, schemaVersion));
 		Map<String, Object> unsigned = new LinkedHashMap<>(fields);
 		Object signing = unsigned.remove("signing");
-		String manifestSha256 = hashOrNull(unsigned);
+		String manifestSha256 = SignatureCheck.hashOrNull(unsigned);
 		String keyId = (signing instanceof Map<?, ?> block && block.get("key_id") instanceof String id) ? id : null;
-		checks.add(signatureCheck(signing, manifestSha256));
-		checks.add(keyCheck(keyId));
-		return BundleVerification.of(checks, manifestSha256, keyId, schemaVersion);
-	}
-
-	/** The parsed {@code manifest.json}, a JSON object. */
-	private static Object readManifest(BundleArchive archive) throws UnusableManifestException {
-		if (archive.manifest == null) {
-			throw new UnusableManifestException("manifest.json is not at the root of the bundle");
-		}
-		if (archive.duplicates.contains(BundleArchive.MANIFEST)) {
-			throw new UnusableManifestException("manifest.json appears more than once in the bundle");
-		}
-		Object parsed;
-		try {
-			parsed = CanonicalJson.parseAnyNumbers(archive.manifest);
-		}
-		catch (CanonicalJsonException ex) {
-			throw new UnusableManifestException("manifest.json is not JSON: " + ex.getMessage());
-		}
-		if (!(parsed instanceof Map)) {
-			throw new UnusableManifestException("manifest.json is not a JSON object");
-		}
-		return parsed;
-	}
-
-	private static List<CheckResult> manifestAndArtifactsChecks(BundleArchive archive, Map<String, Object> manifest,
-			String schemaVersion) {
-		List<Artifact> artifacts = new ArrayList<>();
-		List<String> problems = artifacts(manifest, artifacts);
-		if (!problems.isEmpty()) {
-			return List.of(CheckResult.fail(EvidenceCheck.MANIFEST, "manifest.json's artifacts are malformed", problems),
-					CheckResult.fail(EvidenceCheck.ARTIFACTS, "not checked: the manifest's artifacts are malformed",
-							List.of()));
-		}
-		return List.of(
-				CheckResult.pass(EvidenceCheck.MANIFEST, "manifest.json lists " + artifacts.size() + " artifact(s)"
-						+ ((schemaVersion != null) ? ", schema_version " + schemaVersion : "")),
-				artifactsCheck(archive, artifacts));
-	}
-
-	/** The canonical hash, or {@code null} when the value holds a number it cannot express. */
-	private static String hashOrNull(Map<String, Object> value) {
-		try {
-			return CanonicalJson.sha256Hex(value);
-		}
-		catch (CanonicalJsonException ex) {
-			return null;
-		}
-	}
-
-	private static List<String> artifacts(Map<String, Object> manifest, List<Artifact> artifacts) {
-		List<String> problems = new ArrayList<>();
-		if (!(manifest.get("artifacts") instanceof List<?> listed)) {
-			problems.add("artifacts is missing or not an array");
-			return problems;
-		}
-		Set<String> names = new HashSet<>();
-		for (int i = 0; i < listed.size(); i++) {
-			if (!(listed.get(i) instanceof Map<?, ?> artifact)) {
-				problems.add("artifacts[" + i + "] is not an object");
-				continue;
-			}
-			Object name = artifact.get("name");
-			Object sha256 = artifact.get("sha256");
-			Object size = artifact.get("size_bytes");
-			if (!(name instanceof String text) || text.isEmpty()) {
-				problems.add("artifacts[" + i + "].name is missing or not a string");
-				continue;
-			}
-			if (!(sha256 instanceof String hash) || !HEX64.matcher(hash).matches()) {
-				problems.add("artifacts[" + i + "] (" + text + "): sha256 is not 64 lowercase hex characters");
-				continue;
-			}
-			if (!(size instanceof BigInteger bytes) || bytes.signum() < 0 || bytes.bitLength() > 63) {
-				problems.add("artifacts[" + i + "] (" + text + "): size_bytes is not a non-negative integer");
-				continue;
-			}
-			if (!names.add(text)) {
-				problems.add("artifacts[" + i + "] (" + text + ") is listed twice");
-				continue;
-			}
-			artifacts.add(new Artifact(text, hash, bytes.longValue()));
-		}
-		return problems;
-	}
-
-	private static CheckResult artifactsCheck(BundleArchive archive, List<Artifact> artifacts) {
-		List<String> failures = new ArrayList<>();
-		Set<String> listed = new HashSet<>();
-		for (Artifact artifact : artifacts) {
-			listed.add(artifact.name());
-			BundleArchive.Digest entry = archive.entries.get(artifact.name());
-			if (entry == null) {
-				failures.add(artifact.name() + ": missing from the bundle");
-				continue;
-			}
-			if (archive.duplicates.contains(artifact.name())) {
-				failures.add(artifact.name() + ": appears more than once in the bundle");
-			}
-			if (!entry.sha256().equals(artifact.sha256())) {
-				failures.add(artifact.name() + ": sha256 " + entry.sha256() + ", the manifest says "
-						+ artifact.sha256());
-			}
-			if (entry.size() != artifact.sizeBytes()) {
-				failures.add(artifact.name() + ": " + entry.size() + " bytes, the manifest says "
-						+ artifact.sizeBytes());
-			}
-		}
-		if (!failures.isEmpty()) {
-			return CheckResult.fail(EvidenceCheck.ARTIFACTS,
-					failures.size() + " problem(s) with the " + artifacts.size() + " listed artifact(s)", failures);
-		}
-		List<String> unlisted = new ArrayList<>();
-		for (String name : archive.entries.keySet()) {
-			if (!BundleArchive.MANIFEST.equals(name) && !listed.contains(name)) {
-				unlisted.add(name + ": not listed in the manifest");
-			}
-		}
-		if (!unlisted.isEmpty()) {
-			return CheckResult.warn(EvidenceCheck.ARTIFACTS, artifacts.size()
-					+ " listed artifact(s) match; the bundle also holds " + unlisted.size() + " unlisted entr"
-					+ ((unlisted.size() == 1) ? "y" : "ies"), unlisted);
-		}
-		return CheckResult.pass(EvidenceCheck.ARTIFACTS,
-				artifacts.size() + " artifact(s) match their sha256 and size_bytes");
-	}
-
-	private CheckResult signatureCheck(Object signing, String computed) {
 		boolean trustRequired = this.publicKey != null || this.revocationList != null;
-		if (signing == null) {
-			String message = "the manifest has no signing block: it is not signed";
-			return trustRequired ? CheckResult.fail(EvidenceCheck.SIGNATURE, message, List.of())
-					: CheckResult.warn(EvidenceCheck.SIGNATURE, message, List.of());
-		}
-		if (!(signing instanceof Map<?, ?> block) || !(block.get("manifest_sha256") instanceof String declared)
-				|| !(block.get("signature_b64") instanceof String signature)) {
-			return CheckResult.fail(EvidenceCheck.SIGNATURE,
-					"the signing block is malformed: manifest_sha256 and signature_b64 must be strings", List.of());
-		}
-		if (computed == null) {
-			return CheckResult.fail(EvidenceCheck.SIGNATURE,
-					"the manifest holds a number canonical JSON cannot express: its hash cannot be computed",
-					List.of());
-		}
-		if (!computed.equals(declared)) {
-			return CheckResult.fail(EvidenceCheck.SIGNATURE, "HASH_MISMATCH: the manifest was changed",
-					List.of("manifest_sha256 " + declared + ", the canonical manifest hashes to " + computed));
-		}
-		Object keyId = block.get("key_id");
-		if (this.publicKey == null) {
-			return CheckResult.warn(EvidenceCheck.SIGNATURE,
-					"manifest_sha256 matches; no public key pinned, so the signature is not verified",
-					(keyId != null) ? List.of("signed by key_id " + keyId) : List.of());
-		}
-		if (keyId != null && !this.publicKey.keyId().equals(keyId)) {
-			return CheckResult.fail(EvidenceCheck.SIGNATURE,
-					"the manifest names key_id " + keyId + ", not the pinned key " + this.publicKey.keyId(),
-					List.of());
-		}
-		if (!this.publicKey.verifyHash(declared, signature)) {
-			return CheckResult.fail(EvidenceCheck.SIGNATURE,
-					"SIGNATURE_INVALID: signature_b64 is not " + this.publicKey.keyId() + "'s signature of the manifest",
-					List.of());
-		}
-		return CheckResult.pass(EvidenceCheck.SIGNATURE,
-				"manifest_sha256 matches and is signed by the pinned key " + this.publicKey.keyId());
-	}
-
-	private CheckResult keyCheck(String manifestKeyId) {
-		if (this.revocationList == null) {
-			if (this.publicKey != null) {
-				return CheckResult.pass(EvidenceCheck.KEY, "no revocation list given: the pinned key "
-						+ this.publicKey.keyId() + " is trusted as pinned");
-			}
-			return CheckResult.warn(EvidenceCheck.KEY,
-					"no public key pinned and no revocation list given: the signer is not established", List.of());
-		}
-		String keyId = (this.publicKey != null) ? this.publicKey.keyId() : manifestKeyId;
-		if (keyId == null) {
-			return CheckResult.warn(EvidenceCheck.KEY,
-					"no key to look up: no key pinned and the manifest names no key_id", List.of());
-		}
-		RevocationList.Entry entry = ((this.publicKey != null) ? this.revocationList.lookup(this.publicKey)
-				: this.revocationList.lookup(keyId)).orElse(null);
-		String from = " in the revocation list of " + this.revocationList.authority() + " ("
-				+ this.revocationList.generatedAt() + ")";
-		if (entry == null) {
-			return CheckResult.warn(EvidenceCheck.KEY, "key " + keyId + " is unknown" + from + ": trust unknown",
-					List.of());
-		}
-		String why = reason(entry);
-		return switch (entry.status()) {
-			case ACTIVE -> CheckResult.pass(EvidenceCheck.KEY, "key " + keyId + " is active" + from);
-			case RETIRED -> CheckResult.warn(EvidenceCheck.KEY, "key " + keyId + " is retired" + from + why, List.of());
-			case REVOKED -> CheckResult.fail(EvidenceCheck.KEY, "key " + keyId + " is revoked" + from + why, List.of());
-		};
-	}
-
-	private static String reason(RevocationList.Entry entry) {
-		if (entry.statusReason() == null && entry.effectiveAt() == null) {
-			return "";
-		}
-		return ": " + ((entry.statusReason() != null) ? entry.statusReason() : "no reason given")
-				+ ((entry.effectiveAt() != null) ? ", since " + entry.effectiveAt() : "");
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> castMap(Object value) {
-		return (Map<String, Object>) value;
+		checks.add(SignatureCheck.check(signing, manifestSha256, this.publicKey, trustRequired));
+		checks.add(KeyCheck.check(keyId, this.publicKey, this.revocationList));
+		return BundleVerification.of(checks, manifestSha256, keyId, schemaVersion);
 	}
 
 	@Override
@@ -357,21 +144,6 @@ public final class EvidenceBundleVerifier {
 		return "EvidenceBundleVerifier[key=" + ((this.publicKey != null) ? this.publicKey.keyId() : "none")
 				+ ", revocationList=" + ((this.revocationList != null) ? this.revocationList.authority() : "none")
 				+ "]";
-	}
-
-	/** An artifact the manifest lists. */
-	private record Artifact(String name, String sha256, long sizeBytes) {
-	}
-
-	/** Why there is no manifest to check: the manifest check fails with the message. */
-	private static final class UnusableManifestException extends Exception {
-
-		private static final long serialVersionUID = 1L;
-
-		UnusableManifestException(String message) {
-			super(message, null, false, false);
-		}
-
 	}
 
 	/**
