@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import ai.specora.client.EnforceRequest;
 import ai.specora.runtime.GovernedRequest;
+import ai.specora.runtime.tool.ToolInputs;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.exception.ToolExecutionException;
 
@@ -23,17 +24,14 @@ final class ToolCallRequest implements GovernedRequest {
 
 	private final ToolExecutionRequest call;
 
-	private final ToolInputArgs inputArgs;
-
 	private final Object memoryId;
 
 	private final UUID invocationId;
 
-	ToolCallRequest(ToolCallSpec spec, ToolExecutionRequest call, ToolInputArgs inputArgs, Object memoryId,
+	ToolCallRequest(ToolCallSpec spec, ToolExecutionRequest call, Object memoryId,
 			UUID invocationId) {
 		this.spec = spec;
 		this.call = call;
-		this.inputArgs = inputArgs;
 		this.memoryId = memoryId;
 		this.invocationId = invocationId;
 	}
@@ -44,12 +42,12 @@ final class ToolCallRequest implements GovernedRequest {
 			.requestId(requestId(this.call))
 			.writeOp(this.spec.writeOp())
 			.estimatedVolume(1);
-		Map<String, Object> args = this.spec.includeArgs() ? this.inputArgs.of(this.call.arguments()) : Map.of();
+		Map<String, Object> args = this.spec.includeArgs() ? ToolInputs.args(this.call.arguments()) : Map.of();
 		if (this.spec.scopeExpression() == null && this.spec.argsExpression() == null) {
 			builder.scope(this.spec.scope());
 		}
 		else {
-			ToolCallVariables variables = new ToolCallVariables(this.inputArgs.of(this.call.arguments()),
+			ToolCallVariables variables = new ToolCallVariables(ToolInputs.args(this.call.arguments()),
 					this.memoryId, (this.invocationId != null) ? this.invocationId.toString() : null, this.call.id());
 			builder.scope(merged(this.spec.scope(), variables, this.spec.scopeExpression()));
 			args = merged(args, variables, this.spec.argsExpression());

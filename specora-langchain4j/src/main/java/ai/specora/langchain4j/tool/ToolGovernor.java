@@ -61,8 +61,6 @@ public final class ToolGovernor {
 
 	private final GovernanceMode mode;
 
-	private final ToolInputArgs inputArgs = new ToolInputArgs();
-
 	private final Map<ToolCallSpec, GovernancePolicy> policies = new ConcurrentHashMap<>();
 
 	private final AtomicBoolean unhandledStopWarned = new AtomicBoolean();
@@ -127,7 +125,7 @@ public final class ToolGovernor {
 		ToolCallSpec spec = this.specs.resolve(tool);
 		try {
 			return this.engine.call(policy(spec),
-					new ToolCallRequest(spec, call, this.inputArgs, memoryId, invocationId), body);
+					new ToolCallRequest(spec, call, memoryId, invocationId), body);
 		}
 		catch (RuntimeException ex) {
 			return blocked.apply(blockedText(spec, ex));
@@ -151,7 +149,7 @@ public final class ToolGovernor {
 		CompletableFuture<ToolExecutionResult> future;
 		try {
 			future = this.engine.callAsync(policy(spec),
-					new ToolCallRequest(spec, call, this.inputArgs, memoryId, invocationId), body);
+					new ToolCallRequest(spec, call, memoryId, invocationId), body);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.completedFuture(errorResult(blockedText(spec, ex)));

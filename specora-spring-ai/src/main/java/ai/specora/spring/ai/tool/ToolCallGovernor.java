@@ -52,8 +52,6 @@ public final class ToolCallGovernor {
 
 	private final GovernanceMode mode;
 
-	private final ToolInputArgs inputArgs = new ToolInputArgs();
-
 	private final Supplier<String> principal;
 
 	private final Map<ToolCallSpec, GovernancePolicy> policies = new ConcurrentHashMap<>();
@@ -126,7 +124,7 @@ public final class ToolCallGovernor {
 				return tool.call(input, toolContext);
 			}
 			return this.engine.call(policy(spec),
-					new ToolCallRequest(spec, input, this.inputArgs,
+					new ToolCallRequest(spec, input,
 							(toolContext != null) ? toolContext.getContext() : null, toolCallId, this.principal),
 					() -> tool.call(input, toolContext));
 		}
@@ -180,7 +178,7 @@ public final class ToolCallGovernor {
 	 */
 	public GovernedRequest request(ToolCallSpec spec, String input, Map<String, Object> context,
 			Map<String, Object> callScope, Supplier<String> principal) {
-		return new ToolCallRequest(spec, input, this.inputArgs, context, null, principal, callScope);
+		return new ToolCallRequest(spec, input, context, null, principal, callScope);
 	}
 
 	private String blocked(ToolCallSpec spec, SpecoraBlockedException ex) {

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import ai.specora.client.EnforceRequest;
 import ai.specora.runtime.GovernedRequest;
+import ai.specora.runtime.tool.ToolInputs;
 
 import org.springframework.ai.tool.execution.ToolExecutionException;
 
@@ -20,8 +21,6 @@ final class ToolCallRequest implements GovernedRequest {
 
 	private final String input;
 
-	private final ToolInputArgs inputArgs;
-
 	private final Map<String, Object> toolContext;
 
 	private final String toolCallId;
@@ -30,9 +29,9 @@ final class ToolCallRequest implements GovernedRequest {
 
 	private final Map<String, Object> scope;
 
-	ToolCallRequest(ToolCallSpec spec, String input, ToolInputArgs inputArgs, Map<String, Object> toolContext,
+	ToolCallRequest(ToolCallSpec spec, String input, Map<String, Object> toolContext,
 			String toolCallId, Supplier<String> principal) {
-		this(spec, input, inputArgs, toolContext, toolCallId, principal, Map.of());
+		this(spec, input, toolContext, toolCallId, principal, Map.of());
 	}
 
 	/**
@@ -40,7 +39,7 @@ final class ToolCallRequest implements GovernedRequest {
 	 * @param callScope entries of this call (e.g. the MCP session), over the static
 	 * {@code scope} entries and under the expressions' entries
 	 */
-	ToolCallRequest(ToolCallSpec spec, String input, ToolInputArgs inputArgs, Map<String, Object> toolContext,
+	ToolCallRequest(ToolCallSpec spec, String input, Map<String, Object> toolContext,
 			String toolCallId, Supplier<String> principal, Map<String, Object> callScope) {
 		this.spec = spec;
 		if (callScope.isEmpty()) {
@@ -52,7 +51,6 @@ final class ToolCallRequest implements GovernedRequest {
 			this.scope = scope;
 		}
 		this.input = input;
-		this.inputArgs = inputArgs;
 		this.toolContext = (toolContext != null) ? toolContext : Map.of();
 		this.toolCallId = toolCallId;
 		this.principal = principal;
@@ -65,12 +63,12 @@ final class ToolCallRequest implements GovernedRequest {
 			.requestId(ToolCallRequestIds.of(this.spec.actionType(), conversationId, this.toolCallId, this.input))
 			.writeOp(this.spec.writeOp())
 			.estimatedVolume(1);
-		Map<String, Object> args = this.spec.includeArgs() ? this.inputArgs.of(this.input) : Map.of();
+		Map<String, Object> args = this.spec.includeArgs() ? ToolInputs.args(this.input) : Map.of();
 		if (this.spec.scopeExpression() == null && this.spec.argsExpression() == null) {
 			builder.scope(this.scope);
 		}
 		else {
-			ToolCallVariables variables = new ToolCallVariables(this.inputArgs.of(this.input), this.toolContext,
+			ToolCallVariables variables = new ToolCallVariables(ToolInputs.args(this.input), this.toolContext,
 					conversationId, this.toolCallId, this.principal.get());
 			builder.scope(merged(this.scope, variables, this.spec.scopeExpression(), "scope-expression"));
 			args = merged(args, variables, this.spec.argsExpression(), "args-expression");
