@@ -126,6 +126,22 @@ class AsyncCompletionDispatcherTests {
 	}
 
 	@Test
+	void retriesThroughAnOutageAreLoggedAtMostOnceAnIntervalNotOnceAnAttempt(CapturedOutput output)
+			throws Exception {
+		this.authority.server().stubFor(post(urlEqualTo(Authority.COMPLETE)).willReturn(aResponse().withStatus(503)));
+		this.dispatcher = builder().build();
+		for (int i = 0; i < 30; i++) {
+			this.dispatcher.dispatch("jrn_outage_" + i, Completion.success(null));
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.authority.completions().size() >= 150);
+		long warnings = output.getOut().lines().filter((line) -> line.contains("not delivered (attempt")).count();
+		assertThat(warnings).as("WARN lines for %d failed attempts", this.authority.completions().size())
+			.isBetween(1L, 2L);
+		assertThat(this.dispatcher.pendingCount()).isEqualTo(30);
+	}
+
+	@Test
 	void fullQueueDropsTheCompletionAndLogsItsJournalIdAtError(CapturedOutput output) {
 		this.authority.server()
 			.stubFor(post(urlEqualTo(Authority.COMPLETE)).willReturn(aResponse().withStatus(503)));

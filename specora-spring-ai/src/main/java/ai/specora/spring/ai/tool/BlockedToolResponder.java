@@ -10,14 +10,19 @@ import ai.specora.client.EnforcementResult;
 public interface BlockedToolResponder {
 
 	/**
-	 * The default text: says which tool was blocked, why, that it did not run, and the
-	 * journal entry of the decision.
+	 * The default text: says which tool was blocked, why, that it did not run (or, when
+	 * an action the tool reached was blocked, that it did not complete and which action),
+	 * and the journal entry of the decision.
 	 */
-	BlockedToolResponder DEFAULT = (spec, decision) -> "The tool '" + spec.toolName()
-			+ "' was not run: Specora blocked this call (reason: "
-			+ ((decision.blockedReason() != null) ? decision.blockedReason() : "no reason given")
-			+ "; journal " + decision.journalId() + "). Do not retry it with the same input; "
-			+ "tell the user it is not allowed or choose another way.";
+	BlockedToolResponder DEFAULT = (spec, decision) -> {
+		String blocked = (spec.enforcedMethod() || spec.actionType().equals(decision.actionType()))
+				? "The tool '" + spec.toolName() + "' was not run: Specora blocked this call"
+				: "The tool '" + spec.toolName() + "' did not complete: Specora blocked its action '"
+						+ decision.actionType() + "'";
+		return blocked + " (reason: " + ((decision.blockedReason() != null) ? decision.blockedReason() : "no reason given")
+				+ "; journal " + decision.journalId() + "). Do not retry it with the same input; "
+				+ "tell the user it is not allowed or choose another way.";
+	};
 
 	/**
 	 * The tool result for a blocked call.

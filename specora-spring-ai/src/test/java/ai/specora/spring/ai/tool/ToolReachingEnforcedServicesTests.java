@@ -63,7 +63,8 @@ class ToolReachingEnforcedServicesTests {
 		this.runner.run((context) -> {
 			String answer = ask(context);
 			assertThat(context.getBean(RefundService.class).refunds()).hasValue(0);
-			assertThat(answer).contains("refunds need finance");
+			assertThat(answer).contains("refunds need finance")
+				.contains("The tool 'refund_order' did not complete: Specora blocked its action 'payment_refund'");
 			assertThat(authority.enforcements()).extracting((enforce) -> json(enforce).read("$.action_type", String.class))
 				.containsExactly("order_support", "payment_refund");
 			assertThat(json(authority.enforcements().get(1)).read("$.scope.size", String.class)).isEqualTo("large");

@@ -39,6 +39,13 @@ final class DeliveryWorker implements Runnable {
 
 	private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
+	/**
+	 * At most one WARN line this often for completions not delivered and retried: an
+	 * outage fails every attempt of every waiting completion, and one line each would
+	 * flood the log. The others go to DEBUG; the next WARN line counts them.
+	 */
+	private static final long RETRY_WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(30);
+
 	/** The longest wait in a poll while deliveries are in flight. */
 	private static final long ANSWER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -62,6 +69,13 @@ final class DeliveryWorker implements Runnable {
 
 	/** Answers handed back by the client's threads. */
 	private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+
+	// touched by the worker thread only, like the queue
+	private long lastRetryWarningNanos;
+
+	private boolean retryWarned;
+
+	private long retriesSinceWarning;
 
 	private volatile Thread thread;
 
@@ -225,12 +239,35 @@ final class DeliveryWorker implements Runnable {
 		}
 		else {
 			long delay = this.policy.delayNanos(item.attempts());
-			if (logger.isWarnEnabled()) {
-				logger.warn("Specora completion {} of journal entry {} not delivered (attempt {}: {}); retrying in {} ms",
-						item.pending().completion().status(), item.journalId(), item.attempts(), failure,
-						TimeUnit.NANOSECONDS.toMillis(delay));
-			}
+			logRetry(item, failure, delay);
 			this.queue.retryLater(item, delay);
+		}
+	}
+
+	/**
+	 * Logs a retry at WARN at most once per {@link #RETRY_WARNING_INTERVAL_NANOS}, saying
+	 * how many retries went to DEBUG since the last WARN line; the others at DEBUG.
+	 */
+	private void logRetry(QueuedCompletion item, Throwable failure, long delayNanos) {
+		long now = System.nanoTime();
+		if (!this.retryWarned || now - this.lastRetryWarningNanos >= RETRY_WARNING_INTERVAL_NANOS) {
+			if (logger.isWarnEnabled()) {
+				logger.warn("Specora completion {} of journal entry {} not delivered (attempt {}: {}); retrying in {} ms "
+						+ "({} other retries since the last such line, {} completions waiting; the next such line "
+						+ "comes at the earliest in {} s)", item.pending().completion().status(), item.journalId(),
+						item.attempts(), failure, TimeUnit.NANOSECONDS.toMillis(delayNanos), this.retriesSinceWarning,
+						this.queue.size(), TimeUnit.NANOSECONDS.toSeconds(RETRY_WARNING_INTERVAL_NANOS));
+			}
+			this.retryWarned = true;
+			this.lastRetryWarningNanos = now;
+			this.retriesSinceWarning = 0;
+			return;
+		}
+		this.retriesSinceWarning++;
+		if (logger.isDebugEnabled()) {
+			logger.debug("Specora completion {} of journal entry {} not delivered (attempt {}: {}); retrying in {} ms",
+					item.pending().completion().status(), item.journalId(), item.attempts(), failure,
+					TimeUnit.NANOSECONDS.toMillis(delayNanos));
 		}
 	}
 
