@@ -94,7 +94,7 @@ public final class ScriptedChatModel implements ChatModel {
 	private static AssistantMessage answer(ToolResponseMessage results) {
 		String answer = results.getResponses().stream().map((response) -> {
 			String data = response.responseData();
-			return data.contains("was not run") ? "I could not use " + response.name() + ". " + data
+			return data.contains("Specora blocked") ? "I could not use " + response.name() + ". " + data
 					: "Done with " + response.name() + ": " + data;
 		}).collect(Collectors.joining(" "));
 		return new AssistantMessage(answer);
