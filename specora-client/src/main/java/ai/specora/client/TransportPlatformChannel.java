@@ -43,7 +43,14 @@ final class TransportPlatformChannel implements PlatformChannel {
 
 	@Override
 	public <T> Mono<T> post(String path, Object body, String description, Function<byte[], T> decoder) {
-		return execute(postCall(path, body, description, decoder, false));
+		return execute(postCall(path, body, description, decoder, false, UUID.randomUUID().toString()));
+	}
+
+	@Override
+	public <T> Mono<T> post(String path, Object body, String description, Function<byte[], T> decoder,
+			UUID idempotencyKey) {
+		Objects.requireNonNull(idempotencyKey, "idempotencyKey must not be null");
+		return execute(postCall(path, body, description, decoder, false, idempotencyKey.toString()));
 	}
 
 	@Override
@@ -62,7 +69,7 @@ final class TransportPlatformChannel implements PlatformChannel {
 	@Override
 	public <T> Mono<T> decide(String path, Object body, String description, String subject, Logger failOpenLogger,
 			Function<byte[], T> decoder, Supplier<T> failOpen) {
-		HttpTransport.Call<T> call = postCall(path, body, description, decoder, true);
+		HttpTransport.Call<T> call = postCall(path, body, description, decoder, true, UUID.randomUUID().toString());
 		return this.transport.execute(call)
 			.onErrorResume(SpecoraUnavailableException.class,
 					(ex) -> FailModes.apply(failOpenLogger, this.settings.failMode(), description, subject,
@@ -86,10 +93,10 @@ final class TransportPlatformChannel implements PlatformChannel {
 	}
 
 	private <T> HttpTransport.Call<T> postCall(String path, Object body, String description,
-			Function<byte[], T> decoder, boolean decision) {
+			Function<byte[], T> decoder, boolean decision, String idempotencyKey) {
 		Objects.requireNonNull(body, "body must not be null");
-		return new HttpTransport.Call<>(HttpMethod.POST, path, new Object[0], body, UUID.randomUUID().toString(), true,
-				description, decoder, decision);
+		return new HttpTransport.Call<>(HttpMethod.POST, path, new Object[0], body, idempotencyKey, true, description,
+				decoder, decision);
 	}
 
 	private <T> Mono<T> execute(HttpTransport.Call<T> call) {

@@ -1,5 +1,6 @@
 package ai.specora.client.internal;
 
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -30,6 +31,21 @@ public interface PlatformChannel {
 	 * @return the result
 	 */
 	<T> Mono<T> post(String path, Object body, String description, Function<byte[], T> decoder);
+
+	/**
+	 * A POST that is not a decision, under the caller's idempotency key: the same key on
+	 * every subscription, so a caller that keeps the key (in a durable queue, say) and
+	 * sends the call again later, even from another process, has it recorded once.
+	 * @param path the path below the base URL
+	 * @param body the request body
+	 * @param description the call, for messages, e.g. {@code recordExecution}
+	 * @param decoder turns the 2xx body into the result, throwing on malformed content
+	 * @param idempotencyKey the {@code Idempotency-Key} of the call
+	 * @param <T> the result type
+	 * @return the result
+	 */
+	<T> Mono<T> post(String path, Object body, String description, Function<byte[], T> decoder,
+			UUID idempotencyKey);
 
 	/**
 	 * A GET that is not a decision.

@@ -2,6 +2,7 @@ package ai.specora.client.platform;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.UUID;
 
 import ai.specora.client.evidence.EvidencePublicKey;
 
@@ -74,6 +75,20 @@ public final class PlatformClient {
 	 */
 	public ExecutionRecordResult recordExecution(ExecutionRecordRequest request) {
 		return this.reactive.recordExecution(request).block();
+	}
+
+	/**
+	 * Records an AI execution under the given idempotency key: the platform records it
+	 * once however often it is sent with that key (Model B).
+	 * @param request the execution, cost in micro-USD
+	 * @param idempotencyKey the {@code Idempotency-Key}: the same for every sending of
+	 * this record, different for every other record
+	 * @return the acknowledgement with the remaining budget
+	 * @throws ai.specora.client.BudgetExceededException when the budget is exhausted
+	 * (HTTP 402)
+	 */
+	public ExecutionRecordResult recordExecution(ExecutionRecordRequest request, UUID idempotencyKey) {
+		return this.reactive.recordExecution(request, idempotencyKey).block();
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import ai.specora.client.internal.PlatformChannel;
@@ -115,6 +116,25 @@ public final class ReactivePlatformClient {
 		return run(PlatformOperation.RECORD_EXECUTION, request.provider(), () -> this.channel.post(
 				"/v1/platform/executions", this.codec.execution(request), "recordExecution",
 				this.codec::executionResult));
+	}
+
+	/**
+	 * Records an AI execution under the given idempotency key: the platform records it
+	 * once however often it is sent with that key, from this process or another (a
+	 * record kept in a durable queue and sent again after a restart, say). The key of
+	 * {@link #recordExecution(ExecutionRecordRequest)} is drawn per call instead, and
+	 * reused only by the retries and re-subscriptions of that call.
+	 * @param request the execution, cost in micro-USD
+	 * @param idempotencyKey the {@code Idempotency-Key}: the same for every sending of
+	 * this record, different for every other record
+	 * @return the acknowledgement with the remaining budget
+	 */
+	public Mono<ExecutionRecordResult> recordExecution(ExecutionRecordRequest request, UUID idempotencyKey) {
+		Objects.requireNonNull(request, "request must not be null");
+		Objects.requireNonNull(idempotencyKey, "idempotencyKey must not be null");
+		return run(PlatformOperation.RECORD_EXECUTION, request.provider(), () -> this.channel.post(
+				"/v1/platform/executions", this.codec.execution(request), "recordExecution",
+				this.codec::executionResult, idempotencyKey));
 	}
 
 	/**

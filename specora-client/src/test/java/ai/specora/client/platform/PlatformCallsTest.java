@@ -3,6 +3,7 @@ package ai.specora.client.platform;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import ai.specora.client.SpecoraClient;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -21,6 +22,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
  * Every platform call against a WireMock platform: the JSON sent (snake_case, micro-USD
@@ -267,6 +269,22 @@ class PlatformCallsTest {
 			.withHeader("Idempotency-Key", matching(UUID_PATTERN)));
 		assertThat(sent).hasSize(2);
 		assertThat(sent.get(0).getHeader("Idempotency-Key")).isNotEqualTo(sent.get(1).getHeader("Idempotency-Key"));
+	}
+
+	@Test
+	void aRecordSentUnderTheCallersKeyCarriesThatKeyEveryTime() {
+		platform.stubFor(post("/v1/platform/executions").willReturn(PlatformFixtures.json(200,
+				PlatformFixtures.EXECUTION)));
+		UUID key = UUID.fromString("0b6f3c2e-7d1a-4c55-9a1e-3f2d8c4b5a61");
+		this.client.platform().recordExecution(PlatformFixtures.executionRequest(), key);
+		this.client.reactive().platform().recordExecution(PlatformFixtures.executionRequest(), key).block();
+		var sent = platform.findAll(postRequestedFor(urlEqualTo("/v1/platform/executions")));
+		assertThat(sent).hasSize(2);
+		assertThat(sent).allSatisfy((request) -> assertThat(request.getHeader("Idempotency-Key"))
+			.isEqualTo(key.toString()));
+		assertThatNullPointerException()
+			.isThrownBy(() -> this.client.platform().recordExecution(PlatformFixtures.executionRequest(), null))
+			.withMessageContaining("idempotencyKey");
 	}
 
 	@Test
