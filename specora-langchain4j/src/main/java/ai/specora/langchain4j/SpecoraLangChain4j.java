@@ -279,7 +279,8 @@ public final class SpecoraLangChain4j {
 
 	private LlmCallGovernor llmGovernor(Provider provider) {
 		return new LlmCallGovernor(this.engine.client().platform(), provider, this.defaultModel, this.hints,
-				this.pricing, this.engine.client().settings().isVendorModel(), this.observationRegistry);
+				this.pricing, this.engine.client().settings().isVendorModel(), this.engine.completionDispatcher(),
+				this.observationRegistry);
 	}
 
 	@Override

@@ -51,9 +51,12 @@ public final class GovernanceEngine {
 
 	private final ReactiveSpecoraClient client;
 
-	GovernanceEngine(ReactiveSpecoraClient client, GovernedExecution execution) {
+	private final CompletionDispatcher dispatcher;
+
+	GovernanceEngine(ReactiveSpecoraClient client, GovernedExecution execution, CompletionDispatcher dispatcher) {
 		this.client = client;
 		this.execution = execution;
+		this.dispatcher = dispatcher;
 	}
 
 	/**
@@ -138,6 +141,16 @@ public final class GovernanceEngine {
 	 */
 	public ReactiveSpecoraClient client() {
 		return this.client;
+	}
+
+	/**
+	 * The dispatcher that delivers the completions of this engine's calls; adapters of
+	 * LLM calls hand their execution records to it, so that records take the same path
+	 * (queue, retries, store, shutdown drain) as completions.
+	 * @return the dispatcher
+	 */
+	public CompletionDispatcher completionDispatcher() {
+		return this.dispatcher;
 	}
 
 	@Override

@@ -109,7 +109,7 @@ public final class GovernanceEngineBuilder {
 		GovernedExecution execution = new GovernedExecution(new DecisionFlow(this.client, waiter), completions,
 				new CompositeGovernanceListener(List.copyOf(this.listeners)), this.observationRegistry,
 				this.observationConvention);
-		return new GovernanceEngine(this.client, execution);
+		return new GovernanceEngine(this.client, execution, completions);
 	}
 
 }

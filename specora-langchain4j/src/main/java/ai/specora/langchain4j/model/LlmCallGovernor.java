@@ -10,6 +10,7 @@ import ai.specora.client.platform.PreAuthorizationResult;
 import ai.specora.client.platform.PreAuthorizeRequest;
 import ai.specora.client.platform.Provider;
 import ai.specora.client.platform.ReactivePlatformClient;
+import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.client.platform.RoutingHints;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.ChatRequestOptions;
@@ -31,8 +32,9 @@ import reactor.core.publisher.Mono;
  * {@link ai.specora.client.BudgetExceededException}, no answer the client's fail mode;
  * the model the platform selects is called (another provider's model when the
  * application registered one, else the requested model, unless fallback is not
- * allowed); and the execution is recorded ({@code recordExecution}, in the background,
- * never failing the call) with its real token usage, duration, outcome and cost. Each
+ * allowed); and the execution is recorded ({@code recordExecution}, handed to the
+ * engine's {@link CompletionDispatcher}, never failing the call) with its real token
+ * usage, duration, outcome and cost. Each
  * call is also a {@code specora.llm} observation.
  * <p>
  * Recording needs the vendor-reseller model ({@code vendor-id} and {@code tenant-id}
@@ -61,6 +63,8 @@ public final class LlmCallGovernor {
 
 	private final boolean recording;
 
+	private final CompletionDispatcher dispatcher;
+
 	private final ObservationRegistry observationRegistry;
 
 	/**
@@ -72,17 +76,21 @@ public final class LlmCallGovernor {
 	 * @param hints the routing hints of every call, {@code null} for none
 	 * @param pricing prices the calls
 	 * @param recording whether executions are recorded (the vendor-reseller model)
+	 * @param dispatcher delivers the execution records, with the completions of governed
+	 * calls (see {@link ai.specora.runtime.GovernanceEngine#completionDispatcher()})
 	 * @param observationRegistry observes the calls, {@link ObservationRegistry#NOOP}
 	 * for none
 	 */
 	public LlmCallGovernor(ReactivePlatformClient platform, Provider provider, String defaultModel,
-			RoutingHints hints, ModelPricing pricing, boolean recording, ObservationRegistry observationRegistry) {
+			RoutingHints hints, ModelPricing pricing, boolean recording, CompletionDispatcher dispatcher,
+			ObservationRegistry observationRegistry) {
 		this.platform = Objects.requireNonNull(platform, "platform must not be null");
 		this.provider = Objects.requireNonNull(provider, "provider must not be null");
 		this.defaultModel = defaultModel;
 		this.hints = (hints != null) ? hints : RoutingHints.builder().build();
 		this.pricing = Objects.requireNonNull(pricing, "pricing must not be null");
 		this.recording = recording;
+		this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher must not be null");
 		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
 	}
 
@@ -226,17 +234,16 @@ public final class LlmCallGovernor {
 		if (!this.recording) {
 			return;
 		}
+		ExecutionRecordRequest request;
 		try {
-			ExecutionRecordRequest request = recordRequest(dispatch, response, durationNanos, success);
-			this.platform.recordExecution(request)
-				.subscribe((recorded) -> logger.debug("Specora recorded LLM execution {}", recorded.executionId()),
-						(ex) -> logger.warn("Specora could not record an LLM execution of {} '{}': {}",
-								dispatch.provider().wireName(), request.model(), ex.toString()));
+			request = recordRequest(dispatch, response, durationNanos, success);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Specora could not record an LLM execution of {} '{}': {}", dispatch.provider().wireName(),
-					dispatch.model(), ex.toString());
+			logger.error("Specora could not make the execution record of an LLM call to {} '{}'; it is not recorded: {}",
+					dispatch.provider().wireName(), dispatch.model(), ex.toString());
+			return;
 		}
+		this.dispatcher.dispatchExecutionRecord(request);
 	}
 
 	private ExecutionRecordRequest recordRequest(Dispatch dispatch, ChatResponse response, long durationNanos,

@@ -5,17 +5,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import ai.specora.client.Completion;
 import ai.specora.client.FailClosedException;
 import ai.specora.client.SpecoraClient;
+import ai.specora.client.platform.ExecutionRecordRequest;
 import ai.specora.client.platform.RoutingHints;
 import ai.specora.langchain4j.Assistant;
 import ai.specora.langchain4j.Authority;
 import ai.specora.langchain4j.ScriptedChatModel;
 import ai.specora.langchain4j.SpecoraLangChain4j;
 import ai.specora.langchain4j.SupportTools;
+import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.runtime.GovernanceEngine;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.jayway.jsonpath.DocumentContext;
@@ -132,6 +137,43 @@ class GovernedChatModelTests {
 		assertThat(this.model.requests().get(0).modelName()).isEqualTo("gpt-mini");
 		await().atMost(Duration.ofSeconds(5)).until(() -> authority.executions().size() == 1);
 		assertThat(json(authority.executions().get(0)).<String>read("$.model")).isEqualTo("gpt-mini");
+	}
+
+	@Test
+	void theRecordGoesToTheEnginesDispatcherWithItsCompletions() {
+		authority.preAuthorize(AUTHORIZED);
+		List<ExecutionRecordRequest> handedOver = new CopyOnWriteArrayList<>();
+		CompletionDispatcher dispatcher = new CompletionDispatcher() {
+
+			@Override
+			public CompletionStage<Void> dispatch(String journalId, Completion completion) {
+				return CompletableFuture.completedFuture(null);
+			}
+
+			@Override
+			public CompletionStage<Void> dispatchExecutionRecord(ExecutionRecordRequest record) {
+				handedOver.add(record);
+				return CompletableFuture.completedFuture(null);
+			}
+
+			@Override
+			public int pendingCount() {
+				return 0;
+			}
+
+		};
+		ChatModel governed = SpecoraLangChain4j
+			.builder(GovernanceEngine.builder(this.client.reactive()).dispatcher(dispatcher).build())
+			.model("gpt-test")
+			.build()
+			.chatModel(this.model);
+		governed.chat("hello");
+		assertThat(handedOver).singleElement().satisfies((record) -> {
+			assertThat(record.model()).isEqualTo("gpt-test");
+			assertThat(record.inputTokens()).isEqualTo(100);
+			assertThat(record.metadata()).containsEntry("authorization_id", "auth_1");
+		});
+		assertThat(authority.executions()).as("sent by the dispatcher, not directly").isEmpty();
 	}
 
 	@Test

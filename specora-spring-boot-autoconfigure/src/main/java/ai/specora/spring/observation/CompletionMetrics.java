@@ -16,8 +16,10 @@ import io.micrometer.core.instrument.TimeGauge;
  * {@link CompletionDispatcher}: the gauge {@code specora.completions.pending} (the
  * backlog) and the counter {@code specora.completions.dropped} with its {@code reason}
  * tag; for an {@link AsyncCompletionDispatcher} also the gauge
- * {@code specora.completions.in.flight} and the time gauge
- * {@code specora.completions.oldest.age}.
+ * {@code specora.completions.in.flight}, the time gauge
+ * {@code specora.completions.oldest.age}, and the counters of LLM execution records
+ * {@code specora.execution.records.delivered} and
+ * {@code specora.execution.records.dropped} (tag {@code reason}).
  * <p>
  * Deliberately not a {@code MeterBinder}: Spring Boot binds every such bean to the
  * registry again, which Micrometer reports as a duplicate gauge.
@@ -45,6 +47,19 @@ public final class CompletionMetrics {
 					.tag(SpecoraMeterNames.REASON, reason.tagValue())
 					.register(registry);
 			}
+			for (CompletionDropReason reason : CompletionDropReason.values()) {
+				FunctionCounter
+					.builder(SpecoraMeterNames.EXECUTION_RECORDS_DROPPED, async,
+							(source) -> source.droppedExecutionRecordCount(reason))
+					.description("LLM execution records dropped undelivered (each also logged with its key)")
+					.tag(SpecoraMeterNames.REASON, reason.tagValue())
+					.register(registry);
+			}
+			FunctionCounter
+				.builder(SpecoraMeterNames.EXECUTION_RECORDS_DELIVERED, async,
+						AsyncCompletionDispatcher::deliveredExecutionRecordCount)
+				.description("LLM execution records delivered to the platform by this process")
+				.register(registry);
 			Gauge.builder(SpecoraMeterNames.COMPLETIONS_IN_FLIGHT, async, AsyncCompletionDispatcher::inFlightCount)
 				.description("Completion deliveries in flight")
 				.register(registry);

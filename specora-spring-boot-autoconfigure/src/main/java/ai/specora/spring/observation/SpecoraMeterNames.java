@@ -13,8 +13,8 @@ public final class SpecoraMeterNames {
 	public static final String ENFORCEMENT_FAIL_OPEN = "specora.enforcement.fail.open";
 
 	/**
-	 * Gauge of the completions waiting for delivery (the backlog: every replica's with
-	 * the Redis store).
+	 * Gauge of the completions and LLM execution records waiting for delivery (the
+	 * backlog: every replica's with the Redis store).
 	 */
 	public static final String COMPLETIONS_PENDING = "specora.completions.pending";
 
@@ -32,6 +32,16 @@ public final class SpecoraMeterNames {
 	 * Time gauge of the age of the oldest completion waiting for delivery.
 	 */
 	public static final String COMPLETIONS_OLDEST_AGE = "specora.completions.oldest.age";
+
+	/**
+	 * Counter of LLM execution records delivered to the platform by this process.
+	 */
+	public static final String EXECUTION_RECORDS_DELIVERED = "specora.execution.records.delivered";
+
+	/**
+	 * Counter of LLM execution records dropped undelivered; tag {@link #REASON}.
+	 */
+	public static final String EXECUTION_RECORDS_DROPPED = "specora.execution.records.dropped";
 
 	/**
 	 * The tag of why a completion was dropped: {@code duplicate}, {@code max_age},

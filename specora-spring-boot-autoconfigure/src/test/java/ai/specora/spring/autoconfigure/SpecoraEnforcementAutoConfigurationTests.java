@@ -371,6 +371,12 @@ class SpecoraEnforcementAutoConfigurationTests {
 			}
 
 			@Override
+			public java.util.concurrent.CompletionStage<Void> dispatchExecutionRecord(
+					ai.specora.client.platform.ExecutionRecordRequest record) {
+				return java.util.concurrent.CompletableFuture.completedFuture(null);
+			}
+
+			@Override
 			public int pendingCount() {
 				return 0;
 			}

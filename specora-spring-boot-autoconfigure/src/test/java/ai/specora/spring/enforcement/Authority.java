@@ -29,6 +29,8 @@ public final class Authority {
 
 	public static final String COMPLETE = "/v1/runtime/complete";
 
+	public static final String EXECUTIONS = "/v1/platform/executions";
+
 	private final WireMockServer server;
 
 	private int port;
@@ -70,6 +72,9 @@ public final class Authority {
 	public void reset() {
 		this.server.resetAll();
 		completesOk();
+		this.server.stubFor(post(urlEqualTo(EXECUTIONS)).atPriority(10)
+			.willReturn(okJson("{\"execution_id\": \"exe_1\", \"budget_remaining_micros\": 1000, "
+					+ "\"usage_percent\": 1.0, \"enforcement_state\": \"normal\"}")));
 	}
 
 	public WireMockServer server() {
@@ -98,6 +103,27 @@ public final class Authority {
 
 	public SpecoraClient client() {
 		return client(FailMode.CLOSED);
+	}
+
+	/**
+	 * A client of the vendor-reseller model (Model B), which may record executions.
+	 */
+	public SpecoraClient vendorClient() {
+		return SpecoraClient.builder()
+			.baseUrl(baseUrl())
+			.apiKey("sk_test_key")
+			.orgId("org-1")
+			.vendorId("ven_1")
+			.tenantId("ten_1")
+			.timeout(Duration.ofSeconds(10))
+			.deadline(Duration.ofSeconds(20))
+			.retries(1)
+			.retryBackoff(Duration.ofMillis(5), Duration.ofMillis(20))
+			.build();
+	}
+
+	public List<LoggedRequest> executions() {
+		return this.server.findAll(postRequestedFor(urlEqualTo(EXECUTIONS)));
 	}
 
 	public void allow(String actionType, String journalId) {

@@ -5,11 +5,13 @@ import java.util.Map;
 
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.platform.Provider;
+import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.spring.ai.chat.ChatModelCatalog;
 import ai.specora.spring.ai.chat.LlmExecutionRecorder;
 import ai.specora.spring.ai.chat.LlmPricing;
 import ai.specora.spring.ai.chat.SpecoraChatAdvisor;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
+import ai.specora.spring.autoconfigure.SpecoraGovernanceAutoConfiguration;
 import ai.specora.spring.autoconfigure.SpecoraConfigurationException;
 import ai.specora.spring.autoconfigure.observation.SpecoraObservationAutoConfiguration;
 import ai.specora.spring.observation.SpecoraObservations;
@@ -36,14 +38,16 @@ import org.springframework.context.annotation.Lazy;
  * to every auto-configured {@code ChatClient.Builder}.
  * <p>
  * Active when Spring AI's ChatClient is on the class path, a {@link SpecoraClient} bean
- * exists, and neither {@code specora.ai.enabled} nor {@code specora.ai.chat.enabled}
+ * and a {@link CompletionDispatcher} bean (which delivers the execution records) exist,
+ * and neither {@code specora.ai.enabled} nor {@code specora.ai.chat.enabled}
  * is {@code false}. The advisor is created when the first {@code ChatClient.Builder}
  * is, so that an application without a ChatModel is not asked for its provider.
  */
-@AutoConfiguration(after = { SpecoraClientAutoConfiguration.class, SpecoraObservationAutoConfiguration.class },
+@AutoConfiguration(after = { SpecoraClientAutoConfiguration.class, SpecoraGovernanceAutoConfiguration.class,
+		SpecoraObservationAutoConfiguration.class },
 		afterName = "org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration")
 @ConditionalOnClass(ChatClient.class)
-@ConditionalOnBean(SpecoraClient.class)
+@ConditionalOnBean({ SpecoraClient.class, CompletionDispatcher.class })
 @ConditionalOnProperty(prefix = "specora.ai", name = "enabled", havingValue = "true", matchIfMissing = true)
 @ConditionalOnProperty(prefix = "specora.ai.chat", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(SpecoraAiProperties.class)
@@ -93,6 +97,7 @@ public final class SpecoraChatAutoConfiguration {
 	 * Records executions on the platform (with the vendor-reseller model) and observes
 	 * them.
 	 * @param client the client
+	 * @param dispatcher delivers the records with the completions
 	 * @param pricing prices the calls
 	 * @param observations the observation registry, when metrics are on
 	 * @return the recorder
@@ -100,8 +105,8 @@ public final class SpecoraChatAutoConfiguration {
 	@Bean
 	@Lazy
 	@ConditionalOnMissingBean
-	LlmExecutionRecorder specoraLlmExecutionRecorder(SpecoraClient client, LlmPricing pricing,
-			ObjectProvider<SpecoraObservations> observations) {
+	LlmExecutionRecorder specoraLlmExecutionRecorder(SpecoraClient client, CompletionDispatcher dispatcher,
+			LlmPricing pricing, ObjectProvider<SpecoraObservations> observations) {
 		boolean sending = client.settings().isVendorModel();
 		if (!sending) {
 			logger.info("Specora governs LLM calls without recording them: recordExecution needs "
@@ -111,7 +116,7 @@ public final class SpecoraChatAutoConfiguration {
 			.map(SpecoraObservations::registry)
 			.findFirst()
 			.orElse(ObservationRegistry.NOOP);
-		return new LlmExecutionRecorder(client.reactive().platform(), pricing, sending, registry);
+		return new LlmExecutionRecorder(dispatcher, pricing, sending, registry);
 	}
 
 	/**

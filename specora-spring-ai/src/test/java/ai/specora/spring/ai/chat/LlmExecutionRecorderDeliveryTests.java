@@ -15,6 +15,8 @@ import ai.specora.client.CircuitBreakerSettings;
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.platform.PreAuthorizationResult;
 import ai.specora.client.platform.Provider;
+import ai.specora.spring.enforcement.completion.AsyncCompletionDispatcher;
+import ai.specora.spring.enforcement.completion.CompletionDropReason;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.observation.Observation;
@@ -26,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * LLM execution records are delivered in the background reliably: through an outage
- * of the platform longer than the client's deadline, once, with the same idempotency
- * key on every attempt; bounded; drained when the recorder closes.
+ * LLM execution records are delivered by the completion dispatcher, reliably: through
+ * an outage of the platform longer than the client's deadline, once, with the same
+ * idempotency key on every attempt; bounded; drained at shutdown; counted apart from
+ * completions.
  */
 class LlmExecutionRecorderDeliveryTests {
 
@@ -48,7 +51,7 @@ class LlmExecutionRecorderDeliveryTests {
 
 	private volatile long delayMillis;
 
-	private LlmExecutionRecorder recorder;
+	private AsyncCompletionDispatcher dispatcher;
 
 	LlmExecutionRecorderDeliveryTests() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -71,8 +74,8 @@ class LlmExecutionRecorderDeliveryTests {
 
 	@AfterEach
 	void stop() {
-		if (this.recorder != null) {
-			this.recorder.close();
+		if (this.dispatcher != null) {
+			this.dispatcher.stop();
 		}
 		this.client.close();
 		this.server.stop(0);
@@ -107,11 +110,14 @@ class LlmExecutionRecorderDeliveryTests {
 		}
 	}
 
-	private LlmExecutionRecorder recorder(int maxInFlight, Duration shutdownTimeout) {
-		this.recorder = new LlmExecutionRecorder(this.client.reactive().platform(), LlmPricing.FREE,
-				ObservationRegistry.NOOP, new LlmExecutionRecorder.Delivery(maxInFlight, Duration.ofMinutes(5),
-						Duration.ofMillis(50), Duration.ofMillis(200), shutdownTimeout));
-		return this.recorder;
+	private LlmExecutionRecorder recorder(int queueCapacity, Duration shutdownTimeout) {
+		this.dispatcher = AsyncCompletionDispatcher.builder(this.client.reactive())
+			.queueCapacity(queueCapacity)
+			.backoff(Duration.ofMillis(50), Duration.ofMillis(200))
+			.shutdownTimeout(shutdownTimeout)
+			.build();
+		this.dispatcher.start();
+		return new LlmExecutionRecorder(this.dispatcher, LlmPricing.FREE, true, ObservationRegistry.NOOP);
 	}
 
 	private static LlmExecution execution() {
@@ -128,47 +134,48 @@ class LlmExecutionRecorderDeliveryTests {
 		this.status = 503;
 		LlmExecutionRecorder recorder = recorder(16, Duration.ofSeconds(10));
 		record(recorder);
-		// longer than the client's 1 s deadline: each subscription of the record gives up
+		// longer than the client's 1 s deadline: each delivery attempt gives up
 		await().atMost(Duration.ofSeconds(60)).until(() -> this.attempts.size() >= 8);
 		Thread.sleep(1500);
-		assertThat(recorder.recordedCount()).isZero();
-		assertThat(recorder.inFlightCount()).isEqualTo(1);
+		assertThat(this.dispatcher.deliveredExecutionRecordCount()).isZero();
+		assertThat(this.dispatcher.pendingCount()).isEqualTo(1);
 		this.status = 200;
-		await().atMost(Duration.ofSeconds(60)).until(() -> recorder.recordedCount() == 1);
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.dispatcher.deliveredExecutionRecordCount() == 1);
 		assertThat(this.recorded).hasSize(1);
 		assertThat(this.attempts).hasSizeGreaterThan(4).containsOnly(this.recorded.get(0));
-		assertThat(recorder.droppedCount()).isZero();
-		assertThat(recorder.inFlightCount()).isZero();
+		assertThat(droppedRecords()).isZero();
+		assertThat(this.dispatcher.pendingCount()).isZero();
 	}
 
 	@Test
-	void closeWaitsForTheRecordsInFlight() {
+	void theShutdownDrainDeliversTheRecordsWaiting() {
 		this.delayMillis = 300;
 		LlmExecutionRecorder recorder = recorder(16, Duration.ofSeconds(30));
 		for (int i = 0; i < 5; i++) {
 			record(recorder);
 		}
-		recorder.close();
+		this.dispatcher.stop();
 		assertThat(this.recorded).hasSize(5).doesNotHaveDuplicates();
-		assertThat(recorder.recordedCount()).isEqualTo(5);
-		assertThat(recorder.droppedCount()).isZero();
+		assertThat(this.dispatcher.deliveredExecutionRecordCount()).isEqualTo(5);
+		assertThat(droppedRecords()).isZero();
 	}
 
 	@Test
-	void recordsBeyondTheBoundAndAfterTheShutdownTimeoutAreDroppedAndCounted() {
+	void recordsBeyondTheBoundAndAfterTheShutdownTimeoutAreDroppedAndCountedApartFromCompletions() {
 		this.status = 503;
 		LlmExecutionRecorder recorder = recorder(2, Duration.ofMillis(300));
 		record(recorder);
 		record(recorder);
 		record(recorder);
-		assertThat(recorder.droppedCount("queue_full")).isEqualTo(1);
-		assertThat(recorder.inFlightCount()).isEqualTo(2);
-		recorder.close();
-		assertThat(recorder.droppedCount("shutdown")).isEqualTo(2);
-		assertThat(recorder.inFlightCount()).isZero();
+		assertThat(this.dispatcher.droppedExecutionRecordCount(CompletionDropReason.QUEUE_FULL)).isEqualTo(1);
+		assertThat(this.dispatcher.pendingCount()).isEqualTo(2);
+		this.dispatcher.stop();
+		assertThat(this.dispatcher.droppedExecutionRecordCount(CompletionDropReason.SHUTDOWN)).isEqualTo(2);
+		assertThat(this.dispatcher.pendingCount()).isZero();
 		record(recorder);
-		assertThat(recorder.droppedCount("shutdown")).isEqualTo(3);
-		assertThat(recorder.droppedCount()).isEqualTo(4);
+		assertThat(this.dispatcher.droppedExecutionRecordCount(CompletionDropReason.SHUTDOWN)).isEqualTo(3);
+		assertThat(droppedRecords()).isEqualTo(4);
+		assertThat(this.dispatcher.droppedCount()).as("completions dropped").isZero();
 	}
 
 	@Test
@@ -176,8 +183,28 @@ class LlmExecutionRecorderDeliveryTests {
 		this.status = 422;
 		LlmExecutionRecorder recorder = recorder(16, Duration.ofSeconds(10));
 		record(recorder);
-		await().atMost(Duration.ofSeconds(30)).until(() -> recorder.droppedCount("refused") == 1);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.dispatcher.droppedExecutionRecordCount(CompletionDropReason.REFUSED) == 1);
 		assertThat(this.attempts).hasSize(1);
+	}
+
+	@Test
+	void withoutTheVendorModelNothingIsHandedOver() {
+		recorder(16, Duration.ofSeconds(10));
+		LlmExecutionRecorder recorder = new LlmExecutionRecorder(this.dispatcher, LlmPricing.FREE, false,
+				ObservationRegistry.NOOP);
+		record(recorder);
+		this.dispatcher.stop();
+		assertThat(this.attempts).isEmpty();
+		assertThat(this.dispatcher.deliveredExecutionRecordCount()).isZero();
+	}
+
+	private long droppedRecords() {
+		long total = 0;
+		for (CompletionDropReason reason : CompletionDropReason.values()) {
+			total += this.dispatcher.droppedExecutionRecordCount(reason);
+		}
+		return total;
 	}
 
 }

@@ -3,12 +3,14 @@ package ai.specora.spring.enforcement.completion;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import ai.specora.client.Backoff;
 import ai.specora.client.Completion;
 import ai.specora.client.ReactiveSpecoraClient;
+import ai.specora.client.platform.ExecutionRecordRequest;
 import ai.specora.runtime.CompletionDispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,22 +21,25 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Delivers completions in the background so that governed methods never wait for
- * them, without losing them when the authority is briefly unavailable.
+ * Delivers completions, and the execution records of governed LLM calls, in the
+ * background so that governed calls never wait for them, without losing them when the
+ * authority is briefly unavailable.
  * <p>
- * Completions go into a bounded {@link CompletionQueue} served by one daemon worker
- * thread ({@link DeliveryWorker}) that keeps up to {@link Builder#maxInFlight(int)}
- * deliveries in flight on the non-blocking client, at most one per journal entry; a
- * worker that dies of an {@link Error} is replaced, and an interrupt does not stop it. A delivery that fails for a transient reason is
- * retried as the {@link RedeliveryPolicy} says, always with the same
- * {@link Completion} (so the same idempotency key: the authority records it once),
- * until it is older than the maximum age. At shutdown the queue is drained for up to
- * the shutdown timeout, deliveries in flight included; a completion handed over after
- * shutdown began is delivered directly (without blocking an event-loop thread). A
- * completion is dropped only when the queue is full, when it is too old, when the
- * authority refuses it (4xx), or when the shutdown timeout ends; each drop is logged
- * at ERROR with its journal id (never arguments) and counted (see
- * {@link #droppedCount()}).
+ * Both go into one bounded {@link CompletionQueue} served by one daemon worker thread
+ * ({@link DeliveryWorker}) that keeps up to {@link Builder#maxInFlight(int)} deliveries
+ * in flight on the non-blocking client, at most one per journal entry (or record); a
+ * worker that dies of an {@link Error} is replaced, and an interrupt does not stop it.
+ * A delivery that fails for a transient reason is retried as the
+ * {@link RedeliveryPolicy} says, always with the same idempotency key (the
+ * {@link Completion}'s request id, or the key drawn when a record is handed over: the
+ * authority records it once), until it is older than the maximum age. At shutdown the
+ * queue is drained for up to the shutdown timeout, deliveries in flight included; one
+ * handed over after shutdown began is delivered directly (without blocking an
+ * event-loop thread). A completion or record is dropped only when the queue is full,
+ * when it is too old, when the authority refuses it (4xx), or when the shutdown timeout
+ * ends; each drop is logged at ERROR with its journal id or record key (never
+ * arguments) and counted (see {@link #droppedCount(CompletionDropReason)} and
+ * {@link #droppedExecutionRecordCount(CompletionDropReason)}).
  */
 public final class AsyncCompletionDispatcher implements CompletionDispatcher, SmartLifecycle, DisposableBean {
 
@@ -93,24 +98,41 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 	public CompletionStage<Void> dispatch(String journalId, Completion completion) {
 		Objects.requireNonNull(journalId, "journalId must not be null");
 		Objects.requireNonNull(completion, "completion must not be null");
+		return handOver(new PendingCompletion(journalId, completion, this.clock.instant()));
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The record waits in the same queue as completions and takes the same path: the
+	 * in-flight bound, retries with back-off and the same idempotency key, the maximum
+	 * age, the shutdown drain, and the Redis store when it is configured (so another
+	 * replica sends it, under the same key, if this one dies).
+	 */
+	@Override
+	public CompletionStage<Void> dispatchExecutionRecord(ExecutionRecordRequest record) {
+		Objects.requireNonNull(record, "record must not be null");
+		return handOver(new PendingExecutionRecord(UUID.randomUUID(), record, this.clock.instant()));
+	}
+
+	private CompletionStage<Void> handOver(PendingDelivery pending) {
 		CompletionQueue.Offer offer = this.lifecycle.unlessStopping(
-				() -> this.queue.offer(new PendingCompletion(journalId, completion, this.clock.instant()),
-						(late) -> handOver(journalId, completion, late)),
-				CompletionQueue.Offer.ACCEPTED);
+				() -> this.queue.offer(pending, (late) -> handedOver(pending, late)), CompletionQueue.Offer.ACCEPTED);
 		if (offer == null) {
-			return deliverDirectly(journalId, completion);
+			return deliverDirectly(pending);
 		}
-		handOver(journalId, completion, offer);
+		handedOver(pending, offer);
 		return this.queued;
 	}
 
-	private void handOver(String journalId, Completion completion, CompletionQueue.Offer offer) {
+	private void handedOver(PendingDelivery pending, CompletionQueue.Offer offer) {
 		if (offer == CompletionQueue.Offer.DUPLICATE) {
-			this.drops.dropped(journalId, completion.status(), CompletionDropReason.DUPLICATE,
-					"a completion of that entry is already waiting for delivery");
+			this.drops.dropped(pending, CompletionDropReason.DUPLICATE,
+					"a delivery with that key is already waiting");
 		}
 		else if (offer == CompletionQueue.Offer.FULL) {
-			this.drops.dropped(journalId, completion.status(), CompletionDropReason.QUEUE_FULL, "the completion queue is full (" + this.capacity
+			this.drops.dropped(pending, CompletionDropReason.QUEUE_FULL, "the completion queue is full ("
+					+ this.capacity
 					+ " waiting; raise specora.enforcement.completion.queue-capacity if the authority is reachable)");
 		}
 	}
@@ -119,12 +141,12 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 	 * After shutdown began: one delivery (with the client's retries), bounded by the
 	 * shutdown timeout; the calling thread waits for it unless it must not block.
 	 */
-	private CompletionStage<Void> deliverDirectly(String journalId, Completion completion) {
-		CompletableFuture<Void> delivery = this.client.complete(journalId, completion)
+	private CompletionStage<Void> deliverDirectly(PendingDelivery pending) {
+		CompletableFuture<Void> delivery = Mono.defer(() -> pending.deliver(this.client))
 			.timeout(this.shutdownTimeout.plusSeconds(1))
 			.then()
 			.onErrorResume((ex) -> {
-				this.drops.dropped(journalId, completion.status(), CompletionDropReason.SHUTDOWN,
+				this.drops.dropped(pending, CompletionDropReason.SHUTDOWN,
 						"it arrived after shutdown and could not be delivered: " + ex.getMessage());
 				return Mono.empty();
 			})
@@ -148,9 +170,15 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 		return this.worker.inFlight();
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Completions only: see {@link #droppedExecutionRecordCount(CompletionDropReason)}
+	 * for execution records.
+	 */
 	@Override
 	public long droppedCount() {
-		return this.drops.count();
+		return this.drops.count(DeliveryKind.COMPLETION);
 	}
 
 	/**
@@ -160,7 +188,36 @@ public final class AsyncCompletionDispatcher implements CompletionDispatcher, Sm
 	 * @return the number of completions dropped for it
 	 */
 	public long droppedCount(CompletionDropReason reason) {
-		return this.drops.count(Objects.requireNonNull(reason, "reason must not be null"));
+		return this.drops.count(DeliveryKind.COMPLETION, Objects.requireNonNull(reason, "reason must not be null"));
+	}
+
+	/**
+	 * How many LLM execution records were dropped for the given reason since this
+	 * dispatcher was created.
+	 * @param reason the reason
+	 * @return the number of execution records dropped for it
+	 */
+	public long droppedExecutionRecordCount(CompletionDropReason reason) {
+		return this.drops.count(DeliveryKind.EXECUTION_RECORD,
+				Objects.requireNonNull(reason, "reason must not be null"));
+	}
+
+	/**
+	 * How many LLM execution records the platform acknowledged since this dispatcher
+	 * was created (by this process).
+	 * @return the execution records delivered
+	 */
+	public long deliveredExecutionRecordCount() {
+		return this.worker.delivered(DeliveryKind.EXECUTION_RECORD);
+	}
+
+	/**
+	 * How many completions the authority acknowledged since this dispatcher was created
+	 * (by this process).
+	 * @return the completions delivered
+	 */
+	public long deliveredCount() {
+		return this.worker.delivered(DeliveryKind.COMPLETION);
 	}
 
 	/**

@@ -26,7 +26,7 @@ interface CompletionQueue {
 	 * {@link Offer#ACCEPTED}
 	 * @return whether it was accepted
 	 */
-	Offer offer(PendingCompletion pending, Consumer<Offer> late);
+	Offer offer(PendingDelivery pending, Consumer<Offer> late);
 
 	/**
 	 * The next completion due for an attempt, waiting for up to the given time.
@@ -34,26 +34,37 @@ interface CompletionQueue {
 	 * @return the completion, or {@code null} when none is due in time
 	 * @throws InterruptedException when interrupted while waiting
 	 */
-	QueuedCompletion poll(long waitNanos) throws InterruptedException;
+	QueuedDelivery poll(long waitNanos) throws InterruptedException;
 
 	/**
 	 * Keeps a completion whose attempt failed for another attempt after a delay.
 	 * @param item the completion
 	 * @param delayNanos the delay
 	 */
-	void retryLater(QueuedCompletion item, long delayNanos);
+	void retryLater(QueuedDelivery item, long delayNanos);
 
 	/**
 	 * Removes a completion for good: it was delivered, or dropped (and logged).
 	 * @param item the completion
 	 */
-	void remove(QueuedCompletion item);
+	void remove(QueuedDelivery item);
+
+	/**
+	 * Lets go of a delivery cut off at the end of shutdown without removing it, when a
+	 * shared store keeps it for another replica (or the next start), which delivers it
+	 * with the same idempotency key.
+	 * @param item the delivery
+	 * @return whether the store keeps it; {@code false} when it is lost with this process
+	 */
+	default boolean release(QueuedDelivery item) {
+		return false;
+	}
 
 	/**
 	 * Removes and returns every completion this process holds, at the end of shutdown.
 	 * @return the completions left
 	 */
-	List<QueuedCompletion> removeAll();
+	List<QueuedDelivery> removeAll();
 
 	/**
 	 * How many completions this process holds and must deliver or log before it exits

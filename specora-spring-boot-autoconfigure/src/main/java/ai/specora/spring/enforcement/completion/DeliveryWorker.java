@@ -1,6 +1,7 @@
 package ai.specora.spring.enforcement.completion;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 import ai.specora.client.IdempotencyConflictException;
@@ -62,10 +64,13 @@ final class DeliveryWorker implements Runnable {
 	private final int maxInFlight;
 
 	/** Deliveries in flight; touched by the worker thread only. */
-	private final Map<QueuedCompletion, CompletableFuture<?>> inFlight = new IdentityHashMap<>();
+	private final Map<QueuedDelivery, CompletableFuture<?>> inFlight = new IdentityHashMap<>();
 
-	/** Journal ids of the deliveries in flight; touched by the worker thread only. */
-	private final Set<String> inFlightJournalIds = new HashSet<>();
+	/** Keys (journal ids, record keys) of the deliveries in flight; touched by the worker thread only. */
+	private final Set<String> inFlightKeys = new HashSet<>();
+
+	/** Deliveries acknowledged, by kind. */
+	private final Map<DeliveryKind, LongAdder> delivered = new EnumMap<>(DeliveryKind.class);
 
 	/** Answers handed back by the client's threads. */
 	private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
@@ -89,6 +94,16 @@ final class DeliveryWorker implements Runnable {
 		this.drops = drops;
 		this.lifecycle = lifecycle;
 		this.maxInFlight = maxInFlight;
+		for (DeliveryKind kind : DeliveryKind.values()) {
+			this.delivered.put(kind, new LongAdder());
+		}
+	}
+
+	/**
+	 * How many deliveries of a kind were acknowledged.
+	 */
+	long delivered(DeliveryKind kind) {
+		return this.delivered.get(kind).sum();
 	}
 
 	/**
@@ -100,7 +115,7 @@ final class DeliveryWorker implements Runnable {
 
 	@Override
 	public void run() {
-		QueuedCompletion current = null;
+		QueuedDelivery current = null;
 		boolean failed = true;
 		this.thread = Thread.currentThread();
 		try {
@@ -146,7 +161,7 @@ final class DeliveryWorker implements Runnable {
 		}
 	}
 
-	private QueuedCompletion poll(long waitNanos) {
+	private QueuedDelivery poll(long waitNanos) {
 		try {
 			return this.queue.poll(waitNanos);
 		}
@@ -157,23 +172,23 @@ final class DeliveryWorker implements Runnable {
 	}
 
 	/**
-	 * Starts the delivery of a completion, unless it is too old or a delivery of the
-	 * same journal entry is in flight (then it waits for that one's answer).
+	 * Starts a delivery, unless it is too old or a delivery with the same key (journal
+	 * entry, record) is in flight (then it waits for that one's answer).
 	 */
-	private void start(QueuedCompletion item) {
+	private void start(QueuedDelivery item) {
 		if (this.policy.isTooOld(item.pending())) {
 			drop(item, CompletionDropReason.MAX_AGE,
 					"it is older than specora.enforcement.completion.max-age (" + this.policy.maxAge() + ")");
 			return;
 		}
-		if (!this.inFlightJournalIds.add(item.journalId())) {
+		if (!this.inFlightKeys.add(item.key())) {
 			this.queue.retryLater(item, SLICE_NANOS);
 			return;
 		}
 		item.nextAttempt();
 		CompletableFuture<?> delivery;
 		try {
-			delivery = this.client.complete(item.journalId(), item.pending().completion()).toFuture();
+			delivery = item.pending().deliver(this.client).toFuture();
 		}
 		catch (RuntimeException ex) {
 			delivery = CompletableFuture.failedFuture(ex);
@@ -207,27 +222,27 @@ final class DeliveryWorker implements Runnable {
 	private void handleAnswers() {
 		Answer answer;
 		while ((answer = this.answers.poll()) != null) {
-			QueuedCompletion item = answer.item();
+			QueuedDelivery item = answer.item();
 			if (this.inFlight.remove(item) == null) {
 				continue; // cut off at the drain deadline, dropped and logged already
 			}
-			this.inFlightJournalIds.remove(item.journalId());
+			this.inFlightKeys.remove(item.key());
 			this.inFlightCount = this.inFlight.size();
 			handle(item, answer.failure());
 		}
 	}
 
-	private void handle(QueuedCompletion item, Throwable failure) {
+	private void handle(QueuedDelivery item, Throwable failure) {
 		if (failure == null) {
 			this.queue.remove(item);
+			this.delivered.get(item.pending().kind()).increment();
 			if (logger.isDebugEnabled()) {
-				logger.debug("Specora completion {} of journal entry {} delivered (attempt {})",
-						item.pending().completion().status(), item.journalId(), item.attempts());
+				logger.debug("Specora {} delivered (attempt {})", item.pending().description(), item.attempts());
 			}
 		}
 		else if (failure instanceof IdempotencyConflictException) {
 			drop(item, CompletionDropReason.DUPLICATE,
-					"the authority already recorded a completion of that entry under another request id: "
+					"the authority already recorded it under another idempotency key: "
 							+ failure.getMessage());
 		}
 		else if (!RedeliveryPolicy.isRetryable(failure)) {
@@ -248,14 +263,13 @@ final class DeliveryWorker implements Runnable {
 	 * Logs a retry at WARN at most once per {@link #RETRY_WARNING_INTERVAL_NANOS}, saying
 	 * how many retries went to DEBUG since the last WARN line; the others at DEBUG.
 	 */
-	private void logRetry(QueuedCompletion item, Throwable failure, long delayNanos) {
+	private void logRetry(QueuedDelivery item, Throwable failure, long delayNanos) {
 		long now = System.nanoTime();
 		if (!this.retryWarned || now - this.lastRetryWarningNanos >= RETRY_WARNING_INTERVAL_NANOS) {
 			if (logger.isWarnEnabled()) {
-				logger.warn("Specora completion {} of journal entry {} not delivered (attempt {}: {}); retrying in {} ms "
-						+ "({} other retries since the last such line, {} completions waiting; the next such line "
-						+ "comes at the earliest in {} s)", item.pending().completion().status(), item.journalId(),
-						item.attempts(), failure, TimeUnit.NANOSECONDS.toMillis(delayNanos), this.retriesSinceWarning,
+				logger.warn("Specora {} not delivered (attempt {}: {}); retrying in {} ms ({} other retries since "
+						+ "the last such line, {} completions and records waiting; the next such line comes at the "
+						+ "earliest in {} s)", item.pending().description(), item.attempts(), failure, TimeUnit.NANOSECONDS.toMillis(delayNanos), this.retriesSinceWarning,
 						this.queue.size(), TimeUnit.NANOSECONDS.toSeconds(RETRY_WARNING_INTERVAL_NANOS));
 			}
 			this.retryWarned = true;
@@ -265,30 +279,41 @@ final class DeliveryWorker implements Runnable {
 		}
 		this.retriesSinceWarning++;
 		if (logger.isDebugEnabled()) {
-			logger.debug("Specora completion {} of journal entry {} not delivered (attempt {}: {}); retrying in {} ms",
-					item.pending().completion().status(), item.journalId(), item.attempts(), failure,
+			logger.debug("Specora {} not delivered (attempt {}: {}); retrying in {} ms",
+					item.pending().description(), item.attempts(), failure,
 					TimeUnit.NANOSECONDS.toMillis(delayNanos));
 		}
 	}
 
 	/**
 	 * The drain deadline passed: cancels the deliveries in flight and drops them with
-	 * every completion left in this process.
+	 * every completion left in this process, except those a shared store keeps for
+	 * another replica.
 	 */
 	private void cutOff() {
-		List<QueuedCompletion> cut = new ArrayList<>(this.inFlight.keySet());
-		for (QueuedCompletion item : cut) {
+		List<QueuedDelivery> cut = new ArrayList<>(this.inFlight.keySet());
+		int released = 0;
+		for (QueuedDelivery item : cut) {
 			this.inFlight.remove(item).cancel(true);
-			this.inFlightJournalIds.remove(item.journalId());
-			drop(item, CompletionDropReason.SHUTDOWN, shutdownReason());
+			this.inFlightKeys.remove(item.key());
+			if (this.queue.release(item)) {
+				released++;
+			}
+			else {
+				drop(item, CompletionDropReason.SHUTDOWN, shutdownReason());
+			}
+		}
+		if (released > 0) {
+			logger.info("{} Specora deliveries in flight at the end of the shutdown timeout stay in the completion "
+					+ "store for another replica or the next start", released);
 		}
 		this.inFlightCount = 0;
-		for (QueuedCompletion item : this.queue.removeAll()) {
+		for (QueuedDelivery item : this.queue.removeAll()) {
 			drop(item, CompletionDropReason.SHUTDOWN, shutdownReason());
 		}
 	}
 
-	private void drop(QueuedCompletion item, CompletionDropReason reason, String message) {
+	private void drop(QueuedDelivery item, CompletionDropReason reason, String message) {
 		this.queue.remove(item);
 		this.drops.dropped(item, reason, message);
 	}
@@ -301,7 +326,7 @@ final class DeliveryWorker implements Runnable {
 	/**
 	 * The answer to one delivery: {@code failure} is {@code null} when it was delivered.
 	 */
-	private record Answer(QueuedCompletion item, Throwable failure) {
+	private record Answer(QueuedDelivery item, Throwable failure) {
 	}
 
 	/**

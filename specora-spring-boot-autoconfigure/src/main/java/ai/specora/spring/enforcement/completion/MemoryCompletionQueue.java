@@ -14,24 +14,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The in-memory queue: a bounded queue of new completions plus the retries ordered by
- * their next attempt. At most one completion per journal entry waits at a time.
+ * The in-memory queue: a bounded queue of new deliveries plus the retries ordered by
+ * their next attempt. At most one delivery per {@link PendingDelivery#key() key} (journal
+ * entry, execution record) waits at a time.
  */
 final class MemoryCompletionQueue implements CompletionQueue {
 
 	private final int capacity;
 
-	private final BlockingQueue<QueuedCompletion> incoming;
+	private final BlockingQueue<QueuedDelivery> incoming;
 
-	private final PriorityQueue<QueuedCompletion> retries = new PriorityQueue<>(
+	private final PriorityQueue<QueuedDelivery> retries = new PriorityQueue<>(
 			(left, right) -> Long.compare(left.nextAttemptNanos(), right.nextAttemptNanos()));
 
-	/** The journal ids waiting, with their hand-over times. */
-	private final Map<String, Instant> journalIds = new ConcurrentHashMap<>();
+	/** The keys waiting, with their hand-over times. */
+	private final Map<String, Instant> keys = new ConcurrentHashMap<>();
 
 	private final AtomicInteger size = new AtomicInteger();
 
-	private final QueuedCompletion wakeUp = new QueuedCompletion(null, null);
+	private final QueuedDelivery wakeUp = new QueuedDelivery(null, null);
 
 	/** Whether the wake-up marker is in {@link #incoming}: never more than one. */
 	private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
@@ -47,32 +48,32 @@ final class MemoryCompletionQueue implements CompletionQueue {
 	}
 
 	@Override
-	public Offer offer(PendingCompletion pending, Consumer<Offer> late) {
+	public Offer offer(PendingDelivery pending, Consumer<Offer> late) {
 		return offer(pending);
 	}
 
-	Offer offer(PendingCompletion pending) {
-		if (this.journalIds.putIfAbsent(pending.journalId(), pending.createdAt()) != null) {
+	Offer offer(PendingDelivery pending) {
+		if (this.keys.putIfAbsent(pending.key(), pending.createdAt()) != null) {
 			return Offer.DUPLICATE;
 		}
 		if (this.size.incrementAndGet() > this.capacity) {
 			this.size.decrementAndGet();
-			this.journalIds.remove(pending.journalId());
+			this.keys.remove(pending.key());
 			return Offer.FULL;
 		}
-		this.incoming.add(new QueuedCompletion(pending, null));
+		this.incoming.add(new QueuedDelivery(pending, null));
 		return Offer.ACCEPTED;
 	}
 
 	@Override
-	public QueuedCompletion poll(long waitNanos) throws InterruptedException {
+	public QueuedDelivery poll(long waitNanos) throws InterruptedException {
 		long now = System.nanoTime();
-		QueuedCompletion due = this.retries.peek();
+		QueuedDelivery due = this.retries.peek();
 		if (due != null && due.nextAttemptNanos() - now <= 0) {
 			return this.retries.poll();
 		}
 		long wait = (due != null) ? Math.min(waitNanos, due.nextAttemptNanos() - now) : waitNanos;
-		QueuedCompletion received = this.incoming.poll(Math.max(wait, 0), TimeUnit.NANOSECONDS);
+		QueuedDelivery received = this.incoming.poll(Math.max(wait, 0), TimeUnit.NANOSECONDS);
 		if (received == this.wakeUp) {
 			this.wakeUpQueued.set(false);
 			return null;
@@ -81,22 +82,22 @@ final class MemoryCompletionQueue implements CompletionQueue {
 	}
 
 	@Override
-	public void retryLater(QueuedCompletion item, long delayNanos) {
+	public void retryLater(QueuedDelivery item, long delayNanos) {
 		item.nextAttemptNanos(System.nanoTime() + delayNanos);
 		this.retries.add(item);
 	}
 
 	@Override
-	public void remove(QueuedCompletion item) {
-		this.journalIds.remove(item.journalId());
+	public void remove(QueuedDelivery item) {
+		this.keys.remove(item.key());
 		this.size.decrementAndGet();
 	}
 
 	@Override
-	public List<QueuedCompletion> removeAll() {
-		List<QueuedCompletion> left = new ArrayList<>(this.retries);
+	public List<QueuedDelivery> removeAll() {
+		List<QueuedDelivery> left = new ArrayList<>(this.retries);
 		this.retries.clear();
-		QueuedCompletion item;
+		QueuedDelivery item;
 		while ((item = this.incoming.poll()) != null) {
 			if (item != this.wakeUp) {
 				left.add(item);
@@ -116,7 +117,7 @@ final class MemoryCompletionQueue implements CompletionQueue {
 	@Override
 	public Instant oldestCreatedAt() {
 		Instant oldest = null;
-		for (Instant createdAt : this.journalIds.values()) {
+		for (Instant createdAt : this.keys.values()) {
 			if (oldest == null || createdAt.isBefore(oldest)) {
 				oldest = createdAt;
 			}

@@ -28,7 +28,7 @@ final class RedeliveryPolicy {
 	/**
 	 * Whether a completion is past the maximum age and must be dropped.
 	 */
-	boolean isTooOld(PendingCompletion pending) {
+	boolean isTooOld(PendingDelivery pending) {
 		return Duration.between(pending.createdAt(), this.clock.instant()).compareTo(this.maxAge) > 0;
 	}
 

@@ -94,14 +94,15 @@ final class RedisAppender {
 	}
 
 	/**
-	 * Hands a completion over to Redis, or to memory when Redis does not answer in time.
-	 * @param pending the completion
+	 * Hands a completion or an execution record over to Redis, or to memory when Redis
+	 * does not answer in time.
+	 * @param pending the completion or execution record
 	 * @param toMemory puts it in memory, with the reason, and says how that went
 	 * @param late told of the outcome of an append that was not waited for
 	 * @return how the hand-over went ({@link CompletionQueue.Offer#ACCEPTED} when it is
 	 * not waited for)
 	 */
-	CompletionQueue.Offer append(PendingCompletion pending, Function<String, CompletionQueue.Offer> toMemory,
+	CompletionQueue.Offer append(PendingDelivery pending, Function<String, CompletionQueue.Offer> toMemory,
 			java.util.function.Consumer<CompletionQueue.Offer> late) {
 		if (!this.breaker.tryAcquirePermission()) {
 			return memory(pending, toMemory, "the Redis completion store is failing (circuit breaker "
@@ -140,11 +141,11 @@ final class RedisAppender {
 	}
 
 	/**
-	 * Appends a completion on the calling thread (the worker moving one back from
+	 * Appends a delivery on the calling thread (the worker moving one back from
 	 * memory), through the breaker.
 	 * @return whether it was appended; {@code null} when Redis was not tried or failed
 	 */
-	Boolean appendNow(PendingCompletion pending) {
+	Boolean appendNow(PendingDelivery pending) {
 		if (!this.breaker.tryAcquirePermission()) {
 			return null;
 		}
@@ -160,19 +161,18 @@ final class RedisAppender {
 		}
 	}
 
-	private CompletionQueue.Offer memory(PendingCompletion pending, Function<String, CompletionQueue.Offer> toMemory,
+	private CompletionQueue.Offer memory(PendingDelivery pending, Function<String, CompletionQueue.Offer> toMemory,
 			String reason) {
 		logFallback(pending, reason);
 		return toMemory.apply(reason);
 	}
 
-	private void logFallback(PendingCompletion pending, String reason) {
+	private void logFallback(PendingDelivery pending, String reason) {
 		long now = System.nanoTime();
 		long next = this.nextLogNanos.get();
 		if (now - next >= 0 && this.nextLogNanos.compareAndSet(next, now + TimeUnit.SECONDS.toNanos(10))) {
-			logger.warn("Specora completion {} of journal entry {} kept in memory: {}; it is delivered by this "
-					+ "process, and moved to Redis once Redis answers again (this message is logged at most every "
-					+ "10 s)", pending.completion().status(), pending.journalId(), reason);
+			logger.warn("Specora {} kept in memory: {}; it is delivered by this process, and moved to Redis once "
+					+ "Redis answers again (this message is logged at most every 10 s)", pending.description(), reason);
 		}
 	}
 
@@ -181,7 +181,7 @@ final class RedisAppender {
 	 */
 	private final class Append implements Runnable {
 
-		private final PendingCompletion pending;
+		private final PendingDelivery pending;
 
 		private final Function<String, CompletionQueue.Offer> toMemory;
 
@@ -195,7 +195,7 @@ final class RedisAppender {
 
 		private static final int IN_MEMORY = 2;
 
-		Append(PendingCompletion pending, Function<String, CompletionQueue.Offer> toMemory) {
+		Append(PendingDelivery pending, Function<String, CompletionQueue.Offer> toMemory) {
 			this.pending = pending;
 			this.toMemory = toMemory;
 		}
@@ -207,6 +207,7 @@ final class RedisAppender {
 				String id = RedisAppender.this.stream.append(this.pending);
 				long took = System.nanoTime() - start;
 				if (this.state.compareAndSet(WAITING, IN_REDIS)) {
+					RedisAppender.this.running.decrementAndGet();
 					RedisAppender.this.breaker.onSuccess(took, TimeUnit.NANOSECONDS);
 					this.result.complete((id != null) ? CompletionQueue.Offer.ACCEPTED : CompletionQueue.Offer.FULL);
 				}
@@ -223,9 +224,6 @@ final class RedisAppender {
 				RedisAppender.this.breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
 				toMemory("the Redis completion store cannot be reached (" + ex.getMessage() + ")");
 			}
-			finally {
-				RedisAppender.this.running.decrementAndGet();
-			}
 		}
 
 		void expire() {
@@ -235,7 +233,9 @@ final class RedisAppender {
 
 		private void toMemory(String reason) {
 			if (this.state.compareAndSet(WAITING, IN_MEMORY)) {
+				// counted as running until it is in memory, so never in neither
 				this.result.complete(memory(this.pending, this.toMemory, reason));
+				RedisAppender.this.running.decrementAndGet();
 			}
 		}
 

@@ -71,16 +71,16 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	private final long leaseNanos;
 
-	private final Deque<QueuedCompletion> ready = new ArrayDeque<>();
+	private final Deque<QueuedDelivery> ready = new ArrayDeque<>();
 
-	private final PriorityQueue<QueuedCompletion> retries = new PriorityQueue<>(
+	private final PriorityQueue<QueuedDelivery> retries = new PriorityQueue<>(
 			(left, right) -> Long.compare(left.nextAttemptNanos(), right.nextAttemptNanos()));
 
 	private final Set<String> held = ConcurrentHashMap.newKeySet();
 
 	private final AtomicInteger heldCount = new AtomicInteger();
 
-	/** Journal ids handed over by this process and not known to be finished: hand-over nano time. */
+	/** Keys (journal ids, record keys) handed over by this process and not known to be finished: hand-over nano time. */
 	private final Map<String, Long> handedOver = new ConcurrentHashMap<>();
 
 	private final int capacity;
@@ -121,27 +121,27 @@ final class RedisCompletionQueue implements CompletionQueue {
 	}
 
 	@Override
-	public Offer offer(PendingCompletion pending, Consumer<Offer> late) {
-		String journalId = pending.journalId();
+	public Offer offer(PendingDelivery pending, Consumer<Offer> late) {
+		String key = pending.key();
 		long now = System.nanoTime();
-		Long previous = this.handedOver.putIfAbsent(journalId, now);
+		Long previous = this.handedOver.putIfAbsent(key, now);
 		if (previous != null) {
 			if (now - previous <= this.maxAgeNanos) {
 				return Offer.DUPLICATE;
 			}
-			this.handedOver.put(journalId, now);
+			this.handedOver.put(key, now);
 		}
 		if (this.handedOver.size() > this.capacity) {
 			prune(now);
 		}
 		Offer offer = this.appender.append(pending, (reason) -> this.fallback.offer(pending), (outcome) -> {
 			if (outcome != Offer.ACCEPTED) {
-				this.handedOver.remove(journalId, now);
+				this.handedOver.remove(key, now);
 			}
 			late.accept(outcome);
 		});
 		if (offer != Offer.ACCEPTED) {
-			this.handedOver.remove(journalId, now);
+			this.handedOver.remove(key, now);
 		}
 		return offer;
 	}
@@ -160,13 +160,13 @@ final class RedisCompletionQueue implements CompletionQueue {
 	}
 
 	@Override
-	public QueuedCompletion poll(long waitNanos) throws InterruptedException {
-		QueuedCompletion local = localOrMoved();
+	public QueuedDelivery poll(long waitNanos) throws InterruptedException {
+		QueuedDelivery local = localOrMoved();
 		if (local != null) {
 			return local;
 		}
 		long now = System.nanoTime();
-		QueuedCompletion due = this.retries.peek();
+		QueuedDelivery due = this.retries.peek();
 		if (due != null && due.nextAttemptNanos() - now <= 0) {
 			this.retries.poll();
 			return touched(due);
@@ -208,9 +208,9 @@ final class RedisCompletionQueue implements CompletionQueue {
 	 * such completions are moved to Redis instead (with their hand-over time, so their
 	 * maximum age is unchanged) and {@code null} is returned once none is left.
 	 */
-	private QueuedCompletion localOrMoved() throws InterruptedException {
+	private QueuedDelivery localOrMoved() throws InterruptedException {
 		for (int moved = 0; moved < MOVES_PER_POLL; moved++) {
-			QueuedCompletion local = this.fallback.poll(0);
+			QueuedDelivery local = this.fallback.poll(0);
 			if (local == null || this.closed || !this.appender.isHealthy()) {
 				return local;
 			}
@@ -220,8 +220,8 @@ final class RedisCompletionQueue implements CompletionQueue {
 			}
 			this.fallback.remove(local);
 			if (logger.isDebugEnabled()) {
-				logger.debug("Specora completion of journal entry {} moved from memory to the Redis completion store",
-						local.journalId());
+				logger.debug("Specora {} moved from memory to the Redis completion store",
+						local.pending().description());
 			}
 		}
 		return null;
@@ -233,16 +233,18 @@ final class RedisCompletionQueue implements CompletionQueue {
 			if (!this.held.add(id)) {
 				continue;
 			}
-			PendingCompletion pending = RedisCompletionStream.decode(record);
+			PendingDelivery pending = this.stream.decode(record);
 			if (pending == null) {
-				this.drops.dropped(String.valueOf(record.getValue().get("j")), null, CompletionDropReason.UNREADABLE,
-						"Redis completion stream entry " + id + " cannot be read as a completion; it is removed");
+				Object journalId = record.getValue().get("j");
+				this.drops.unreadable("Redis completion stream entry " + id
+						+ ((journalId != null) ? " of journal entry " + journalId : ""),
+						"it cannot be read as a completion or an execution record; it is removed");
 				this.held.remove(id);
 				this.stream.removeQuietly(id);
 				continue;
 			}
 			this.heldCount.incrementAndGet();
-			this.ready.add(new QueuedCompletion(pending, id));
+			this.ready.add(new QueuedDelivery(pending, id));
 		}
 	}
 
@@ -263,7 +265,7 @@ final class RedisCompletionQueue implements CompletionQueue {
 	 * Resets the idle time of a held entry before another attempt; {@code null} (and
 	 * forgotten) when another replica took it meanwhile.
 	 */
-	private QueuedCompletion touched(QueuedCompletion item) {
+	private QueuedDelivery touched(QueuedDelivery item) {
 		try {
 			if (this.stream.touch(RecordId.of(item.storeId()))) {
 				return item;
@@ -278,7 +280,7 @@ final class RedisCompletionQueue implements CompletionQueue {
 	}
 
 	@Override
-	public void retryLater(QueuedCompletion item, long delayNanos) {
+	public void retryLater(QueuedDelivery item, long delayNanos) {
 		if (item.storeId() == null) {
 			this.fallback.retryLater(item, delayNanos);
 			return;
@@ -288,8 +290,8 @@ final class RedisCompletionQueue implements CompletionQueue {
 	}
 
 	@Override
-	public void remove(QueuedCompletion item) {
-		this.handedOver.remove(item.journalId());
+	public void remove(QueuedDelivery item) {
+		this.handedOver.remove(item.key());
 		if (item.storeId() == null) {
 			this.fallback.remove(item);
 			return;
@@ -299,20 +301,36 @@ final class RedisCompletionQueue implements CompletionQueue {
 			this.stream.remove(RecordId.of(item.storeId()));
 		}
 		catch (DataAccessException ex) {
-			logger.warn("Specora completion stream entry {} (journal entry {}) could not be removed ({}); it may be "
-					+ "delivered again, with the same idempotency key", item.storeId(), item.journalId(),
+			logger.warn("Specora completion stream entry {} ({}) could not be removed ({}); it may be delivered "
+					+ "again, with the same idempotency key", item.storeId(), item.pending().description(),
 					ex.getMessage());
 		}
 	}
 
-	private void forget(QueuedCompletion item) {
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * An entry read from Redis stays pending there, and another replica claims it after
+	 * the lease; one held in memory is lost with this process.
+	 */
+	@Override
+	public boolean release(QueuedDelivery item) {
+		if (item.storeId() == null) {
+			return false;
+		}
+		this.handedOver.remove(item.key());
+		forget(item);
+		return true;
+	}
+
+	private void forget(QueuedDelivery item) {
 		if (this.held.remove(item.storeId())) {
 			this.heldCount.decrementAndGet();
 		}
 	}
 
 	@Override
-	public List<QueuedCompletion> removeAll() {
+	public List<QueuedDelivery> removeAll() {
 		int left = this.heldCount.get();
 		if (left > 0) {
 			logger.info("{} Specora completions stay pending in the Redis completion store for another replica or the "

@@ -31,8 +31,8 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The Redis commands of the completion store, on one stream and one consumer group:
- * an entry per completion with its journal id, its {@link Completion} (idempotency key
- * included) and when it was handed over. Every method may throw
+ * an entry per completion or execution record, its fields written by
+ * {@link StreamEntryCodec} (idempotency key and hand-over time included). Every method may throw
  * {@link DataAccessException} when Redis cannot be reached.
  */
 final class RedisCompletionStream {
@@ -91,6 +91,8 @@ final class RedisCompletionStream {
 
 	private final int capacity;
 
+	private final StreamEntryCodec codec = new StreamEntryCodec();
+
 	private volatile boolean groupReady;
 
 	/** Whether the loss of the group was logged and no read has succeeded since. */
@@ -105,35 +107,14 @@ final class RedisCompletionStream {
 	}
 
 	/**
-	 * Appends a completion.
+	 * Appends a completion or an execution record.
 	 * @return the id of the entry, or {@code null} when the stream is at capacity
 	 */
-	String append(PendingCompletion pending) {
-		Completion completion = pending.completion();
-		List<String> args = new ArrayList<>(16);
+	String append(PendingDelivery pending) {
+		List<String> args = new ArrayList<>(26);
 		args.add(Integer.toString(this.capacity));
-		add(args, "j", pending.journalId());
-		add(args, "r", completion.requestId().toString());
-		add(args, "s", completion.status().name());
-		add(args, "t", Long.toString(pending.createdAt().toEpochMilli()));
-		if (completion.costActual() != null) {
-			add(args, "c", completion.costActual().toPlainString());
-		}
-		if (completion.volumeActual() != null) {
-			add(args, "v", completion.volumeActual().toString());
-		}
-		if (completion.duration() != null) {
-			add(args, "d", Long.toString(completion.duration().toMillis()));
-		}
-		if (completion.error() != null) {
-			add(args, "e", completion.error());
-		}
+		args.addAll(this.codec.fields(pending));
 		return this.redis.execute(APPEND, List.of(this.key), args.toArray());
-	}
-
-	private static void add(List<String> args, String field, String value) {
-		args.add(field);
-		args.add(value);
 	}
 
 	/**
@@ -276,16 +257,9 @@ final class RedisCompletionStream {
 		if (first == null || first.isEmpty()) {
 			return null;
 		}
-		Object created = first.get(0).getValue().get("t");
-		if (created != null) {
-			try {
-				return Instant.ofEpochMilli(Long.parseLong(created.toString()));
-			}
-			catch (NumberFormatException ex) {
-				// an entry that is not a completion: its id's time stands
-			}
-		}
-		return Instant.ofEpochMilli(first.get(0).getId().getTimestamp());
+		Instant created = StreamEntryCodec.createdAtOrNull(first.get(0).getValue());
+		// an entry without a readable hand-over time: its id's time stands
+		return (created != null) ? created : Instant.ofEpochMilli(first.get(0).getId().getTimestamp());
 	}
 
 	long length() {
@@ -319,37 +293,11 @@ final class RedisCompletionStream {
 	}
 
 	/**
-	 * The completion of a stream entry, or {@code null} when the entry is not one.
+	 * The completion or execution record of a stream entry, or {@code null} when the
+	 * entry is neither.
 	 */
-	static PendingCompletion decode(MapRecord<String, Object, Object> record) {
-		Map<Object, Object> values = record.getValue();
-		try {
-			Completion completion = new Completion(UUID.fromString(field(values, "r")),
-					CompletionStatus.valueOf(field(values, "s")), decimal(values.get("c")), number(values.get("v")),
-					(values.get("d") != null) ? Duration.ofMillis(Long.parseLong(values.get("d").toString())) : null,
-					(values.get("e") != null) ? values.get("e").toString() : null);
-			return new PendingCompletion(field(values, "j"), completion,
-					Instant.ofEpochMilli(Long.parseLong(field(values, "t"))));
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-	}
-
-	private static String field(Map<Object, Object> values, String name) {
-		Object value = values.get(name);
-		if (value == null) {
-			throw new IllegalArgumentException("missing field " + name);
-		}
-		return value.toString();
-	}
-
-	private static BigDecimal decimal(Object value) {
-		return (value != null) ? new BigDecimal(value.toString()) : null;
-	}
-
-	private static Long number(Object value) {
-		return (value != null) ? Long.valueOf(value.toString()) : null;
+	PendingDelivery decode(MapRecord<String, Object, Object> record) {
+		return this.codec.decode(record.getValue());
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package ai.specora.spring.autoconfigure.observation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -8,6 +9,8 @@ import ai.specora.client.Completion;
 import ai.specora.client.EnforceRequest;
 import ai.specora.client.FailClosedException;
 import ai.specora.client.SpecoraClient;
+import ai.specora.client.platform.ExecutionRecordRequest;
+import ai.specora.client.platform.Provider;
 import ai.specora.runtime.observation.DefaultEnforcementObservationConvention;
 import ai.specora.runtime.observation.EnforcementObservationConvention;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
@@ -48,11 +51,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests {@link SpecoraObservationAutoConfiguration}: the observation and meters (on by
@@ -157,6 +162,36 @@ class SpecoraObservationAutoConfigurationTests {
 				assertThat(meters.get("specora.completions.in.flight").gauge().value()).isBetween(0.0, 1.0);
 				assertThat(meters.get("specora.completions.oldest.age").timeGauge().value(TimeUnit.MILLISECONDS))
 					.isGreaterThanOrEqualTo(0);
+			});
+	}
+
+	@Test
+	void executionRecordsAreMeteredApartFromCompletions() {
+		this.runner.withUserConfiguration(MeterRegistryConfiguration.class)
+			.withPropertyValues("specora.enforcement.completion.mode=async", "specora.vendor-id=ven_1",
+					"specora.tenant-id=ten_1")
+			.run((context) -> {
+				authority.server()
+					.stubFor(post("/v1/platform/executions").withRequestBody(containing("gpt-ok"))
+						.willReturn(okJson("{\"execution_id\": \"exe_1\", \"budget_remaining_micros\": 1000, "
+								+ "\"usage_percent\": 1.0, \"enforcement_state\": \"normal\"}")));
+				authority.server()
+					.stubFor(post("/v1/platform/executions").withRequestBody(containing("gpt-refused"))
+						.willReturn(aResponse().withStatus(422)));
+				AsyncCompletionDispatcher dispatcher = context.getBean(AsyncCompletionDispatcher.class);
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.find("specora.execution.records.dropped").functionCounters()).hasSize(6);
+				dispatcher.dispatchExecutionRecord(ExecutionRecordRequest.builder(Provider.OPENAI, "gpt-ok").build());
+				dispatcher
+					.dispatchExecutionRecord(ExecutionRecordRequest.builder(Provider.OPENAI, "gpt-refused").build());
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> meters.get("specora.execution.records.delivered").functionCounter().count() == 1
+							&& meters.get("specora.execution.records.dropped")
+								.tag("reason", "refused")
+								.functionCounter()
+								.count() == 1);
+				assertThat(meters.get("specora.completions.dropped").tag("reason", "refused").functionCounter().count())
+					.isZero();
 			});
 	}
 

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import ai.specora.client.Completion;
+import ai.specora.client.SpecoraClient;
+import ai.specora.client.platform.ExecutionRecordRequest;
+import ai.specora.client.platform.Provider;
 import ai.specora.client.testing.RedisServer;
 import ai.specora.client.testing.RedisServerExtension;
 import ai.specora.spring.actuate.SpecoraEndpoint;
@@ -68,7 +71,11 @@ class RedisCompletionStoreTests {
 	}
 
 	private AsyncCompletionDispatcher replica(Authority target, Duration lease, Clock clock, int capacity) {
-		AsyncCompletionDispatcher dispatcher = AsyncCompletionDispatcher.builder(target.client().reactive())
+		return replica(target.client(), lease, clock, capacity);
+	}
+
+	private AsyncCompletionDispatcher replica(SpecoraClient client, Duration lease, Clock clock, int capacity) {
+		AsyncCompletionDispatcher dispatcher = AsyncCompletionDispatcher.builder(client.reactive())
 			.store(new RedisCompletionStore(this.fixtures.template(this.redis.port()), this.stream,
 					RedisCompletionStore.DEFAULT_GROUP, lease))
 			.backoff(Duration.ofMillis(50), Duration.ofMillis(200))
@@ -159,6 +166,69 @@ class RedisCompletionStoreTests {
 			assertThat(this.authority.completionsOf("jrn_killed_" + i)).as("jrn_killed_" + i).hasSize(1);
 		}
 		assertThat(survivor.droppedCount()).isZero();
+	}
+
+	@Test
+	void anExecutionRecordLeftByAReplicaIsDeliveredByAnotherWithItsKeyAndFields() {
+		int port = this.authority.port();
+		this.authority.stop();
+		SpecoraClient downClient = new Authority(port).vendorClient();
+		AsyncCompletionDispatcher first = replica(downClient, Duration.ofSeconds(1), Clock.systemUTC(), 100);
+		first.dispatchExecutionRecord(ExecutionRecordRequest.builder(Provider.OPENAI, "gpt-4o")
+			.tokens(1200, 300)
+			.costMicros(4500)
+			.duration(Duration.ofMillis(850))
+			.externalRunId("run-7")
+			.metadata("authorization_id", "auth_1")
+			.metadata("attempt", 2)
+			.build());
+		assertThat(streamLength()).isEqualTo(1);
+		Object key = this.fixtures.template(this.redis.port())
+			.opsForStream()
+			.range(this.stream, org.springframework.data.domain.Range.unbounded())
+			.get(0)
+			.getValue()
+			.get("r");
+		first.stop();
+		assertThat(streamLength()).as("left in Redis for another replica").isEqualTo(1);
+		this.authority = new Authority(port).startAnswering();
+		AsyncCompletionDispatcher second = replica(this.authority.vendorClient(), Duration.ofSeconds(1),
+				Clock.systemUTC(), 100);
+		await().atMost(Duration.ofSeconds(60)).until(() -> streamLength() == 0);
+		assertThat(this.authority.executions()).singleElement().satisfies((request) -> {
+			assertThat(request.getHeader("Idempotency-Key")).isEqualTo(key);
+			assertThat(request.getBodyAsString()).contains("\"provider\":\"openai\"", "\"model\":\"gpt-4o\"",
+					"\"cost_micros\":4500", "\"input_tokens\":1200", "\"output_tokens\":300",
+					"\"duration_ms\":850", "\"success\":true", "\"external_run_id\":\"run-7\"",
+					"\"authorization_id\":\"auth_1\"", "\"attempt\":2");
+		});
+		assertThat(second.deliveredExecutionRecordCount()).isEqualTo(1);
+		assertThat(this.authority.completions()).isEmpty();
+		downClient.close();
+	}
+
+	@Test
+	void aDeliveryInFlightAtTheEndOfTheShutdownTimeoutStaysInRedisForAnotherReplica(CapturedOutput output) {
+		this.authority.server()
+			.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(Authority.COMPLETE)
+				.atPriority(1)
+				.willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{}").withFixedDelay(5_000)));
+		AsyncCompletionDispatcher first = AsyncCompletionDispatcher.builder(this.authority.client().reactive())
+			.store(new RedisCompletionStore(this.fixtures.template(this.redis.port()), this.stream,
+					RedisCompletionStore.DEFAULT_GROUP, Duration.ofSeconds(1)))
+			.shutdownTimeout(Duration.ofMillis(500))
+			.build();
+		first.start();
+		first.dispatch("jrn_cut_off", Completion.success(null));
+		await().atMost(Duration.ofSeconds(20)).until(() -> !this.authority.completions().isEmpty());
+		first.stop();
+		assertThat(first.droppedCount()).isZero();
+		assertThat(streamLength()).isEqualTo(1);
+		assertThat(output).contains("stay in the completion store for another replica");
+		this.authority.reset();
+		replica(this.authority, Duration.ofSeconds(1));
+		await().atMost(Duration.ofSeconds(60)).until(() -> streamLength() == 0);
+		assertThat(this.authority.completionsOf("jrn_cut_off")).hasSize(1);
 	}
 
 	@Test
@@ -268,7 +338,9 @@ class RedisCompletionStoreTests {
 			}
 			// the Redis command timeout is 2 s: callers waiting on each other would take 2, 4, 6, 8 and 10 s
 			assertThat(handOvers).hasSize(5).allSatisfy((took) -> assertThat(took).isLessThan(Duration.ofSeconds(1)));
-			assertThat(dispatcher.pendingCount()).isEqualTo(6);
+			// the stream's length cannot be read: the backlog is what this process holds, the five in memory
+			// and the warm-up one if this replica had read it before Redis stopped answering
+			assertThat(dispatcher.pendingCount()).isBetween(5, 6);
 		}
 		finally {
 			sleeper.join(30_000);
