@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration of the {@link GovernanceEngine} that every governed call goes
@@ -125,7 +126,17 @@ public final class SpecoraGovernanceAutoConfiguration {
 				SpecoraProperties properties) {
 			SpecoraProperties.CompletionRedis redis = properties.getEnforcement().getCompletion().getRedis();
 			return new RedisCompletionStore(new StringRedisTemplate(connectionFactory), redis.getStream(),
-					redis.getGroup(), redis.getLease(), redis.getAppendTimeout());
+					redis.getGroup(), redis.getLease(), redis.getAppendTimeout(), consumerName(redis));
+		}
+
+		/**
+		 * The consumer name of {@code specora.enforcement.completion.redis.consumer-name},
+		 * without surrounding white space; unset or blank, like the other optional
+		 * {@code specora.*} names, means {@link RedisCompletionStore#defaultConsumer()}.
+		 */
+		private static String consumerName(SpecoraProperties.CompletionRedis redis) {
+			String name = redis.getConsumerName();
+			return StringUtils.hasText(name) ? name.strip() : RedisCompletionStore.defaultConsumer();
 		}
 
 	}

@@ -631,6 +631,33 @@ public class SpecoraProperties {
 		 */
 		private Duration appendTimeout = Duration.ofMillis(200);
 
+		/**
+		 * Consumer name of this replica in the consumer group: stable across its
+		 * restarts (for example a StatefulSet pod name) and different from every other
+		 * live replica's. Unset or blank: 'specora-<HOSTNAME>-<pid>'. Consumers idle for
+		 * an hour with nothing pending are removed from the group.
+		 */
+		private String consumerName;
+
+		/**
+		 * The consumer name of this replica in the consumer group.
+		 * @return the name, or {@code null} (or blank) for the default
+		 * {@code specora-<HOSTNAME>-<pid>}
+		 */
+		public String getConsumerName() {
+			return this.consumerName;
+		}
+
+		/**
+		 * Sets the consumer name of this replica in the consumer group: stable across
+		 * its restarts and different from every other live replica's.
+		 * @param consumerName the name, or {@code null} (or blank) for the default
+		 * {@code specora-<HOSTNAME>-<pid>}
+		 */
+		public void setConsumerName(String consumerName) {
+			this.consumerName = consumerName;
+		}
+
 		public Duration getAppendTimeout() {
 			return this.appendTimeout;
 		}

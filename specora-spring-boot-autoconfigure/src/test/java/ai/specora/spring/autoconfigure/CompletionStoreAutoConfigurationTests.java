@@ -1,5 +1,7 @@
 package ai.specora.spring.autoconfigure;
 
+import java.util.Map;
+
 import ai.specora.client.SpecoraClient;
 import ai.specora.client.testing.RedisServer;
 import ai.specora.runtime.CompletionDispatcher;
@@ -10,8 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -21,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code specora.enforcement.completion.store}: memory by default, Redis on demand or
  * when available with {@code auto}, and a clear failure when Redis is asked for but
- * missing.
+ * missing; the Redis store's settings, its consumer name included.
  */
 class CompletionStoreAutoConfigurationTests {
 
@@ -50,6 +55,53 @@ class CompletionStoreAutoConfigurationTests {
 					.hasToString("RedisCompletionStore[stream=app:completions, group=specora-completions, lease=PT2M, "
 						+ "appendTimeout=PT0.05S]");
 			});
+	}
+
+	@Test
+	void theConfiguredConsumerNameReachesTheStore() {
+		this.runner.withUserConfiguration(RedisConfig.class)
+			.withPropertyValues("specora.enforcement.completion.store=redis",
+					"specora.enforcement.completion.redis.consumer-name=orders-0")
+			.run((context) -> {
+				assertThat(context.getBean(CompletionDispatcher.class).storeName()).isEqualTo("redis");
+				assertThat(context.getBean(RedisCompletionStore.class).consumer()).isEqualTo("orders-0");
+			});
+	}
+
+	@Test
+	void theConsumerNameIsTakenWithoutSurroundingWhiteSpace() {
+		this.runner.withUserConfiguration(RedisConfig.class)
+			.withInitializer(property("specora.enforcement.completion.redis.consumer-name", "  orders-1\t"))
+			.run((context) -> assertThat(context.getBean(RedisCompletionStore.class).consumer())
+				.isEqualTo("orders-1"));
+	}
+
+	@Test
+	void withoutAConsumerNameTheStoreUsesTheHostAndProcessName() {
+		this.runner.withUserConfiguration(RedisConfig.class)
+			.withPropertyValues("specora.enforcement.completion.store=redis")
+			.run((context) -> assertThat(context.getBean(RedisCompletionStore.class).consumer())
+				.isEqualTo(RedisCompletionStore.defaultConsumer())
+				.startsWith("specora-")
+				.endsWith("-" + ProcessHandle.current().pid()));
+	}
+
+	@Test
+	void aBlankConsumerNameMeansTheDefault() {
+		this.runner.withUserConfiguration(RedisConfig.class)
+			.withPropertyValues("specora.enforcement.completion.store=redis")
+			.withInitializer(property("specora.enforcement.completion.redis.consumer-name", " \t "))
+			.run((context) -> assertThat(context.getBean(RedisCompletionStore.class).consumer())
+				.isEqualTo(RedisCompletionStore.defaultConsumer()));
+	}
+
+	@Test
+	void aConsumerNameFromAnUnsetPlaceholderMeansTheDefault() {
+		this.runner.withUserConfiguration(RedisConfig.class)
+			.withPropertyValues("specora.enforcement.completion.store=redis",
+					"specora.enforcement.completion.redis.consumer-name=${SPECORA_TEST_UNSET_POD_NAME:}")
+			.run((context) -> assertThat(context.getBean(RedisCompletionStore.class).consumer())
+				.isEqualTo(RedisCompletionStore.defaultConsumer()));
 	}
 
 	@Test
@@ -93,6 +145,17 @@ class CompletionStoreAutoConfigurationTests {
 				.rootCause()
 				.isInstanceOf(SpecoraConfigurationException.class)
 				.hasMessageContaining("specora.enforcement.completion.store"));
+	}
+
+	/**
+	 * Sets a property as given, white space included (property values given as
+	 * {@code key=value} pairs are trimmed).
+	 */
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> property(String name,
+			String value) {
+		return (context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("test", Map.of(name, value)));
 	}
 
 	@Configuration(proxyBeanMethods = false)

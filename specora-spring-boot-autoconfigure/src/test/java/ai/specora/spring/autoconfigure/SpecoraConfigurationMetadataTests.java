@@ -84,6 +84,13 @@ class SpecoraConfigurationMetadataTests {
 	}
 
 	@Test
+	void theRedisConsumerNameIsDescribedWithoutAFixedDefault() {
+		String name = "specora.enforcement.completion.redis.consumer-name";
+		assertThat(this.metadata.descriptionOf(name)).contains("specora-", "StatefulSet", "idle");
+		assertThat(this.metadata.defaultOf(name)).isNull();
+	}
+
+	@Test
 	void enumeratedValuesHaveDescribedHints() {
 		assertThat(this.metadata.hintValues("specora.fail-mode")).containsExactly("closed", "open");
 		assertThat(this.metadata.hintValues("specora.enforcement.completion.mode")).containsExactly("async", "sync");
