@@ -171,7 +171,8 @@ class SpecoraSpringAiAutoConfigurationTests {
 	void unknownProviderFailsWithAnAnalysisNamingTheProperty() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SpecoraClientAutoConfiguration.class,
-					SpecoraChatAutoConfiguration.class, ChatClientAutoConfiguration.class))
+					SpecoraGovernanceAutoConfiguration.class, SpecoraChatAutoConfiguration.class,
+					ChatClientAutoConfiguration.class))
 			.withPropertyValues("specora.base-url=http://127.0.0.1:9", "specora.api-key=sk_test_key",
 					"specora.org-id=org-1")
 			.withBean(FakeChatModel.class)
@@ -223,7 +224,8 @@ class SpecoraSpringAiAutoConfigurationTests {
 	void providerIsGuessedFromTheChatModelsClassName() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SpecoraClientAutoConfiguration.class,
-					SpecoraChatAutoConfiguration.class, ChatClientAutoConfiguration.class))
+					SpecoraGovernanceAutoConfiguration.class, SpecoraChatAutoConfiguration.class,
+					ChatClientAutoConfiguration.class))
 			.withPropertyValues("specora.base-url=http://127.0.0.1:9", "specora.api-key=sk_test_key",
 					"specora.org-id=org-1")
 			.withBean(AnthropicChatModel.class)
