@@ -42,7 +42,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * for {@code down-seconds} ({@code DEBUG SLEEP}: connections stay open and nothing is
  * answered, the harder case than a refused connection, which fails at once). The row
  * gives the hand-over time of each completion (the {@code dispatch} call inside the
- * governed call) and the callers' p99, before and during the outage.</li>
+ * governed call) and the callers' p99, before and during the outage (by when they
+ * started; the callers' before ends a second before the outage, since a call that
+ * started just before it hands over during it).</li>
  * <li>{@code fault=replica-kill} (Redis store): two replicas in JVMs of their own share
  * the Redis and the authority, each with half the callers and half the rate; at a third
  * of the run one is killed ({@code destroyForcibly}); the survivor must claim the killed
@@ -314,7 +316,8 @@ public final class CompletionLoadBenchmark {
 
 		String outageRow(AsyncCompletionDispatcher dispatcher, PacedCallers load, TimedDispatcher timed,
 				long[] fault) {
-			long[] callersBefore = load.tookBetween(load.start(), fault[0]);
+			// calls that started in the last second before the outage may have handed over during it
+			long[] callersBefore = load.tookBetween(load.start(), fault[0] - TimeUnit.SECONDS.toNanos(1));
 			long[] callersDuring = load.tookBetween(fault[0], fault[1]);
 			return prefix() + String.format("%s | %s | %.1f | %.1f | %d of %d | %s | %d | %.1f | %s |",
 					ms(timed.tookBetween(load.start(), fault[0])), ms(timed.tookBetween(fault[0], fault[1])),

@@ -187,6 +187,26 @@ final class EmbeddedRedis implements AutoCloseable {
 		return 0;
 	}
 
+	/**
+	 * How many entries of a stream are pending with one consumer of a group (from
+	 * {@code XPENDING key group}).
+	 * @param key the stream key
+	 * @param group the group
+	 * @param consumer the consumer name
+	 * @return the pending count of that consumer, 0 when it has none
+	 */
+	long pendingCount(String key, String group, String consumer) {
+		Object reply = command("XPENDING", key, group);
+		if (reply instanceof List<?> summary && summary.size() == 4 && summary.get(3) instanceof List<?> consumers) {
+			for (Object entry : consumers) {
+				if (entry instanceof List<?> pair && consumer.equals(pair.get(0))) {
+					return Long.parseLong(String.valueOf(pair.get(1)));
+				}
+			}
+		}
+		return 0;
+	}
+
 	private boolean answers() {
 		try {
 			return "PONG".equals(command("PING"));

@@ -26,7 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * drain); the survivor must claim the killed one's pending entries once they are idle
  * for longer than the lease and deliver them.
  * <p>
- * The row compares the governed calls the authority allowed (journal ids issued) with
+ * The row gives the entries pending with the killed replica right after the kill (read
+ * by it, not yet acknowledged: those the survivor must claim) and compares the governed calls the authority allowed (journal ids issued) with
  * the completions it recorded. Their difference is the calls the kill caught between
  * their decision and the hand-over of their completion (they can never complete): each
  * caller has at most one call in flight, so it is at most the killed replica's
@@ -52,8 +53,8 @@ final class ReplicaKillRun {
 	static void run(CompletionLoadBenchmark.Options options) throws Exception {
 		int callers = options.callers()[0];
 		int rate = options.rates()[0];
-		System.out.println("| store | callers | offered/s | lease s | allowed (journal ids) | recorded | not recorded "
-				+ "| bound: killed replica's callers | stream at end | pending at end | survivor: dropped "
+		System.out.println("| store | callers | offered/s | lease s | pending with the killed replica "
+				+ "| allowed (journal ids) | recorded | not recorded | bound: killed replica's callers | stream at end | pending at end | survivor: dropped "
 				+ "| survivor: failed calls | survivor: p50 / p99 ms | survivor: drain s |");
 		List<Replica> replicas = new ArrayList<>();
 		Thread hook = new Thread(() -> replicas.forEach(Replica::kill), "replica-cleanup");
@@ -74,14 +75,16 @@ final class ReplicaKillRun {
 			Replica killed = replicas.get(0);
 			Replica survivor = replicas.get(1);
 			killed.kill();
+			long orphaned = redis.pendingCount(RedisCompletionStore.DEFAULT_STREAM, RedisCompletionStore.DEFAULT_GROUP,
+					killed.consumer());
 			String[] calls = survivor.await("CALLS", options.seconds() + 60L).split(" ");
 			long drainTimeout = 4L * options.leaseSeconds() + CompletionLoadBenchmark.DRAIN_TIMEOUT_SECONDS + 30;
 			String[] result = survivor.await("RESULT", drainTimeout).split(" ", 3);
 			survivor.awaitExit(30);
 			long issued = authority.issued() - issuedBefore;
 			long recorded = authority.delivered() - deliveredBefore;
-			System.out.printf("| redis | %d | %d | %d | %d | %d | %d | %d | %d | %d | %s | %s | %s / %s | %s |%n",
-					callers, rate, options.leaseSeconds(), issued, recorded, issued - recorded, killed.callers,
+			System.out.printf("| redis | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %s | %s | %s / %s | %s |%n",
+					callers, rate, options.leaseSeconds(), orphaned, issued, recorded, issued - recorded, killed.callers,
 					redis.streamLength(RedisCompletionStore.DEFAULT_STREAM),
 					redis.pendingCount(RedisCompletionStore.DEFAULT_STREAM, RedisCompletionStore.DEFAULT_GROUP),
 					result[2], calls[2], calls[3], calls[4], result[1]);
@@ -229,6 +232,15 @@ final class ReplicaKillRun {
 			}
 			throw new IllegalStateException(this.name + " did not say " + prefix + " within " + timeoutSeconds
 					+ " s (alive: " + this.process.isAlive() + ")");
+		}
+
+		/**
+		 * The consumer name of this replica in the group (the starter's default,
+		 * {@link RedisCompletionStore#defaultConsumer()}, with the child's process id).
+		 */
+		String consumer() {
+			String own = RedisCompletionStore.defaultConsumer();
+			return own.substring(0, own.lastIndexOf('-') + 1) + this.process.pid();
 		}
 
 		void awaitExit(long timeoutSeconds) throws InterruptedException {
