@@ -93,10 +93,10 @@ public final class CompletionLoadBenchmark {
 			case "redis-restart" -> "| store | callers | offered/s | calls/s | handed over | delivered | dropped "
 					+ "| neither delivered nor dropped | failed calls | p50 ms | p99 ms | drain s | stream at end |";
 			case "redis-outage" -> "| store | callers | offered/s | calls/s | hand-over p50/p99/max ms before "
-					+ "| hand-over p50/p99/max ms during | callers' p99 ms before | callers' p99 ms during "
+					+ "| hand-over p50/p99/max ms during | hand-overs ≥ 10 ms during: count, last at | callers' p99 ms before | callers' p99 ms during "
 					+ "| delivered of handed over | dropped | failed calls | drain s | stream at end |";
 			default -> "| store | callers | offered/s | calls/s | delivered/s in run | backlog at end "
-					+ "| delivered after drain | dropped | failed calls | p50 ms | p99 ms | drain s | stream at end |";
+					+ "| delivered after drain | dropped | failed calls | p50 ms | p99 ms | hand-over p50 / p99 ms | drain s | stream at end |";
 		};
 	}
 
@@ -124,7 +124,7 @@ public final class CompletionLoadBenchmark {
 			return switch (options.fault()) {
 				case "redis-restart" -> result.restartRow(dispatcher, load);
 				case "redis-outage" -> result.outageRow(dispatcher, load, timed, fault);
-				default -> result.loadRow(dispatcher, load, runSeconds);
+				default -> result.loadRow(dispatcher, load, timed, runSeconds);
 			};
 		}
 	}
@@ -298,11 +298,14 @@ public final class CompletionLoadBenchmark {
 			return (this.streamLength < 0) ? "n/a" : Long.toString(this.streamLength);
 		}
 
-		String loadRow(AsyncCompletionDispatcher dispatcher, PacedCallers load, double runSeconds) {
+		String loadRow(AsyncCompletionDispatcher dispatcher, PacedCallers load, TimedDispatcher timed,
+				double runSeconds) {
 			long[] all = load.tookBetween(load.start(), load.end());
-			return prefix() + String.format("%.0f | %d | %d of %d | %s | %d | %.1f | %.1f | %.1f | %s |",
+			long[] handOvers = timed.tookBetween(load.start(), load.end() + TimeUnit.MINUTES.toNanos(1));
+			return prefix() + String.format("%.0f | %d | %d of %d | %s | %d | %.1f | %.1f | %.2f / %.2f | %.1f | %s |",
 					this.deliveredInRun / runSeconds, this.backlog, this.delivered, this.handedOver, drops(dispatcher),
 					this.failures, PacedCallers.percentile(all, 0.50), PacedCallers.percentile(all, 0.99),
+					PacedCallers.percentile(handOvers, 0.50), PacedCallers.percentile(handOvers, 0.99),
 					this.drainSeconds, stream());
 		}
 
@@ -319,8 +322,10 @@ public final class CompletionLoadBenchmark {
 			// calls that started in the last second before the outage may have handed over during it
 			long[] callersBefore = load.tookBetween(load.start(), fault[0] - TimeUnit.SECONDS.toNanos(1));
 			long[] callersDuring = load.tookBetween(fault[0], fault[1]);
-			return prefix() + String.format("%s | %s | %.1f | %.1f | %d of %d | %s | %d | %.1f | %s |",
-					ms(timed.tookBetween(load.start(), fault[0])), ms(timed.tookBetween(fault[0], fault[1])),
+			long[] slow = timed.slowBetween(fault[0], fault[1], TimeUnit.MILLISECONDS.toNanos(10));
+			return prefix() + String.format("%s | %s | %d of %d, +%.1f s | %.1f | %.1f | %d of %d | %s | %d | %.1f | %s |",
+					ms(timed.tookBetween(load.start(), fault[0])), ms(timed.tookBetween(fault[0], fault[1])), slow[0],
+					timed.tookBetween(fault[0], fault[1]).length, slow[1] / 1e9,
 					PacedCallers.percentile(callersBefore, 0.99), PacedCallers.percentile(callersDuring, 0.99),
 					this.delivered, this.handedOver, drops(dispatcher), this.failures, this.drainSeconds, stream());
 		}

@@ -86,6 +86,29 @@ public final class TimedDispatcher implements CompletionDispatcher, SmartLifecyc
 		return sorted;
 	}
 
+	/**
+	 * The hand-overs that started in a window and took at least a given time: how many,
+	 * and when the last of them started.
+	 * @param from the start of the window ({@link System#nanoTime()})
+	 * @param to its end, exclusive
+	 * @param atLeastNanos the shortest duration counted
+	 * @return the count and the start of the last one (relative to {@code from}, in
+	 * nanoseconds; 0 when there is none)
+	 */
+	public long[] slowBetween(long from, long to, long atLeastNanos) {
+		int n = Math.min(this.count.get(), CAPACITY);
+		long slow = 0;
+		long last = 0;
+		for (int i = 0; i < n; i++) {
+			long at = this.startedAt[i];
+			if (at - from >= 0 && at - to < 0 && this.took[i] >= atLeastNanos) {
+				slow++;
+				last = Math.max(last, at - from);
+			}
+		}
+		return new long[] { slow, last };
+	}
+
 	@Override
 	public int pendingCount() {
 		return this.delegate.pendingCount();
