@@ -171,7 +171,10 @@ public final class CompletionLoadBenchmark {
 	 */
 	private static double drain(AsyncCompletionDispatcher dispatcher) throws InterruptedException {
 		long start = System.nanoTime();
-		awaitEmpty(dispatcher, TimeUnit.SECONDS.toNanos(DRAIN_TIMEOUT_SECONDS));
+		if (!awaitEmpty(dispatcher, TimeUnit.SECONDS.toNanos(DRAIN_TIMEOUT_SECONDS))) {
+			System.out.printf("not drained within %d s: %d waiting, %d in flight%n", DRAIN_TIMEOUT_SECONDS,
+					dispatcher.pendingCount(), dispatcher.inFlightCount());
+		}
 		return (System.nanoTime() - start) / 1e9;
 	}
 

@@ -207,6 +207,26 @@ final class EmbeddedRedis implements AutoCloseable {
 		return 0;
 	}
 
+	/**
+	 * The journal ids (field {@code j}) of the first entries of a stream.
+	 * @param key the stream key
+	 * @param count how many entries at most
+	 * @return the entry ids and journal ids, {@code id=journalId}
+	 */
+	List<String[]> firstEntries(String key, int count) {
+		List<String[]> entries = new ArrayList<>();
+		if (command("XRANGE", key, "-", "+", "COUNT", Integer.toString(count)) instanceof List<?> records) {
+			for (Object record : records) {
+				if (record instanceof List<?> pair && pair.get(1) instanceof List<?> fields) {
+					int j = fields.indexOf("j");
+					entries.add(new String[] { String.valueOf(pair.get(0)),
+							(j >= 0 && j + 1 < fields.size()) ? String.valueOf(fields.get(j + 1)) : "?" });
+				}
+			}
+		}
+		return entries;
+	}
+
 	private boolean answers() {
 		try {
 			return "PONG".equals(command("PING"));

@@ -42,6 +42,9 @@ final class ReplicaKillRun {
 
 	private static final long START_TIMEOUT_SECONDS = 120;
 
+	/** How long the survivor waits, beyond four leases, for the stream to drain. */
+	private static final long SURVIVOR_DRAIN_SECONDS = 40;
+
 	private ReplicaKillRun() {
 	}
 
@@ -78,7 +81,7 @@ final class ReplicaKillRun {
 			long orphaned = redis.pendingCount(RedisCompletionStore.DEFAULT_STREAM, RedisCompletionStore.DEFAULT_GROUP,
 					killed.consumer());
 			String[] calls = survivor.await("CALLS", options.seconds() + 60L).split(" ");
-			long drainTimeout = 4L * options.leaseSeconds() + CompletionLoadBenchmark.DRAIN_TIMEOUT_SECONDS + 30;
+			long drainTimeout = 4L * options.leaseSeconds() + SURVIVOR_DRAIN_SECONDS + 30;
 			String[] result = survivor.await("RESULT", drainTimeout).split(" ", 3);
 			survivor.awaitExit(30);
 			long issued = authority.issued() - issuedBefore;
@@ -88,10 +91,22 @@ final class ReplicaKillRun {
 					redis.streamLength(RedisCompletionStore.DEFAULT_STREAM),
 					redis.pendingCount(RedisCompletionStore.DEFAULT_STREAM, RedisCompletionStore.DEFAULT_GROUP),
 					result[2], calls[2], calls[3], calls[4], result[1]);
+			leftovers(redis, authority);
 		}
 		finally {
 			replicas.forEach(Replica::kill);
 			Runtime.getRuntime().removeShutdownHook(hook);
+		}
+	}
+
+	/**
+	 * Says which entries are left in the stream, and whether the authority recorded their
+	 * completions all the same.
+	 */
+	private static void leftovers(EmbeddedRedis redis, SlowAuthority authority) {
+		for (String[] entry : redis.firstEntries(RedisCompletionStore.DEFAULT_STREAM, 10)) {
+			System.out.printf("left in the stream: entry %s, journal entry %s, recorded by the authority: %s%n",
+					entry[0], entry[1], authority.recorded(entry[1]) ? "yes" : "no");
 		}
 	}
 
@@ -126,9 +141,9 @@ final class ReplicaKillRun {
 			say(String.format("CALLS %d %d %.1f %.1f", load.calls(), load.failures(),
 					PacedCallers.percentile(all, 0.50), PacedCallers.percentile(all, 0.99)));
 			long start = System.nanoTime();
-			CompletionLoadBenchmark.awaitEmpty(dispatcher,
-					TimeUnit.SECONDS.toNanos(4L * options.leaseSeconds() + CompletionLoadBenchmark.DRAIN_TIMEOUT_SECONDS));
-			say(String.format("RESULT %.1f %s", (System.nanoTime() - start) / 1e9,
+			boolean drained = CompletionLoadBenchmark.awaitEmpty(dispatcher,
+					TimeUnit.SECONDS.toNanos(4L * options.leaseSeconds() + SURVIVOR_DRAIN_SECONDS));
+			say(String.format("RESULT %.1f%s %s", (System.nanoTime() - start) / 1e9, drained ? "" : "-timed-out",
 					CompletionLoadBenchmark.drops(dispatcher)));
 		}
 		System.exit(0);

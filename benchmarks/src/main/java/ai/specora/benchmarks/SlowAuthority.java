@@ -97,6 +97,13 @@ final class SlowAuthority implements AutoCloseable {
 	}
 
 	/**
+	 * Whether it recorded a completion of a journal entry.
+	 */
+	boolean recorded(String journalId) {
+		return this.delivered.contains(journalId);
+	}
+
+	/**
 	 * How many journal ids it issued: the governed calls it allowed.
 	 */
 	long issued() {
