@@ -155,7 +155,11 @@ public final class CompletionLoadBenchmark {
 				Thread.sleep(TimeUnit.SECONDS.toMillis(options.downSeconds()));
 				authority.down(false);
 			}
-			case "redis-restart" -> redis.restartEmpty();
+			case "redis-restart" -> {
+				System.out.printf("stream just before the restart: %d entries, %d of them read and pending%n",
+						redis.streamLength(STREAM), redis.pendingCount(STREAM, GROUP));
+				redis.restartEmpty();
+			}
 			case "redis-outage" -> {
 				Thread sleeper = redis.freeze(options.downSeconds());
 				sleeper.join(TimeUnit.SECONDS.toMillis(options.downSeconds() + 10));
