@@ -91,10 +91,10 @@ public final class CompletionLoadBenchmark {
 	private static String header(String fault) {
 		return switch (fault) {
 			case "redis-restart" -> "| store | callers | offered/s | calls/s | handed over | delivered | dropped "
-					+ "| neither delivered nor dropped | failed calls | p50 ms | p99 ms | drain s | stream at end |";
+					+ "| neither delivered nor dropped | delivered twice | failed calls | p50 ms | p99 ms | drain s | stream at end |";
 			case "redis-outage" -> "| store | callers | offered/s | calls/s | hand-over p50/p99/max ms before "
 					+ "| hand-over p50/p99/max ms during | hand-overs ≥ 10 ms during: count, last at | callers' p99 ms before | callers' p99 ms during "
-					+ "| delivered of handed over | dropped | failed calls | drain s | stream at end |";
+					+ "| delivered of handed over | delivered twice | dropped | failed calls | drain s | stream at end |";
 			default -> "| store | callers | offered/s | calls/s | delivered/s in run | backlog at end "
 					+ "| delivered after drain | dropped | failed calls | p50 ms | p99 ms | hand-over p50 / p99 ms | drain s | stream at end |";
 		};
@@ -109,6 +109,7 @@ public final class CompletionLoadBenchmark {
 			AsyncCompletionDispatcher dispatcher = timed.delegate();
 			warmUp(governed, dispatcher);
 			long deliveredBefore = authority.delivered();
+			long recordingsBefore = authority.recordings();
 			long handedBefore = timed.handedOver();
 			PacedCallers load = new PacedCallers(governed, callers, rate, options.seconds());
 			long[] fault = fault(options, authority, redis, load);
@@ -118,6 +119,7 @@ public final class CompletionLoadBenchmark {
 					authority.delivered() - deliveredBefore, dispatcher.pendingCount());
 			result.drainSeconds = drain(dispatcher);
 			result.delivered = authority.delivered() - deliveredBefore;
+			result.twice = authority.recordings() - recordingsBefore - result.delivered;
 			result.handedOver = timed.handedOver() - handedBefore;
 			result.failures = load.failures();
 			result.streamLength = (redis != null) ? redis.streamLength(STREAM) : -1;
@@ -282,6 +284,8 @@ public final class CompletionLoadBenchmark {
 
 		private long handedOver;
 
+		private long twice;
+
 		private long failures;
 
 		private double drainSeconds;
@@ -319,8 +323,8 @@ public final class CompletionLoadBenchmark {
 		String restartRow(AsyncCompletionDispatcher dispatcher, PacedCallers load) {
 			long[] all = load.tookBetween(load.start(), load.end());
 			long neither = this.handedOver - this.delivered - dispatcher.droppedCount();
-			return prefix() + String.format("%d | %d | %s | %d | %d | %.1f | %.1f | %.1f | %s |", this.handedOver,
-					this.delivered, drops(dispatcher), neither, this.failures, PacedCallers.percentile(all, 0.50),
+			return prefix() + String.format("%d | %d | %s | %d | %d | %d | %.1f | %.1f | %.1f | %s |",
+					this.handedOver, this.delivered, drops(dispatcher), neither, this.twice, this.failures, PacedCallers.percentile(all, 0.50),
 					PacedCallers.percentile(all, 0.99), this.drainSeconds, stream());
 		}
 
@@ -330,11 +334,12 @@ public final class CompletionLoadBenchmark {
 			long[] callersBefore = load.tookBetween(load.start(), fault[0] - TimeUnit.SECONDS.toNanos(1));
 			long[] callersDuring = load.tookBetween(fault[0], fault[1]);
 			long[] slow = timed.slowBetween(fault[0], fault[1], TimeUnit.MILLISECONDS.toNanos(10));
-			return prefix() + String.format("%s | %s | %d of %d, +%.1f s | %.1f | %.1f | %d of %d | %s | %d | %.1f | %s |",
+			return prefix() + String.format("%s | %s | %d of %d, +%.1f s | %.1f | %.1f | %d of %d | %d | %s | %d | %.1f | %s |",
 					ms(timed.tookBetween(load.start(), fault[0])), ms(timed.tookBetween(fault[0], fault[1])), slow[0],
 					timed.tookBetween(fault[0], fault[1]).length, slow[1] / 1e9,
 					PacedCallers.percentile(callersBefore, 0.99), PacedCallers.percentile(callersDuring, 0.99),
-					this.delivered, this.handedOver, drops(dispatcher), this.failures, this.drainSeconds, stream());
+					this.delivered, this.handedOver, this.twice, drops(dispatcher), this.failures, this.drainSeconds,
+					stream());
 		}
 
 	}

@@ -39,6 +39,8 @@ final class SlowAuthority implements AutoCloseable {
 
 	private final AtomicLong journalIds = new AtomicLong();
 
+	private final AtomicLong recordings = new AtomicLong();
+
 	private final Set<String> delivered = ConcurrentHashMap.newKeySet();
 
 	private final LoopResources loops = LoopResources.create("slow-authority", 1, 2, true);
@@ -68,6 +70,7 @@ final class SlowAuthority implements AutoCloseable {
 							Matcher matcher = JOURNAL_ID.matcher(body);
 							if (matcher.find()) {
 								this.delivered.add(matcher.group(1));
+								this.recordings.incrementAndGet();
 							}
 							answer = COMPLETED;
 						}
@@ -94,6 +97,14 @@ final class SlowAuthority implements AutoCloseable {
 
 	long delivered() {
 		return this.delivered.size();
+	}
+
+	/**
+	 * How many completions it answered with 200, a second one of the same entry (a
+	 * redelivery) included.
+	 */
+	long recordings() {
+		return this.recordings.get();
 	}
 
 	/**
