@@ -63,6 +63,13 @@ public final class CompletionLoadBenchmark {
 	private CompletionLoadBenchmark() {
 	}
 
+	/**
+	 * Runs the benchmark: one row per callers count and rate ({@code fault=replica-kill}:
+	 * one row, with the first of each), or, with {@code role=replica}, one replica of
+	 * {@link ReplicaKillRun}.
+	 * @param args {@code name=value} options, see the class description
+	 * @throws Exception if a run fails
+	 */
 	public static void main(String[] args) throws Exception {
 		Options options = Options.parse(args);
 		if ("replica".equals(Options.arg(args, "role", ""))) {
@@ -91,12 +98,15 @@ public final class CompletionLoadBenchmark {
 	private static String header(String fault) {
 		return switch (fault) {
 			case "redis-restart" -> "| store | callers | offered/s | calls/s | handed over | delivered | dropped "
-					+ "| neither delivered nor dropped | delivered twice | failed calls | p50 ms | p99 ms | drain s | stream at end |";
+					+ "| neither delivered nor dropped | delivered twice | failed calls | p50 ms | p99 ms | drain s "
+					+ "| stream at end |";
 			case "redis-outage" -> "| store | callers | offered/s | calls/s | hand-over p50/p99/max ms before "
-					+ "| hand-over p50/p99/max ms during | hand-overs ≥ 10 ms during: count, last at | callers' p99 ms before | callers' p99 ms during "
-					+ "| delivered of handed over | delivered twice | dropped | failed calls | drain s | stream at end |";
+					+ "| hand-over p50/p99/max ms during | hand-overs ≥ 10 ms during: count, last at "
+					+ "| callers' p99 ms before | callers' p99 ms during | delivered of handed over | delivered twice "
+					+ "| dropped | failed calls | drain s | stream at end |";
 			default -> "| store | callers | offered/s | calls/s | delivered/s in run | backlog at end "
-					+ "| delivered after drain | dropped | failed calls | p50 ms | p99 ms | hand-over p50 / p99 ms | drain s | stream at end |";
+					+ "| delivered after drain | dropped | failed calls | p50 ms | p99 ms | hand-over p50 / p99 ms "
+					+ "| drain s | stream at end |";
 		};
 	}
 
@@ -324,7 +334,8 @@ public final class CompletionLoadBenchmark {
 			long[] all = load.tookBetween(load.start(), load.end());
 			long neither = this.handedOver - this.delivered - dispatcher.droppedCount();
 			return prefix() + String.format("%d | %d | %s | %d | %d | %d | %.1f | %.1f | %.1f | %s |",
-					this.handedOver, this.delivered, drops(dispatcher), neither, this.twice, this.failures, PacedCallers.percentile(all, 0.50),
+					this.handedOver, this.delivered, drops(dispatcher), neither, this.twice, this.failures,
+					PacedCallers.percentile(all, 0.50),
 					PacedCallers.percentile(all, 0.99), this.drainSeconds, stream());
 		}
 

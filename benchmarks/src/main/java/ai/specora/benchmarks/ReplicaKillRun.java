@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * for longer than the lease and deliver them.
  * <p>
  * The row gives the entries pending with the killed replica right after the kill (read
- * by it, not yet acknowledged: those the survivor must claim) and compares the governed calls the authority allowed (journal ids issued) with
+ * by it, not yet acknowledged: those the survivor must claim) and compares the governed
+ * calls the authority allowed (journal ids issued) with
  * the completions it recorded. Their difference is the calls the kill caught between
  * their decision and the hand-over of their completion (they can never complete): each
  * caller has at most one call in flight, so it is at most the killed replica's
@@ -57,9 +59,10 @@ final class ReplicaKillRun {
 		int callers = options.callers()[0];
 		int rate = options.rates()[0];
 		System.out.println("| store | callers | offered/s | lease s | pending with the killed replica "
-				+ "| allowed (journal ids) | recorded | not recorded | bound: killed replica's callers | stream at end | pending at end | survivor: dropped "
+				+ "| allowed (journal ids) | recorded | not recorded | bound: killed replica's callers | stream at end "
+				+ "| pending at end | survivor: dropped "
 				+ "| survivor: failed calls | survivor: p50 / p99 ms | survivor: drain s |");
-		List<Replica> replicas = new ArrayList<>();
+		List<Replica> replicas = new CopyOnWriteArrayList<>();
 		Thread hook = new Thread(() -> replicas.forEach(Replica::kill), "replica-cleanup");
 		Runtime.getRuntime().addShutdownHook(hook);
 		try (SlowAuthority authority = new SlowAuthority(options.latencyMillis());
