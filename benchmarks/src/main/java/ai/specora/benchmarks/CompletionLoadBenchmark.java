@@ -1,28 +1,15 @@
 package ai.specora.benchmarks;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.spring.enforcement.completion.AsyncCompletionDispatcher;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelOption;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.resources.LoopResources;
+import ai.specora.spring.enforcement.completion.CompletionDropReason;
+import ai.specora.spring.enforcement.completion.RedisCompletionStore;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -32,250 +19,338 @@ import org.springframework.context.ConfigurableApplicationContext;
  * 127.0.0.1 answers every call after an added latency (50 ms by default); paced callers
  * (open loop: each caller starts its calls on a fixed schedule and falls behind only
  * when a call takes longer) make {@code @Enforced} calls of a Spring Boot application
- * with the starter in async completion mode and the memory store. Each run reports the
- * governed calls made, the completions delivered (distinct journal ids the authority
- * recorded) during the run and after the drain, the backlog at the end of the offered
- * load, the drops, and the callers' p50 and p99.
+ * with the starter in async completion mode, its completions in the memory store or in
+ * a Redis stream of an embedded Redis on 127.0.0.1 (no persistence). Each run prints one
+ * Markdown table row: the governed calls made, the completions handed over and delivered
+ * (distinct journal ids the authority recorded) during the run and after the drain, the
+ * backlog at the end of the offered load, the drops, and the callers' p50 and p99.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar ai.specora.benchmarks.CompletionLoadBenchmark
- * [seconds=60] [rates=200,1000,2000] [callers=64,256] [latency-ms=50] [fault=none|authority-down]
- * [down-seconds=30]}
- * <p>
- * {@code fault=authority-down}: from a third of the run, the authority answers every
+ * [seconds=60] [rates=200,1000,2000] [callers=64,256] [latency-ms=50] [store=memory|redis]
+ * [fault=none|authority-down|redis-restart|redis-outage|replica-kill] [down-seconds=30]
+ * [lease-seconds=5] [append-timeout-ms=<the starter's default>]}
+ * <ul>
+ * <li>{@code fault=authority-down}: from a third of the run, the authority answers every
  * {@code complete} with 503 for {@code down-seconds}, then answers again; decisions are
  * still given, so governed calls go on and their completions pile up: the harder case
- * for the queue.
+ * for the queue.</li>
+ * <li>{@code fault=redis-restart} (Redis store): at a third of the run, Redis is stopped
+ * and a new, empty one started on the same port (a restart without persistence). The
+ * row compares the completions handed over with those delivered and those dropped (by
+ * reason): every completion should be one or the other.</li>
+ * <li>{@code fault=redis-outage} (Redis store): at a third of the run, Redis is frozen
+ * for {@code down-seconds} ({@code DEBUG SLEEP}: connections stay open and nothing is
+ * answered, the harder case than a refused connection, which fails at once). The row
+ * gives the hand-over time of each completion (the {@code dispatch} call inside the
+ * governed call) and the callers' p99, before and during the outage (by when they
+ * started; the callers' before ends a second before the outage, since a call that
+ * started just before it hands over during it).</li>
+ * <li>{@code fault=replica-kill} (Redis store): two replicas in JVMs of their own share
+ * the Redis and the authority, each with half the callers and half the rate; at a third
+ * of the run one is killed ({@code destroyForcibly}); the survivor must claim the killed
+ * one's pending entries after the lease ({@code lease-seconds}). See
+ * {@link ReplicaKillRun}.</li>
+ * </ul>
  */
 public final class CompletionLoadBenchmark {
+
+	private static final String STREAM = RedisCompletionStore.DEFAULT_STREAM;
+
+	private static final String GROUP = RedisCompletionStore.DEFAULT_GROUP;
+
+	static final long DRAIN_TIMEOUT_SECONDS = 120;
 
 	private CompletionLoadBenchmark() {
 	}
 
+	/**
+	 * Runs the benchmark: one row per callers count and rate ({@code fault=replica-kill}:
+	 * one row, with the first of each), or, with {@code role=replica}, one replica of
+	 * {@link ReplicaKillRun}.
+	 * @param args {@code name=value} options, see the class description
+	 * @throws Exception if a run fails
+	 */
 	public static void main(String[] args) throws Exception {
-		int seconds = Integer.parseInt(arg(args, "seconds", "60"));
-		int[] rates = ints(arg(args, "rates", "200,1000,2000"));
-		int[] callersList = ints(arg(args, "callers", "64,256"));
-		long latencyMillis = Long.parseLong(arg(args, "latency-ms", "50"));
-		String fault = arg(args, "fault", "none");
-		int downSeconds = Integer.parseInt(arg(args, "down-seconds", "30"));
-		System.out.printf("JDK %s, %d processors, %d s per run, %d ms added latency, fault %s%n",
-				Runtime.version(), Runtime.getRuntime().availableProcessors(), seconds, latencyMillis, fault);
-		System.out.println("callers | offered/s | calls/s | delivered/s in run | backlog at end | delivered after drain "
-				+ "| dropped | failed calls | p50 ms | p99 ms | drain s");
-		for (int callers : callersList) {
-			for (int rate : rates) {
-				try (SlowAuthority authority = new SlowAuthority(latencyMillis)) {
-					run(authority, callers, rate, seconds, fault, downSeconds);
+		Options options = Options.parse(args);
+		if ("replica".equals(Options.arg(args, "role", ""))) {
+			ReplicaKillRun.replica(args);
+			return;
+		}
+		System.out.printf("JDK %s, %d processors, %d s per run, %d ms added latency, store %s, fault %s%n",
+				Runtime.version(), Runtime.getRuntime().availableProcessors(), options.seconds(),
+				options.latencyMillis(), options.store(), options.fault());
+		if ("replica-kill".equals(options.fault())) {
+			ReplicaKillRun.run(options);
+			System.exit(0);
+		}
+		System.out.println(header(options.fault()));
+		for (int callers : options.callers()) {
+			for (int rate : options.rates()) {
+				try (SlowAuthority authority = new SlowAuthority(options.latencyMillis());
+						EmbeddedRedis redis = options.redis() ? EmbeddedRedis.start() : null) {
+					System.out.println(run(options, authority, redis, callers, rate));
 				}
 			}
 		}
 		System.exit(0);
 	}
 
-	private static void run(SlowAuthority authority, int callers, int rate, int seconds, String fault,
-			int downSeconds) throws Exception {
-		try (ConfigurableApplicationContext app = Contexts.specora(authority.baseUrl(), false, "async")) {
+	private static String header(String fault) {
+		return switch (fault) {
+			case "redis-restart" -> "| store | callers | offered/s | calls/s | handed over | delivered | dropped "
+					+ "| neither delivered nor dropped | delivered twice | failed calls | p50 ms | p99 ms | drain s "
+					+ "| stream at end |";
+			case "redis-outage" -> "| store | callers | offered/s | calls/s | hand-over p50/p99/max ms before "
+					+ "| hand-over p50/p99/max ms during | hand-overs ≥ 10 ms during: count, last at "
+					+ "| callers' p99 ms before | callers' p99 ms during | delivered of handed over | delivered twice "
+					+ "| dropped | failed calls | drain s | stream at end |";
+			default -> "| store | callers | offered/s | calls/s | delivered/s in run | backlog at end "
+					+ "| delivered after drain | dropped | failed calls | p50 ms | p99 ms | hand-over p50 / p99 ms "
+					+ "| drain s | stream at end |";
+		};
+	}
+
+	private static String run(Options options, SlowAuthority authority, EmbeddedRedis redis, int callers,
+			int rate) throws Exception {
+		try (ConfigurableApplicationContext app = Contexts.specoraTimed(authority.baseUrl(),
+				(redis != null) ? redis.port() : 0, options.properties())) {
 			Services.Governed governed = app.getBean(Services.Governed.class);
-			AsyncCompletionDispatcher dispatcher = (AsyncCompletionDispatcher) app
-				.getBean(CompletionDispatcher.class);
-			// warm-up: a few hundred calls, then the counters start from here
-			for (int i = 0; i < 200; i++) {
-				governed.call(i);
-			}
-			while (dispatcher.pendingCount() > 0) {
-				Thread.sleep(10);
-			}
+			TimedDispatcher timed = (TimedDispatcher) app.getBean(CompletionDispatcher.class);
+			AsyncCompletionDispatcher dispatcher = timed.delegate();
+			warmUp(governed, dispatcher);
 			long deliveredBefore = authority.delivered();
-			long intervalNanos = TimeUnit.SECONDS.toNanos(1) * callers / rate;
-			long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-			long end = start + TimeUnit.SECONDS.toNanos(seconds);
-			LongAdder calls = new LongAdder();
-			LongAdder failures = new LongAdder();
-			List<long[]> latencies = new ArrayList<>();
-			List<Thread> threads = new ArrayList<>();
-			for (int c = 0; c < callers; c++) {
-				long[] mine = new long[(int) Math.min(Integer.MAX_VALUE - 8,
-						(long) seconds * rate / callers + 16)];
-				latencies.add(mine);
-				long offset = intervalNanos * c / callers;
-				Thread thread = new Thread(() -> {
-					int n = 0;
-					for (long next = start + offset; next < end; next += intervalNanos) {
-						long wait = next - System.nanoTime();
-						if (wait > 0) {
-							LockSupport.parkNanos(wait);
-						}
-						long t = System.nanoTime();
-						try {
-							governed.call(n);
-						}
-						catch (RuntimeException ex) {
-							failures.increment();
-						}
-						if (n < mine.length) {
-							mine[n] = System.nanoTime() - t;
-						}
-						n++;
-						calls.increment();
-					}
-					mine[mine.length - 1] = n; // the count, in the last slot
-				}, "caller-" + c);
-				thread.setDaemon(true);
-				thread.start();
-				threads.add(thread);
-			}
-			if ("authority-down".equals(fault)) {
-				long downAt = start + (end - start) / 3;
-				LockSupport.parkNanos(downAt - System.nanoTime());
-				authority.down(true);
-				Thread.sleep(TimeUnit.SECONDS.toMillis(downSeconds));
-				authority.down(false);
-			}
-			for (Thread thread : threads) {
-				thread.join();
-			}
-			double runSeconds = (System.nanoTime() - start) / 1e9;
-			long deliveredInRun = authority.delivered() - deliveredBefore;
-			int backlog = dispatcher.pendingCount();
-			long drainStart = System.nanoTime();
-			long drainDeadline = drainStart + TimeUnit.SECONDS.toNanos(120);
-			while (dispatcher.pendingCount() > 0 && System.nanoTime() < drainDeadline) {
-				Thread.sleep(20);
-			}
-			double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
-			long delivered = authority.delivered() - deliveredBefore;
-			long[] all = merge(latencies);
-			Arrays.sort(all);
-			System.out.printf("%d | %d | %.0f | %.0f | %d | %d of %d | %d | %d | %.1f | %.1f | %.1f%n", callers, rate,
-					calls.sum() / runSeconds, deliveredInRun / runSeconds, backlog, delivered,
-					calls.sum() - failures.sum(), dispatcher.droppedCount(), failures.sum(), percentile(all, 0.50),
-					percentile(all, 0.99), drainSeconds);
+			long recordingsBefore = authority.recordings();
+			long handedBefore = timed.handedOver();
+			PacedCallers load = new PacedCallers(governed, callers, rate, options.seconds());
+			long[] fault = fault(options, authority, redis, load);
+			load.join();
+			double runSeconds = (System.nanoTime() - load.start()) / 1e9;
+			Result result = new Result(options.store(), callers, rate, load.calls() / runSeconds,
+					authority.delivered() - deliveredBefore, dispatcher.pendingCount());
+			result.drainSeconds = drain(dispatcher);
+			result.delivered = authority.delivered() - deliveredBefore;
+			result.twice = authority.recordings() - recordingsBefore - result.delivered;
+			result.handedOver = timed.handedOver() - handedBefore;
+			result.failures = load.failures();
+			result.streamLength = (redis != null) ? redis.streamLength(STREAM) : -1;
+			return switch (options.fault()) {
+				case "redis-restart" -> result.restartRow(dispatcher, load);
+				case "redis-outage" -> result.outageRow(dispatcher, load, timed, fault);
+				default -> result.loadRow(dispatcher, load, timed, runSeconds);
+			};
 		}
 	}
 
-	private static long[] merge(List<long[]> latencies) {
-		int total = 0;
-		for (long[] mine : latencies) {
-			total += (int) Math.min(mine[mine.length - 1], mine.length - 1);
+	static void warmUp(Services.Governed governed, AsyncCompletionDispatcher dispatcher)
+			throws InterruptedException {
+		for (int i = 0; i < 200; i++) {
+			governed.call(i);
 		}
-		long[] all = new long[total];
-		int i = 0;
-		for (long[] mine : latencies) {
-			int n = (int) Math.min(mine[mine.length - 1], mine.length - 1);
-			System.arraycopy(mine, 0, all, i, n);
-			i += n;
-		}
-		return all;
-	}
-
-	private static double percentile(long[] sorted, double p) {
-		if (sorted.length == 0) {
-			return 0;
-		}
-		return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
-	}
-
-	private static String arg(String[] args, String name, String fallback) {
-		for (String arg : args) {
-			if (arg.startsWith(name + "=")) {
-				return arg.substring(name.length() + 1);
-			}
-		}
-		return fallback;
-	}
-
-	private static int[] ints(String list) {
-		return Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
+		awaitEmpty(dispatcher, TimeUnit.SECONDS.toNanos(30));
 	}
 
 	/**
-	 * The stand-in authority: allows every enforcement with a new journal id and records
-	 * every completion, each answer after the added latency; {@link #down} makes it
-	 * answer {@code complete} with 503.
+	 * Injects the fault at a third of the run.
+	 * @return when the fault began and ended ({@link System#nanoTime()})
 	 */
-	static final class SlowAuthority implements AutoCloseable {
+	private static long[] fault(Options options, SlowAuthority authority, EmbeddedRedis redis, PacedCallers load)
+			throws Exception {
+		long at = load.start() + (load.end() - load.start()) / 3;
+		if ("none".equals(options.fault())) {
+			return new long[] { at, at };
+		}
+		LockSupport.parkNanos(at - System.nanoTime());
+		long began = System.nanoTime();
+		switch (options.fault()) {
+			case "authority-down" -> {
+				authority.down(true);
+				Thread.sleep(TimeUnit.SECONDS.toMillis(options.downSeconds()));
+				authority.down(false);
+			}
+			case "redis-restart" -> {
+				System.out.printf("stream just before the restart: %d entries, %d of them read and pending%n",
+						redis.streamLength(STREAM), redis.pendingCount(STREAM, GROUP));
+				redis.restartEmpty();
+			}
+			case "redis-outage" -> {
+				Thread sleeper = redis.freeze(options.downSeconds());
+				sleeper.join(TimeUnit.SECONDS.toMillis(options.downSeconds() + 10));
+			}
+			default -> throw new IllegalArgumentException("unknown fault " + options.fault());
+		}
+		return new long[] { began, System.nanoTime() };
+	}
 
-		private static final Pattern JOURNAL_ID = Pattern.compile("\"journal_id\"\\s*:\\s*\"([^\"]+)\"");
+	/**
+	 * Waits until nothing waits for delivery, for up to {@link #DRAIN_TIMEOUT_SECONDS}.
+	 * @return how long it took, in seconds
+	 */
+	private static double drain(AsyncCompletionDispatcher dispatcher) throws InterruptedException {
+		long start = System.nanoTime();
+		if (!awaitEmpty(dispatcher, TimeUnit.SECONDS.toNanos(DRAIN_TIMEOUT_SECONDS))) {
+			System.out.printf("not drained within %d s: %d waiting, %d in flight%n", DRAIN_TIMEOUT_SECONDS,
+					dispatcher.pendingCount(), dispatcher.inFlightCount());
+		}
+		return (System.nanoTime() - start) / 1e9;
+	}
 
-		private static final String ALLOW_PREFIX = "{\"decision\":\"allow\",\"journal_id\":\"jrn_";
+	static boolean awaitEmpty(AsyncCompletionDispatcher dispatcher, long timeoutNanos) throws InterruptedException {
+		long deadline = System.nanoTime() + timeoutNanos;
+		while (dispatcher.pendingCount() > 0 || dispatcher.inFlightCount() > 0) {
+			if (System.nanoTime() - deadline > 0) {
+				return false;
+			}
+			Thread.sleep(20);
+		}
+		return true;
+	}
 
-		private static final String ALLOW_SUFFIX = "\",\"blocked_reason\":null,\"approval_source\":null,"
-				+ "\"approval_id\":null,\"policy_id\":\"pol_1\",\"reservation_id\":\"res_1\",\"source\":\"authority\","
-				+ "\"expires_at\":\"2026-11-21T22:00:00Z\"}";
+	/**
+	 * The drops of a dispatcher by reason, e.g. {@code 0} or {@code 12 (queue_full 12)}.
+	 * @param dispatcher the dispatcher
+	 * @return the total and the reasons with drops
+	 */
+	static String drops(AsyncCompletionDispatcher dispatcher) {
+		List<String> reasons = new ArrayList<>();
+		for (CompletionDropReason reason : CompletionDropReason.values()) {
+			long count = dispatcher.droppedCount(reason);
+			if (count > 0) {
+				reasons.add(reason.tagValue() + " " + count);
+			}
+		}
+		return dispatcher.droppedCount() + (reasons.isEmpty() ? "" : " (" + String.join(", ", reasons) + ")");
+	}
 
-		private static final byte[] COMPLETED = "{\"journal_id\":\"jrn_1\",\"status\":\"success\",\"recorded\":true}"
-			.getBytes(StandardCharsets.UTF_8);
+	static String ms(long[] sorted) {
+		return String.format("%.1f / %.1f / %.1f", PacedCallers.percentile(sorted, 0.50),
+				PacedCallers.percentile(sorted, 0.99), PacedCallers.percentile(sorted, 1.0));
+	}
 
-		private static final byte[] UNAVAILABLE = "{\"error\":{\"code\":\"unavailable\",\"message\":\"down\"}}"
-			.getBytes(StandardCharsets.UTF_8);
+	/**
+	 * The settings of a run, from {@code name=value} arguments.
+	 */
+	record Options(int seconds, int[] rates, int[] callers, long latencyMillis, String store, String fault,
+			int downSeconds, int leaseSeconds, String appendTimeoutMillis) {
 
-		private final AtomicLong journalIds = new AtomicLong();
-
-		private final Set<String> delivered = ConcurrentHashMap.newKeySet();
-
-		private final LoopResources loops = LoopResources.create("slow-authority", 1, 2, true);
-
-		private final DisposableServer server;
-
-		private volatile boolean down;
-
-		SlowAuthority(long latencyMillis) {
-			Duration latency = Duration.ofMillis(latencyMillis);
-			this.server = HttpServer.create()
-				.runOn(this.loops)
-				.host("127.0.0.1")
-				.port(0)
-				.option(ChannelOption.SO_BACKLOG, FloorServer.ACCEPT_BACKLOG)
-				.handle((request, response) -> {
-					boolean complete = request.uri().endsWith("/complete");
-					return request.receive().aggregate().asString().defaultIfEmpty("").flatMap((body) -> {
-						int status = 200;
-						byte[] answer;
-						if (complete) {
-							if (this.down) {
-								status = 503;
-								answer = UNAVAILABLE;
-							}
-							else {
-								Matcher matcher = JOURNAL_ID.matcher(body);
-								if (matcher.find()) {
-									this.delivered.add(matcher.group(1));
-								}
-								answer = COMPLETED;
-							}
-						}
-						else {
-							answer = (ALLOW_PREFIX + this.journalIds.incrementAndGet() + ALLOW_SUFFIX)
-								.getBytes(StandardCharsets.UTF_8);
-						}
-						int code = status;
-						return Mono.delay(latency)
-							.then(response.status(code)
-								.header("Content-Type", "application/json")
-								.header("Content-Length", Integer.toString(answer.length))
-								.send(Mono.fromSupplier(() -> (ByteBuf) Unpooled.wrappedBuffer(answer)))
-								.then());
-					});
-				})
-				.bindNow();
+		static Options parse(String[] args) {
+			String fault = arg(args, "fault", "none");
+			String store = fault.startsWith("redis") || "replica-kill".equals(fault) ? "redis"
+					: arg(args, "store", "memory");
+			return new Options(Integer.parseInt(arg(args, "seconds", "60")), ints(arg(args, "rates", "200,1000,2000")),
+					ints(arg(args, "callers", "64,256")), Long.parseLong(arg(args, "latency-ms", "50")), store, fault,
+					Integer.parseInt(arg(args, "down-seconds", "30")), Integer.parseInt(arg(args, "lease-seconds", "5")),
+					arg(args, "append-timeout-ms", ""));
 		}
 
-		String baseUrl() {
-			return "http://127.0.0.1:" + this.server.port();
+		boolean redis() {
+			return "redis".equals(this.store);
 		}
 
-		long delivered() {
-			return this.delivered.size();
+		/**
+		 * The application properties these settings add.
+		 */
+		String[] properties() {
+			List<String> properties = new ArrayList<>();
+			properties.add("specora.enforcement.completion.redis.lease=" + this.leaseSeconds + "s");
+			if (!this.appendTimeoutMillis.isEmpty()) {
+				properties.add("specora.enforcement.completion.redis.append-timeout=" + this.appendTimeoutMillis + "ms");
+			}
+			return properties.toArray(String[]::new);
 		}
 
-		void down(boolean down) {
-			this.down = down;
+		static String arg(String[] args, String name, String fallback) {
+			for (String arg : args) {
+				if (arg.startsWith(name + "=")) {
+					return arg.substring(name.length() + 1);
+				}
+			}
+			return fallback;
 		}
 
-		@Override
-		public void close() {
-			this.server.disposeNow();
-			this.loops.disposeLater().block();
+		private static int[] ints(String list) {
+			return Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
+		}
+
+	}
+
+	/**
+	 * What one run measured, printed as one Markdown table row.
+	 */
+	private static final class Result {
+
+		private final String store;
+
+		private final int callers;
+
+		private final int rate;
+
+		private final double callsPerSecond;
+
+		private final long deliveredInRun;
+
+		private final int backlog;
+
+		private long delivered;
+
+		private long handedOver;
+
+		private long twice;
+
+		private long failures;
+
+		private double drainSeconds;
+
+		private long streamLength;
+
+		Result(String store, int callers, int rate, double callsPerSecond, long deliveredInRun, int backlog) {
+			this.store = store;
+			this.callers = callers;
+			this.rate = rate;
+			this.callsPerSecond = callsPerSecond;
+			this.deliveredInRun = deliveredInRun;
+			this.backlog = backlog;
+		}
+
+		private String prefix() {
+			return String.format("| %s | %d | %d | %.0f | ", this.store, this.callers, this.rate, this.callsPerSecond);
+		}
+
+		private String stream() {
+			return (this.streamLength < 0) ? "n/a" : Long.toString(this.streamLength);
+		}
+
+		String loadRow(AsyncCompletionDispatcher dispatcher, PacedCallers load, TimedDispatcher timed,
+				double runSeconds) {
+			long[] all = load.tookBetween(load.start(), load.end());
+			long[] handOvers = timed.tookBetween(load.start(), load.end() + TimeUnit.MINUTES.toNanos(1));
+			return prefix() + String.format("%.0f | %d | %d of %d | %s | %d | %.1f | %.1f | %.2f / %.2f | %.1f | %s |",
+					this.deliveredInRun / runSeconds, this.backlog, this.delivered, this.handedOver, drops(dispatcher),
+					this.failures, PacedCallers.percentile(all, 0.50), PacedCallers.percentile(all, 0.99),
+					PacedCallers.percentile(handOvers, 0.50), PacedCallers.percentile(handOvers, 0.99),
+					this.drainSeconds, stream());
+		}
+
+		String restartRow(AsyncCompletionDispatcher dispatcher, PacedCallers load) {
+			long[] all = load.tookBetween(load.start(), load.end());
+			long neither = this.handedOver - this.delivered - dispatcher.droppedCount();
+			return prefix() + String.format("%d | %d | %s | %d | %d | %d | %.1f | %.1f | %.1f | %s |",
+					this.handedOver, this.delivered, drops(dispatcher), neither, this.twice, this.failures,
+					PacedCallers.percentile(all, 0.50),
+					PacedCallers.percentile(all, 0.99), this.drainSeconds, stream());
+		}
+
+		String outageRow(AsyncCompletionDispatcher dispatcher, PacedCallers load, TimedDispatcher timed,
+				long[] fault) {
+			// calls that started in the last second before the outage may have handed over during it
+			long[] callersBefore = load.tookBetween(load.start(), fault[0] - TimeUnit.SECONDS.toNanos(1));
+			long[] callersDuring = load.tookBetween(fault[0], fault[1]);
+			long[] slow = timed.slowBetween(fault[0], fault[1], TimeUnit.MILLISECONDS.toNanos(10));
+			return prefix() + String.format("%s | %s | %d of %d, +%.1f s | %.1f | %.1f | %d of %d | %d | %s | %d | %.1f | %s |",
+					ms(timed.tookBetween(load.start(), fault[0])), ms(timed.tookBetween(fault[0], fault[1])), slow[0],
+					timed.tookBetween(fault[0], fault[1]).length, slow[1] / 1e9,
+					PacedCallers.percentile(callersBefore, 0.99), PacedCallers.percentile(callersDuring, 0.99),
+					this.delivered, this.handedOver, this.twice, drops(dispatcher), this.failures, this.drainSeconds,
+					stream());
 		}
 
 	}

@@ -1,5 +1,6 @@
 package ai.specora.benchmarks;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -18,6 +19,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -76,7 +78,34 @@ public final class Contexts {
 	 * @return the running application
 	 */
 	public static ConfigurableApplicationContext specora(String baseUrl, boolean inMemory, String completionMode) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(SpecoraConfiguration.class)
+		return specora(new Class<?>[] { SpecoraConfiguration.class }, baseUrl, inMemory, completionMode);
+	}
+
+	/**
+	 * A Spring Boot application with the Specora starter's auto-configuration in async
+	 * completion mode, its dispatcher wrapped in a {@link TimedDispatcher}.
+	 * @param baseUrl the authority's base URL
+	 * @param redisPort the port of a Redis on 127.0.0.1 whose stream holds the
+	 * completions, or 0 for the memory store
+	 * @param properties more properties, {@code name=value}
+	 * @return the running application
+	 */
+	public static ConfigurableApplicationContext specoraTimed(String baseUrl, int redisPort, String... properties) {
+		List<String> all = new ArrayList<>(List.of(properties));
+		all.add("benchmark.time-hand-over=true");
+		Class<?>[] sources = { SpecoraConfiguration.class };
+		if (redisPort > 0) {
+			sources = new Class<?>[] { SpecoraConfiguration.class, RedisConfiguration.class };
+			all.add("specora.enforcement.completion.store=redis");
+			all.add("spring.data.redis.host=127.0.0.1");
+			all.add("spring.data.redis.port=" + redisPort);
+		}
+		return specora(sources, baseUrl, false, "async", all.toArray(String[]::new));
+	}
+
+	private static ConfigurableApplicationContext specora(Class<?>[] sources, String baseUrl, boolean inMemory,
+			String completionMode, String... properties) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(sources)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("specora.base-url=" + baseUrl, "specora.api-key=" + API_KEY, "specora.org-id=" + ORG_ID,
@@ -84,8 +113,10 @@ public final class Contexts {
 					"benchmark.discard-completions=" + "discard".equals(completionMode),
 					"benchmark.in-memory=" + inMemory,
 					"spring.main.banner-mode=off")
+			.properties(properties)
 			.run();
-		Class<?> dispatcher = context.getBean(CompletionDispatcher.class).getClass();
+		CompletionDispatcher bean = context.getBean(CompletionDispatcher.class);
+		Class<?> dispatcher = (bean instanceof TimedDispatcher timed) ? timed.delegate().getClass() : bean.getClass();
 		Class<?> expected = switch (completionMode) {
 			case "sync" -> SyncCompletionDispatcher.class;
 			case "discard" -> DiscardingDispatcher.class;
@@ -137,6 +168,12 @@ public final class Contexts {
 		}
 
 		@Bean
+		@ConditionalOnBooleanProperty("benchmark.time-hand-over")
+		static TimedDispatcher.Wrapper timedDispatcherWrapper() {
+			return new TimedDispatcher.Wrapper();
+		}
+
+		@Bean
 		SpecoraClientBuilderCustomizer inMemoryAuthority(org.springframework.core.env.Environment environment) {
 			boolean inMemory = environment.getProperty("benchmark.in-memory", Boolean.class, false);
 			return (builder) -> {
@@ -145,6 +182,15 @@ public final class Contexts {
 				}
 			};
 		}
+
+	}
+
+	/**
+	 * The application's Redis, from {@code spring.data.redis.*}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(DataRedisAutoConfiguration.class)
+	static class RedisConfiguration {
 
 	}
 

@@ -53,6 +53,9 @@ final class ShapeGovernanceAutoConfiguration {
 	static class RedisConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean(name = "shapeRedisStore")
+		@ConditionalOnBean(type = "org.springframework.data.redis.connection.RedisConnectionFactory")
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 		ShapeBeans.Unused shapeRedisStore() {
 			return new ShapeBeans.Unused();
 		}
