@@ -44,10 +44,18 @@ interface CompletionQueue {
 	void retryLater(QueuedDelivery item, long delayNanos);
 
 	/**
-	 * Removes a completion for good: it was delivered, or dropped (and logged).
+	 * Removes a completion for good: it was delivered, or dropped (and logged). A
+	 * durable store may do it in Redis at the next {@link #flush()}.
 	 * @param item the completion
 	 */
 	void remove(QueuedDelivery item);
+
+	/**
+	 * Carries out the removals a durable store has gathered since the last call, in one
+	 * round trip; called by the worker after it has handled the answers that came in.
+	 */
+	default void flush() {
+	}
 
 	/**
 	 * Lets go of a delivery cut off at the end of shutdown without removing it, when a

@@ -121,6 +121,7 @@ final class DeliveryWorker implements Runnable {
 		try {
 			while (true) {
 				handleAnswers();
+				this.queue.flush();
 				if (this.lifecycle.isStopping()) {
 					if (!this.lifecycle.handOversRunning() && this.queue.size() == 0 && this.inFlight.isEmpty()) {
 						break;

@@ -25,10 +25,15 @@ import reactor.core.scheduler.Schedulers;
  * Each append runs on a small bounded pool of its own. A caller that may block waits
  * for it up to the append timeout; a non-blocking thread (a Netty event loop) does not
  * wait. When the append has not answered by then, or fails, or the pool is full, the
- * completion goes to the memory fallback instead, exactly once: an append that
- * answers after that removes its entry again. A Resilience4j circuit breaker counts
- * failed and late appends; while it is open, hand-overs go straight to memory without
- * touching Redis, and a trial append is let through after a second.
+ * completion goes to the memory fallback instead, exactly once: an append still queued
+ * then is skipped, one that answers later removes its entry again. A Resilience4j
+ * circuit breaker counts failed and late appends; unless it is closed, hand-overs go
+ * straight to memory without touching Redis (the worker's own commands, which go
+ * through the same breaker, are its trials). Before the breaker has seen enough
+ * failures, trouble is acted on at once: after an append failed or answered too late,
+ * and while an append has been with Redis for a quarter of the append timeout with no
+ * success meanwhile, new hand-overs go to memory without waiting, until an append
+ * succeeds again (the worker's, moving the completions in memory to Redis).
  */
 final class RedisAppender {
 
@@ -48,11 +53,31 @@ final class RedisAppender {
 
 	private final AtomicInteger running = new AtomicInteger();
 
+	/** Appends whose command is with Redis now, whether or not their caller still waits. */
+	private final AtomicInteger inRedis = new AtomicInteger();
+
+	/**
+	 * Since when Redis has been asked without answering an append successfully: the
+	 * last success, or, when none was with Redis, the sending of the next one. With
+	 * appends with Redis and no success for {@link #stallNanos}, Redis is taken as
+	 * stalled.
+	 */
+	private volatile long quietSinceNanos = System.nanoTime();
+
+	/**
+	 * Whether the last append that ended failed (or answered too late): until one
+	 * succeeds (the worker moving a completion from memory), hand-overs go to memory.
+	 */
+	private volatile boolean failing;
+
+	private final long stallNanos;
+
 	private final AtomicLong nextLogNanos = new AtomicLong(System.nanoTime());
 
 	RedisAppender(RedisCompletionStream stream, Duration timeout, String name) {
 		this.stream = stream;
 		this.timeout = timeout;
+		this.stallNanos = Math.max(1, timeout.toNanos() / 4);
 		this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(10)
@@ -104,7 +129,15 @@ final class RedisAppender {
 	 */
 	CompletionQueue.Offer append(PendingDelivery pending, Function<String, CompletionQueue.Offer> toMemory,
 			java.util.function.Consumer<CompletionQueue.Offer> late) {
-		if (!this.breaker.tryAcquirePermission()) {
+		long now = System.nanoTime();
+		if (this.failing) {
+			return memory(pending, toMemory, "the last append to the Redis completion store failed");
+		}
+		if (this.inRedis.get() > 0 && now - this.quietSinceNanos > this.stallNanos) {
+			return memory(pending, toMemory, "the Redis completion store has not answered an append for "
+					+ TimeUnit.NANOSECONDS.toMillis(now - this.quietSinceNanos) + " ms");
+		}
+		if (!isHealthy() || !this.breaker.tryAcquirePermission()) {
 			return memory(pending, toMemory, "the Redis completion store is failing (circuit breaker "
 					+ this.breaker.getState().name().toLowerCase(java.util.Locale.ROOT) + ")");
 		}
@@ -152,13 +185,20 @@ final class RedisAppender {
 		long start = System.nanoTime();
 		try {
 			boolean appended = this.stream.append(pending) != null;
+			succeeded(System.nanoTime());
 			this.breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 			return appended;
 		}
 		catch (RuntimeException ex) {
+			this.failing = true;
 			this.breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
 			return null;
 		}
+	}
+
+	private void succeeded(long nowNanos) {
+		this.quietSinceNanos = nowNanos;
+		this.failing = false;
 	}
 
 	private CompletionQueue.Offer memory(PendingDelivery pending, Function<String, CompletionQueue.Offer> toMemory,
@@ -195,6 +235,8 @@ final class RedisAppender {
 
 		private static final int IN_MEMORY = 2;
 
+		private final long createdNanos = System.nanoTime();
+
 		Append(PendingDelivery pending, Function<String, CompletionQueue.Offer> toMemory) {
 			this.pending = pending;
 			this.toMemory = toMemory;
@@ -202,37 +244,52 @@ final class RedisAppender {
 
 		@Override
 		public void run() {
+			if (this.state.get() != WAITING) {
+				return; // gone to memory while it waited for a thread: Redis is not asked at all
+			}
 			long start = System.nanoTime();
+			if (RedisAppender.this.inRedis.getAndIncrement() == 0) {
+				RedisAppender.this.quietSinceNanos = start;
+			}
+			String id;
 			try {
-				String id = RedisAppender.this.stream.append(this.pending);
-				long took = System.nanoTime() - start;
-				if (this.state.compareAndSet(WAITING, IN_REDIS)) {
-					RedisAppender.this.running.decrementAndGet();
-					RedisAppender.this.breaker.onSuccess(took, TimeUnit.NANOSECONDS);
-					this.result.complete((id != null) ? CompletionQueue.Offer.ACCEPTED : CompletionQueue.Offer.FULL);
-				}
-				else {
-					// too late: the completion is in memory already
-					RedisAppender.this.breaker.onError(took, TimeUnit.NANOSECONDS,
-							new TimeoutException("append answered after " + RedisAppender.this.timeout));
-					if (id != null) {
-						RedisAppender.this.stream.removeQuietly(id);
-					}
-				}
+				id = RedisAppender.this.stream.append(this.pending);
 			}
 			catch (RuntimeException ex) {
-				RedisAppender.this.breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
-				toMemory("the Redis completion store cannot be reached (" + ex.getMessage() + ")");
+				RedisAppender.this.inRedis.decrementAndGet();
+				RedisAppender.this.failing = true;
+				toMemory("the Redis completion store cannot be reached (" + ex.getMessage() + ")", ex);
+				return;
+			}
+			RedisAppender.this.inRedis.decrementAndGet();
+			long now = System.nanoTime();
+			if (this.state.compareAndSet(WAITING, IN_REDIS)) {
+				succeeded(now);
+				RedisAppender.this.running.decrementAndGet();
+				RedisAppender.this.breaker.onSuccess(now - start, TimeUnit.NANOSECONDS);
+				this.result.complete((id != null) ? CompletionQueue.Offer.ACCEPTED : CompletionQueue.Offer.FULL);
+			}
+			else if (id != null) {
+				// too late: it is in memory already, and the breaker was told when it expired
+				RedisAppender.this.stream.removeQuietly(id);
 			}
 		}
 
 		void expire() {
 			toMemory("the Redis completion store did not answer within "
-					+ "specora.enforcement.completion.redis.append-timeout (" + RedisAppender.this.timeout + ")");
+					+ "specora.enforcement.completion.redis.append-timeout (" + RedisAppender.this.timeout + ")",
+					new TimeoutException("no answer within " + RedisAppender.this.timeout));
 		}
 
-		private void toMemory(String reason) {
+		/**
+		 * Sends the completion to memory unless it is already in Redis or memory; the one
+		 * outcome of the append that the breaker is told of.
+		 */
+		private void toMemory(String reason, Throwable failure) {
 			if (this.state.compareAndSet(WAITING, IN_MEMORY)) {
+				RedisAppender.this.failing = true;
+				RedisAppender.this.breaker.onError(System.nanoTime() - this.createdNanos, TimeUnit.NANOSECONDS,
+						failure);
 				// counted as running until it is in memory, so never in neither
 				this.result.complete(memory(this.pending, this.toMemory, reason));
 				RedisAppender.this.running.decrementAndGet();

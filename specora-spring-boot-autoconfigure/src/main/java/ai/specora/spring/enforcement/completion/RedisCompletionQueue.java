@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,6 +59,9 @@ final class RedisCompletionQueue implements CompletionQueue {
 	/** Short enough to stay under any sensible Redis command timeout. */
 	private static final long READ_BLOCK_MILLIS = 200;
 
+	/** The most entries removed by one script. */
+	private static final int MAX_REMOVALS = 512;
+
 	/** The most completions moved from memory to Redis in one poll. */
 	private static final int MOVES_PER_POLL = 64;
 
@@ -73,6 +75,9 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	private final Deque<QueuedDelivery> ready = new ArrayDeque<>();
 
+	/** Ids of entries delivered or dropped, to remove at the next {@link #flush()}; worker thread only. */
+	private final List<String> removals = new ArrayList<>();
+
 	private final PriorityQueue<QueuedDelivery> retries = new PriorityQueue<>(
 			(left, right) -> Long.compare(left.nextAttemptNanos(), right.nextAttemptNanos()));
 
@@ -80,12 +85,10 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	private final AtomicInteger heldCount = new AtomicInteger();
 
-	/** Keys (journal ids, record keys) handed over by this process and not known to be finished: hand-over nano time. */
-	private final Map<String, Long> handedOver = new ConcurrentHashMap<>();
+	/** What this process handed over and has not seen delivered, with copies. */
+	private final HandOverLog handedOver;
 
 	private final int capacity;
-
-	private final long maxAgeNanos;
 
 	private final CompletionDrops drops;
 
@@ -108,7 +111,7 @@ final class RedisCompletionQueue implements CompletionQueue {
 		this.idleCheckNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(100),
 				Math.min(idleConsumerTimeout.toNanos() / 2, TimeUnit.MINUTES.toNanos(5)));
 		this.capacity = fallbackCapacity;
-		this.maxAgeNanos = maxAge.toNanos();
+		this.handedOver = new HandOverLog(fallbackCapacity, maxAge.toNanos());
 		this.drops = drops;
 		this.fallback = new MemoryCompletionQueue(fallbackCapacity);
 		this.leaseNanos = lease.toNanos();
@@ -124,15 +127,8 @@ final class RedisCompletionQueue implements CompletionQueue {
 	public Offer offer(PendingDelivery pending, Consumer<Offer> late) {
 		String key = pending.key();
 		long now = System.nanoTime();
-		Long previous = this.handedOver.putIfAbsent(key, now);
-		if (previous != null) {
-			if (now - previous <= this.maxAgeNanos) {
-				return Offer.DUPLICATE;
-			}
-			this.handedOver.put(key, now);
-		}
-		if (this.handedOver.size() > this.capacity) {
-			prune(now);
+		if (!this.handedOver.add(pending, now)) {
+			return Offer.DUPLICATE;
 		}
 		Offer offer = this.appender.append(pending, (reason) -> this.fallback.offer(pending), (outcome) -> {
 			if (outcome != Offer.ACCEPTED) {
@@ -144,19 +140,6 @@ final class RedisCompletionQueue implements CompletionQueue {
 			this.handedOver.remove(key, now);
 		}
 		return offer;
-	}
-
-	/**
-	 * Forgets hand-overs older than the maximum age, then, while more than the capacity
-	 * are left, any: the authority's 409 still catches a duplicate of those.
-	 */
-	private void prune(long now) {
-		this.handedOver.values().removeIf((at) -> now - at > this.maxAgeNanos);
-		var entries = this.handedOver.keySet().iterator();
-		while (this.handedOver.size() > this.capacity && entries.hasNext()) {
-			entries.next();
-			entries.remove();
-		}
 	}
 
 	@Override
@@ -194,6 +177,9 @@ final class RedisCompletionQueue implements CompletionQueue {
 				hold(this.stream.readNew(CLAIM_COUNT, Duration.ofMillis(block)));
 			}
 			this.appender.breaker().onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			if (this.stream.takeGroupLoss()) {
+				appendAgainAfterLoss();
+			}
 		}
 		catch (DataAccessException | CompletionStoreException ex) {
 			this.appender.breaker().onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
@@ -225,6 +211,32 @@ final class RedisCompletionQueue implements CompletionQueue {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The stream was lost with what it held: what this process handed over and has not
+	 * seen delivered goes to its memory queue, from which the worker delivers it or moves
+	 * it to the new stream. Some of it may have been delivered by another replica: sent
+	 * again under the same idempotency key, it is recorded once.
+	 */
+	private void appendAgainAfterLoss() {
+		int again = 0;
+		int refused = 0;
+		for (PendingDelivery pending : this.handedOver.notDelivered(System.nanoTime())) {
+			Offer offer = this.fallback.offer(pending);
+			if (offer == Offer.ACCEPTED) {
+				again++;
+			}
+			else if (offer == Offer.FULL) {
+				refused++;
+				this.drops.dropped(pending, CompletionDropReason.QUEUE_FULL,
+						"it was lost with the Redis stream and the memory queue is full");
+			}
+		}
+		logger.warn("The Specora Redis completion stream was lost; this replica hands over again the {} completions "
+				+ "and execution records it handed over (among its last {}) and has not seen delivered ({} more did not "
+				+ "fit in memory). What other replicas that have stopped since handed over is gone", again,
+				this.capacity, refused);
 	}
 
 	private void hold(List<MapRecord<String, Object, Object>> records) {
@@ -297,12 +309,24 @@ final class RedisCompletionQueue implements CompletionQueue {
 			return;
 		}
 		forget(item);
+		this.removals.add(item.storeId());
+	}
+
+	@Override
+	public void flush() {
+		if (this.removals.isEmpty()) {
+			return;
+		}
+		List<String> ids = new ArrayList<>(this.removals);
+		this.removals.clear();
 		try {
-			this.stream.remove(RecordId.of(item.storeId()));
+			for (int from = 0; from < ids.size(); from += MAX_REMOVALS) {
+				this.stream.remove(ids.subList(from, Math.min(ids.size(), from + MAX_REMOVALS)));
+			}
 		}
 		catch (DataAccessException ex) {
-			logger.warn("Specora completion stream entry {} ({}) could not be removed ({}); it may be delivered "
-					+ "again, with the same idempotency key", item.storeId(), item.pending().description(),
+			logger.warn("{} Specora completion stream entries delivered or dropped could not be removed ({}); they may "
+					+ "be delivered again after the lease, with the same idempotency keys", ids.size(),
 					ex.getMessage());
 		}
 	}
@@ -331,6 +355,7 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	@Override
 	public List<QueuedDelivery> removeAll() {
+		flush();
 		int left = this.heldCount.get();
 		if (left > 0) {
 			logger.info("{} Specora completions stay pending in the Redis completion store for another replica or the "

@@ -81,6 +81,12 @@ final class RedisCompletionStream {
 					+ "return removed",
 			Long.class);
 
+	/** Deletes the entries {@code ARGV[2..]}, then acknowledges them for group {@code ARGV[1]}. */
+	private static final RedisScript<Long> REMOVE = new DefaultRedisScript<>(
+			"redis.call('XDEL', KEYS[1], unpack(ARGV, 2)) "
+					+ "return redis.call('XACK', KEYS[1], ARGV[1], unpack(ARGV, 2))",
+			Long.class);
+
 	private final StringRedisTemplate redis;
 
 	private final String key;
@@ -97,6 +103,9 @@ final class RedisCompletionStream {
 
 	/** Whether the loss of the group was logged and no read has succeeded since. */
 	private volatile boolean groupLost;
+
+	/** Whether a loss was found that {@link #takeGroupLoss()} has not reported yet. */
+	private final java.util.concurrent.atomic.AtomicBoolean lossToReport = new java.util.concurrent.atomic.AtomicBoolean();
 
 	RedisCompletionStream(StringRedisTemplate redis, String key, String group, String consumer, int capacity) {
 		this.redis = redis;
@@ -149,8 +158,8 @@ final class RedisCompletionStream {
 				this.groupLost = true;
 				logger.error("The Specora Redis completion stream {} or its consumer group {} was lost (NOGROUP: "
 						+ "Redis restarted without persistence, a FLUSHALL or an eviction); the group is created again "
-						+ "from the start of the stream and delivery goes on. Completions appended before the loss and "
-						+ "not yet delivered are gone from Redis: their count is not known", this.key, this.group);
+						+ "from the start of the stream and delivery goes on", this.key, this.group);
+				this.lossToReport.set(true);
 			}
 			this.groupReady = false;
 			ensureGroup();
@@ -158,6 +167,14 @@ final class RedisCompletionStream {
 		}
 		this.groupLost = false;
 		return result;
+	}
+
+	/**
+	 * Whether the stream or its group was found lost since the last call: once per
+	 * incident.
+	 */
+	boolean takeGroupLoss() {
+		return this.lossToReport.getAndSet(false);
 	}
 
 	private static boolean isNoGroup(DataAccessException ex) {
@@ -219,11 +236,18 @@ final class RedisCompletionStream {
 	}
 
 	/**
-	 * Acknowledges and deletes an entry: delivered, or dropped and logged.
+	 * Deletes entries, then acknowledges them, in one atomic script: delivered, or
+	 * dropped and logged. One round trip for many entries, and no process killed between
+	 * the two steps can leave an entry that was delivered in the stream.
+	 * @param ids the entry ids, at most a few thousand
 	 */
-	void remove(RecordId id) {
-		this.redis.opsForStream().acknowledge(this.key, this.group, id);
-		this.redis.opsForStream().delete(this.key, id);
+	void remove(List<String> ids) {
+		Object[] args = new Object[ids.size() + 1];
+		args[0] = this.group;
+		for (int i = 0; i < ids.size(); i++) {
+			args[i + 1] = ids.get(i);
+		}
+		this.redis.execute(REMOVE, List.of(this.key), args);
 	}
 
 	/**

@@ -392,6 +392,81 @@ class RedisCompletionStoreTests {
 	}
 
 	@Test
+	void duringARedisOutageOnlyTheFirstHandOverWaitsForTheAppendTimeout() throws Exception {
+		AsyncCompletionDispatcher dispatcher = replica(this.authority, Duration.ofSeconds(30));
+		dispatcher.dispatch("jrn_before_outage", Completion.success(null));
+		await().atMost(Duration.ofSeconds(30)).until(() -> !this.authority.completionsOf("jrn_before_outage").isEmpty());
+		Thread sleeper = sleepRedis(8);
+		List<Duration> handOvers = new ArrayList<>();
+		try {
+			Thread.sleep(100);
+			for (int i = 0; i < 100; i++) {
+				long start = System.nanoTime();
+				dispatcher.dispatch("jrn_outage_" + i, Completion.success(null));
+				handOvers.add(Duration.ofNanos(System.nanoTime() - start));
+				Thread.sleep(20);
+			}
+		}
+		finally {
+			sleeper.join(30_000);
+		}
+		// the append timeout is 200 ms: the first hand-over waits it out, the others see Redis stalled
+		assertThat(handOvers.stream().filter((took) -> took.compareTo(Duration.ofMillis(100)) >= 0))
+			.as("hand-overs of 100 ms or more, of %s", handOvers)
+			.hasSizeLessThanOrEqualTo(1);
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			for (int i = 0; i < 100; i++) {
+				if (this.authority.completionsOf("jrn_outage_" + i).isEmpty()) {
+					return false;
+				}
+			}
+			return true;
+		});
+		assertThat(dispatcher.droppedCount()).isZero();
+	}
+
+	@Test
+	void completionsLostWithTheStreamBeforeAnyReplicaReadThemAreHandedOverAgain(CapturedOutput output) {
+		this.authority.server()
+			.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(Authority.COMPLETE)
+				.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("jrn_slow"))
+				.atPriority(1)
+				.willReturn(com.github.tomakehurst.wiremock.client.WireMock
+					.okJson("{\"journal_id\": \"jrn_slow\", \"status\": \"success\", \"recorded\": true}")
+					.withFixedDelay(3_000)));
+		// one delivery in flight at a time: while the slow one is, nothing else is read from the stream
+		AsyncCompletionDispatcher dispatcher = AsyncCompletionDispatcher.builder(this.authority.client().reactive())
+			.store(new RedisCompletionStore(this.fixtures.template(this.redis.port()), this.stream,
+					RedisCompletionStore.DEFAULT_GROUP, Duration.ofSeconds(30)))
+			.maxInFlight(1)
+			.backoff(Duration.ofMillis(50), Duration.ofMillis(200))
+			.build();
+		dispatcher.start();
+		this.dispatchers.add(dispatcher);
+		dispatcher.dispatch("jrn_slow", Completion.success(null));
+		await().atMost(Duration.ofSeconds(20)).until(() -> !this.authority.completionsOf("jrn_slow").isEmpty());
+		for (int i = 0; i < 5; i++) {
+			dispatcher.dispatch("jrn_unread_" + i, Completion.success(null));
+		}
+		assertThat(journalIdsInStream()).contains("jrn_unread_0", "jrn_unread_4");
+		this.fixtures.template(this.redis.port())
+			.execute((org.springframework.data.redis.core.RedisCallback<Object>) (connection) -> {
+				connection.serverCommands().flushAll();
+				return null;
+			});
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			for (int i = 0; i < 5; i++) {
+				if (this.authority.completionsOf("jrn_unread_" + i).isEmpty()) {
+					return false;
+				}
+			}
+			return true;
+		});
+		assertThat(output).contains("hands over again the 5 completions");
+		assertThat(dispatcher.droppedCount()).isZero();
+	}
+
+	@Test
 	void aLostStreamOrGroupIsCreatedAgainAndLaterCompletionsAreDelivered(CapturedOutput output) {
 		AsyncCompletionDispatcher dispatcher = replica(this.authority, Duration.ofSeconds(30));
 		dispatcher.dispatch("jrn_before_flush", Completion.success(null));
