@@ -1,11 +1,15 @@
 package ai.specora.benchmarks;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToLongFunction;
 
+import ai.specora.client.platform.ExecutionRecordRequest;
+import ai.specora.client.platform.Provider;
 import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.spring.enforcement.completion.AsyncCompletionDispatcher;
 import ai.specora.spring.enforcement.completion.CompletionDropReason;
@@ -20,24 +24,39 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (open loop: each caller starts its calls on a fixed schedule and falls behind only
  * when a call takes longer) make {@code @Enforced} calls of a Spring Boot application
  * with the starter in async completion mode, its completions in the memory store or in
- * a Redis stream of an embedded Redis on 127.0.0.1 (no persistence). Each run prints one
- * Markdown table row: the governed calls made, the completions handed over and delivered
- * (distinct journal ids the authority recorded) during the run and after the drain, the
- * backlog at the end of the offered load, the drops, and the callers' p50 and p99.
+ * a Redis stream of an embedded Redis on 127.0.0.1 (no persistence). The application is
+ * configured for the vendor-reseller model (Model B: {@code specora.vendor-id} and
+ * {@code specora.tenant-id}), and each caller, right after every
+ * {@code records-every}-th of its governed calls, hands an LLM execution record over to
+ * the application's dispatcher ({@code dispatchExecutionRecord}: the same queue, retries,
+ * maximum age and store as completions, one idempotency key per record); the authority
+ * answers {@code POST /v1/platform/executions} as it answers {@code complete}. Each run
+ * prints one Markdown table row: the governed calls made, the completions handed over
+ * and delivered (distinct journal ids the authority recorded) during the run and after
+ * the drain, the backlog at the end of the offered load, the drops, and the callers' p50
+ * and p99 (of the governed call, the record hand-over after it not included); every row
+ * ends with four columns of execution records: handed over, recorded (distinct
+ * {@code Idempotency-Key}s the authority recorded), dropped (the dispatcher's, by
+ * reason) and recorded twice (keys the authority recorded more than once). After the
+ * drain, records handed over should equal records recorded plus records dropped.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar ai.specora.benchmarks.CompletionLoadBenchmark
  * [seconds=60] [rates=200,1000,2000] [callers=64,256] [latency-ms=50] [store=memory|redis]
  * [fault=none|authority-down|redis-restart|redis-outage|replica-kill] [down-seconds=30]
- * [lease-seconds=5] [append-timeout-ms=<the starter's default>]}
+ * [lease-seconds=5] [append-timeout-ms=<the starter's default>] [records-every=5]}
  * <ul>
+ * <li>{@code records-every=N}: each caller hands over one execution record after every
+ * N of its governed calls (0: none), so the records are a fifth of the calls by
+ * default.</li>
  * <li>{@code fault=authority-down}: from a third of the run, the authority answers every
- * {@code complete} with 503 for {@code down-seconds}, then answers again; decisions are
- * still given, so governed calls go on and their completions pile up: the harder case
- * for the queue.</li>
+ * {@code complete} and every execution record with 503 for {@code down-seconds}, then
+ * answers again; decisions are still given, so governed calls go on and their
+ * completions and records pile up: the harder case for the queue.</li>
  * <li>{@code fault=redis-restart} (Redis store): at a third of the run, Redis is stopped
  * and a new, empty one started on the same port (a restart without persistence). The
  * row compares the completions handed over with those delivered and those dropped (by
- * reason): every completion should be one or the other.</li>
+ * reason): every completion should be one or the other, and every record recorded or
+ * dropped.</li>
  * <li>{@code fault=redis-outage} (Redis store): at a third of the run, Redis is frozen
  * for {@code down-seconds} ({@code DEBUG SLEEP}: connections stay open and nothing is
  * answered, the harder case than a refused connection, which fails at once). The row
@@ -48,8 +67,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <li>{@code fault=replica-kill} (Redis store): two replicas in JVMs of their own share
  * the Redis and the authority, each with half the callers and half the rate; at a third
  * of the run one is killed ({@code destroyForcibly}); the survivor must claim the killed
- * one's pending entries after the lease ({@code lease-seconds}). See
- * {@link ReplicaKillRun}.</li>
+ * one's pending entries after the lease ({@code lease-seconds}). Both replicas hand over
+ * execution records too; the row compares those handed over with those recorded, and
+ * gives the survivor's record drops. See {@link ReplicaKillRun}.</li>
  * </ul>
  */
 public final class CompletionLoadBenchmark {
@@ -59,6 +79,16 @@ public final class CompletionLoadBenchmark {
 	private static final String GROUP = RedisCompletionStore.DEFAULT_GROUP;
 
 	static final long DRAIN_TIMEOUT_SECONDS = 120;
+
+	/** The execution record the callers hand over (each hand-over draws its own key). */
+	static final ExecutionRecordRequest RECORD = ExecutionRecordRequest.builder(Provider.OPENAI, "gpt-4o")
+		.tokens(1200, 300)
+		.costMicros(4500)
+		.duration(Duration.ofMillis(850))
+		.build();
+
+	private static final String RECORD_COLUMNS = " records handed over | records recorded | records dropped "
+			+ "| records recorded twice |";
 
 	private CompletionLoadBenchmark() {
 	}
@@ -99,14 +129,14 @@ public final class CompletionLoadBenchmark {
 		return switch (fault) {
 			case "redis-restart" -> "| store | callers | offered/s | calls/s | handed over | delivered | dropped "
 					+ "| neither delivered nor dropped | delivered twice | failed calls | p50 ms | p99 ms | drain s "
-					+ "| stream at end |";
+					+ "| stream at end |" + RECORD_COLUMNS;
 			case "redis-outage" -> "| store | callers | offered/s | calls/s | hand-over p50/p99/max ms before "
 					+ "| hand-over p50/p99/max ms during | hand-overs ≥ 10 ms during: count, last at "
 					+ "| callers' p99 ms before | callers' p99 ms during | delivered of handed over | delivered twice "
-					+ "| dropped | failed calls | drain s | stream at end |";
+					+ "| dropped | failed calls | drain s | stream at end |" + RECORD_COLUMNS;
 			default -> "| store | callers | offered/s | calls/s | delivered/s in run | backlog at end "
 					+ "| delivered after drain | dropped | failed calls | p50 ms | p99 ms | hand-over p50 / p99 ms "
-					+ "| drain s | stream at end |";
+					+ "| drain s | stream at end |" + RECORD_COLUMNS;
 		};
 	}
 
@@ -117,11 +147,13 @@ public final class CompletionLoadBenchmark {
 			Services.Governed governed = app.getBean(Services.Governed.class);
 			TimedDispatcher timed = (TimedDispatcher) app.getBean(CompletionDispatcher.class);
 			AsyncCompletionDispatcher dispatcher = timed.delegate();
-			warmUp(governed, dispatcher);
+			warmUp(governed, dispatcher, options.recordsEvery());
 			long deliveredBefore = authority.delivered();
 			long recordingsBefore = authority.recordings();
 			long handedBefore = timed.handedOver();
-			PacedCallers load = new PacedCallers(governed, callers, rate, options.seconds());
+			Records records = new Records(timed, authority);
+			PacedCallers load = new PacedCallers(governed, () -> timed.dispatchExecutionRecord(RECORD),
+					options.recordsEvery(), callers, rate, options.seconds());
 			long[] fault = fault(options, authority, redis, load);
 			load.join();
 			double runSeconds = (System.nanoTime() - load.start()) / 1e9;
@@ -133,6 +165,7 @@ public final class CompletionLoadBenchmark {
 			result.handedOver = timed.handedOver() - handedBefore;
 			result.failures = load.failures();
 			result.streamLength = (redis != null) ? redis.streamLength(STREAM) : -1;
+			result.records = records.columns(dispatcher);
 			return switch (options.fault()) {
 				case "redis-restart" -> result.restartRow(dispatcher, load);
 				case "redis-outage" -> result.outageRow(dispatcher, load, timed, fault);
@@ -141,10 +174,17 @@ public final class CompletionLoadBenchmark {
 		}
 	}
 
-	static void warmUp(Services.Governed governed, AsyncCompletionDispatcher dispatcher)
+	/**
+	 * Makes 200 governed calls, hands over an execution record after every
+	 * {@code recordsEvery}-th, and waits until all are delivered.
+	 */
+	static void warmUp(Services.Governed governed, AsyncCompletionDispatcher dispatcher, int recordsEvery)
 			throws InterruptedException {
-		for (int i = 0; i < 200; i++) {
+		for (int i = 1; i <= 200; i++) {
 			governed.call(i);
+			if (recordsEvery > 0 && i % recordsEvery == 0) {
+				dispatcher.dispatchExecutionRecord(RECORD);
+			}
 		}
 		awaitEmpty(dispatcher, TimeUnit.SECONDS.toNanos(30));
 	}
@@ -211,14 +251,29 @@ public final class CompletionLoadBenchmark {
 	 * @return the total and the reasons with drops
 	 */
 	static String drops(AsyncCompletionDispatcher dispatcher) {
+		return drops(dispatcher::droppedCount);
+	}
+
+	/**
+	 * The execution records a dispatcher dropped, by reason, as {@link #drops}.
+	 * @param dispatcher the dispatcher
+	 * @return the total and the reasons with drops
+	 */
+	static String recordDrops(AsyncCompletionDispatcher dispatcher) {
+		return drops(dispatcher::droppedExecutionRecordCount);
+	}
+
+	private static String drops(ToLongFunction<CompletionDropReason> dropped) {
 		List<String> reasons = new ArrayList<>();
+		long total = 0;
 		for (CompletionDropReason reason : CompletionDropReason.values()) {
-			long count = dispatcher.droppedCount(reason);
+			long count = dropped.applyAsLong(reason);
+			total += count;
 			if (count > 0) {
 				reasons.add(reason.tagValue() + " " + count);
 			}
 		}
-		return dispatcher.droppedCount() + (reasons.isEmpty() ? "" : " (" + String.join(", ", reasons) + ")");
+		return total + (reasons.isEmpty() ? "" : " (" + String.join(", ", reasons) + ")");
 	}
 
 	static String ms(long[] sorted) {
@@ -230,7 +285,7 @@ public final class CompletionLoadBenchmark {
 	 * The settings of a run, from {@code name=value} arguments.
 	 */
 	record Options(int seconds, int[] rates, int[] callers, long latencyMillis, String store, String fault,
-			int downSeconds, int leaseSeconds, String appendTimeoutMillis) {
+			int downSeconds, int leaseSeconds, String appendTimeoutMillis, int recordsEvery) {
 
 		static Options parse(String[] args) {
 			String fault = arg(args, "fault", "none");
@@ -239,7 +294,7 @@ public final class CompletionLoadBenchmark {
 			return new Options(Integer.parseInt(arg(args, "seconds", "60")), ints(arg(args, "rates", "200,1000,2000")),
 					ints(arg(args, "callers", "64,256")), Long.parseLong(arg(args, "latency-ms", "50")), store, fault,
 					Integer.parseInt(arg(args, "down-seconds", "30")), Integer.parseInt(arg(args, "lease-seconds", "5")),
-					arg(args, "append-timeout-ms", ""));
+					arg(args, "append-timeout-ms", ""), Integer.parseInt(arg(args, "records-every", "5")));
 		}
 
 		boolean redis() {
@@ -247,10 +302,13 @@ public final class CompletionLoadBenchmark {
 		}
 
 		/**
-		 * The application properties these settings add.
+		 * The application properties these settings add: the vendor-reseller model
+		 * (Model B, which execution records need) and the Redis store's settings.
 		 */
 		String[] properties() {
 			List<String> properties = new ArrayList<>();
+			properties.add("specora.vendor-id=vnd_bench");
+			properties.add("specora.tenant-id=tnt_bench");
 			properties.add("specora.enforcement.completion.redis.lease=" + this.leaseSeconds + "s");
 			if (!this.appendTimeoutMillis.isEmpty()) {
 				properties.add("specora.enforcement.completion.redis.append-timeout=" + this.appendTimeoutMillis + "ms");
@@ -269,6 +327,42 @@ public final class CompletionLoadBenchmark {
 
 		private static int[] ints(String list) {
 			return Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
+		}
+
+	}
+
+	/**
+	 * The execution records of one run: those handed over, and those the authority
+	 * recorded, counted from when it is created.
+	 */
+	private static final class Records {
+
+		private final TimedDispatcher timed;
+
+		private final SlowAuthority authority;
+
+		private final long handedOverBefore;
+
+		private final long recordedBefore;
+
+		private final long twiceBefore;
+
+		Records(TimedDispatcher timed, SlowAuthority authority) {
+			this.timed = timed;
+			this.authority = authority;
+			this.handedOverBefore = timed.recordsHandedOver();
+			this.recordedBefore = authority.recordsRecorded();
+			this.twiceBefore = authority.recordsRecordedTwice();
+		}
+
+		/**
+		 * The record columns of a row: handed over, recorded (distinct keys), dropped (by
+		 * reason) and recorded twice.
+		 */
+		String columns(AsyncCompletionDispatcher dispatcher) {
+			return String.format(" %d | %d | %s | %d |", this.timed.recordsHandedOver() - this.handedOverBefore,
+					this.authority.recordsRecorded() - this.recordedBefore, recordDrops(dispatcher),
+					this.authority.recordsRecordedTwice() - this.twiceBefore);
 		}
 
 	}
@@ -302,6 +396,8 @@ public final class CompletionLoadBenchmark {
 
 		private long streamLength;
 
+		private String records;
+
 		Result(String store, int callers, int rate, double callsPerSecond, long deliveredInRun, int backlog) {
 			this.store = store;
 			this.callers = callers;
@@ -327,7 +423,7 @@ public final class CompletionLoadBenchmark {
 					this.deliveredInRun / runSeconds, this.backlog, this.delivered, this.handedOver, drops(dispatcher),
 					this.failures, PacedCallers.percentile(all, 0.50), PacedCallers.percentile(all, 0.99),
 					PacedCallers.percentile(handOvers, 0.50), PacedCallers.percentile(handOvers, 0.99),
-					this.drainSeconds, stream());
+					this.drainSeconds, stream()) + this.records;
 		}
 
 		String restartRow(AsyncCompletionDispatcher dispatcher, PacedCallers load) {
@@ -336,7 +432,7 @@ public final class CompletionLoadBenchmark {
 			return prefix() + String.format("%d | %d | %s | %d | %d | %d | %.1f | %.1f | %.1f | %s |",
 					this.handedOver, this.delivered, drops(dispatcher), neither, this.twice, this.failures,
 					PacedCallers.percentile(all, 0.50),
-					PacedCallers.percentile(all, 0.99), this.drainSeconds, stream());
+					PacedCallers.percentile(all, 0.99), this.drainSeconds, stream()) + this.records;
 		}
 
 		String outageRow(AsyncCompletionDispatcher dispatcher, PacedCallers load, TimedDispatcher timed,
@@ -350,7 +446,7 @@ public final class CompletionLoadBenchmark {
 					timed.tookBetween(fault[0], fault[1]).length, slow[1] / 1e9,
 					PacedCallers.percentile(callersBefore, 0.99), PacedCallers.percentile(callersDuring, 0.99),
 					this.delivered, this.handedOver, this.twice, drops(dispatcher), this.failures, this.drainSeconds,
-					stream());
+					stream()) + this.records;
 		}
 
 	}

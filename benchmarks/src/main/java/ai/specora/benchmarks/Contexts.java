@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 
 import ai.specora.client.Completion;
+import ai.specora.client.platform.ExecutionRecordRequest;
 import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.runtime.SyncCompletionDispatcher;
 import ai.specora.spring.autoconfigure.SpecoraClientAutoConfiguration;
@@ -195,7 +196,8 @@ public final class Contexts {
 	}
 
 	/**
-	 * Drops every completion at once (a diagnostic: no completion traffic at all).
+	 * Drops every completion and execution record at once (a diagnostic: no completion
+	 * traffic at all); {@link #droppedCount()} counts the completions only.
 	 */
 	static final class DiscardingDispatcher implements CompletionDispatcher {
 
@@ -204,6 +206,11 @@ public final class Contexts {
 		@Override
 		public CompletionStage<Void> dispatch(String journalId, Completion completion) {
 			this.dropped.increment();
+			return CompletableFuture.completedFuture(null);
+		}
+
+		@Override
+		public CompletionStage<Void> dispatchExecutionRecord(ExecutionRecordRequest record) {
 			return CompletableFuture.completedFuture(null);
 		}
 

@@ -10,7 +10,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Paced callers of a governed method (open loop): each caller starts its calls on a
  * fixed schedule and falls behind only when a call takes longer. Each call's start and
- * duration are recorded, so that latencies can be read for a window of the run.
+ * duration are recorded, so that latencies can be read for a window of the run. After
+ * every {@code recordsEvery}-th of its governed calls a caller also hands over an
+ * execution record, as an application does after a governed LLM call; that hand-over is
+ * not part of the call's recorded duration (the dispatcher times it).
  */
 final class PacedCallers {
 
@@ -30,14 +33,24 @@ final class PacedCallers {
 
 	private final long end;
 
+	private final Runnable handOverRecord;
+
+	private final int recordsEvery;
+
 	/**
 	 * Starts the callers, their first calls 100 ms from now.
 	 * @param governed the governed method
+	 * @param handOverRecord hands over one execution record
+	 * @param recordsEvery after how many of its governed calls a caller hands over a
+	 * record (0: never)
 	 * @param callers how many callers
 	 * @param rate the calls per second offered by all of them
 	 * @param seconds how long they call
 	 */
-	PacedCallers(Services.Governed governed, int callers, int rate, int seconds) {
+	PacedCallers(Services.Governed governed, Runnable handOverRecord, int recordsEvery, int callers, int rate,
+			int seconds) {
+		this.handOverRecord = handOverRecord;
+		this.recordsEvery = recordsEvery;
 		long intervalNanos = TimeUnit.SECONDS.toNanos(1) * callers / rate;
 		this.start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
 		this.end = this.start + TimeUnit.SECONDS.toNanos(seconds);
@@ -79,6 +92,18 @@ final class PacedCallers {
 			n++;
 			this.made[caller] = n;
 			this.calls.increment();
+			if (this.recordsEvery > 0 && n % this.recordsEvery == 0) {
+				handOverRecord();
+			}
+		}
+	}
+
+	private void handOverRecord() {
+		try {
+			this.handOverRecord.run();
+		}
+		catch (RuntimeException ex) {
+			this.failures.increment();
 		}
 	}
 
@@ -122,7 +147,7 @@ final class PacedCallers {
 	}
 
 	/**
-	 * The calls that failed (threw) so far.
+	 * The calls that failed (threw) so far, record hand-overs that threw included.
 	 * @return the failed calls
 	 */
 	long failures() {

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.spring.enforcement.completion.AsyncCompletionDispatcher;
@@ -36,9 +37,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  * callers; a larger difference means completions were lost. The stream length and the
  * entries pending in the group at the end should both be 0.
  * <p>
+ * The replicas' callers also hand over execution records (one per
+ * {@code records-every} governed calls), each announced with a {@code RECORD} line just
+ * before its hand-over, so that the killed replica's are counted up to the kill. The row
+ * compares the records handed over (both replicas) with those the authority recorded
+ * (distinct idempotency keys): the difference is the hand-overs the kill caught before
+ * the record reached Redis, at most one per caller of the killed replica, the same
+ * bound as for completions. Records recorded twice were sent by the killed replica and,
+ * unacknowledged, again by the survivor under the same key.
+ * <p>
  * The replicas talk to this process over their standard input and output, one line a
- * message: {@code READY} (warmed up), {@code GO} (start calling), {@code CALLS ...} and
- * {@code RESULT ...}; a replica whose standard input closes (this process died) halts.
+ * message: {@code READY} (warmed up), {@code GO} (start calling), {@code RECORD},
+ * {@code CALLS ...} and {@code RESULT ...}; a replica whose standard input closes (this
+ * process died) halts.
  */
 final class ReplicaKillRun {
 
@@ -59,9 +70,11 @@ final class ReplicaKillRun {
 		int callers = options.callers()[0];
 		int rate = options.rates()[0];
 		System.out.println("| store | callers | offered/s | lease s | pending with the killed replica "
-				+ "| allowed (journal ids) | recorded | not recorded | bound: killed replica's callers | stream at end "
-				+ "| pending at end | survivor: dropped "
-				+ "| survivor: failed calls | survivor: p50 / p99 ms | survivor: drain s |");
+				+ "| allowed (journal ids) | recorded | not recorded | bound, each: killed replica's callers "
+				+ "| stream at end | pending at end | survivor: dropped "
+				+ "| survivor: failed calls | survivor: p50 / p99 ms | survivor: drain s "
+				+ "| records handed over | records recorded | records not recorded | records recorded twice "
+				+ "| survivor: records dropped |");
 		List<Replica> replicas = new CopyOnWriteArrayList<>();
 		Thread hook = new Thread(() -> replicas.forEach(Replica::kill), "replica-cleanup");
 		Runtime.getRuntime().addShutdownHook(hook);
@@ -76,6 +89,8 @@ final class ReplicaKillRun {
 			}
 			long issuedBefore = authority.issued();
 			long deliveredBefore = authority.delivered();
+			long recordsBefore = authority.recordsRecorded();
+			long twiceBefore = authority.recordsRecordedTwice();
 			replicas.forEach((replica) -> replica.send("GO"));
 			Thread.sleep(100 + TimeUnit.SECONDS.toMillis(options.seconds()) / 3);
 			Replica killed = replicas.get(0);
@@ -85,20 +100,36 @@ final class ReplicaKillRun {
 					killed.consumer());
 			String[] calls = survivor.await("CALLS", options.seconds() + 60L).split(" ");
 			long drainTimeout = 4L * options.leaseSeconds() + SURVIVOR_DRAIN_SECONDS + 30;
-			String[] result = survivor.await("RESULT", drainTimeout).split(" ", 3);
+			String[] result = survivor.await("RESULT ", drainTimeout).substring("RESULT ".length()).split(";");
 			survivor.awaitExit(30);
+			checkRecordCount(survivor, Long.parseLong(calls[5]));
 			long issued = authority.issued() - issuedBefore;
 			long recorded = authority.delivered() - deliveredBefore;
-			System.out.printf("| redis | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %s | %s | %s / %s | %s |%n",
+			long recordsHandedOver = killed.records() + survivor.records();
+			long recordsRecorded = authority.recordsRecorded() - recordsBefore;
+			System.out.printf("| redis | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %s | %s | %s / %s | %s "
+					+ "| %d | %d | %d | %d | %s |%n",
 					callers, rate, options.leaseSeconds(), orphaned, issued, recorded, issued - recorded, killed.callers,
 					redis.streamLength(RedisCompletionStore.DEFAULT_STREAM),
 					redis.pendingCount(RedisCompletionStore.DEFAULT_STREAM, RedisCompletionStore.DEFAULT_GROUP),
-					result[2], calls[2], calls[3], calls[4], result[1]);
+					result[1], calls[2], calls[3], calls[4], result[0], recordsHandedOver, recordsRecorded,
+					recordsHandedOver - recordsRecorded, authority.recordsRecordedTwice() - twiceBefore, result[2]);
 			leftovers(redis, authority);
 		}
 		finally {
 			replicas.forEach(Replica::kill);
 			Runtime.getRuntime().removeShutdownHook(hook);
+		}
+	}
+
+	/**
+	 * Says so when the records a replica announced are not the records it says it
+	 * handed over.
+	 */
+	private static void checkRecordCount(Replica replica, long reported) {
+		if (replica.records() != reported) {
+			System.out.printf("%s announced %d records but reports %d handed over%n", replica.name, replica.records(),
+					reported);
 		}
 	}
 
@@ -115,10 +146,11 @@ final class ReplicaKillRun {
 
 	/**
 	 * The main of a replica ({@code role=replica}): an application on the Redis store
-	 * that warms up, says {@code READY}, calls at its pace on {@code GO}, says
-	 * {@code CALLS <calls> <failed> <p50 ms> <p99 ms>}, waits for the stream to drain
-	 * (the killed replica's entries included, after the lease) and says
-	 * {@code RESULT <drain s> <dropped>}.
+	 * that warms up, says {@code READY}, calls at its pace on {@code GO} (saying
+	 * {@code RECORD} before each hand-over of an execution record), says
+	 * {@code CALLS <calls> <failed> <p50 ms> <p99 ms> <records>}, waits for the stream to
+	 * drain (the killed replica's entries included, after the lease) and says
+	 * {@code RESULT <drain s>;<dropped>;<records dropped>}.
 	 * @param args {@code authority=}, {@code redis-port=}, {@code callers=},
 	 * {@code rates=}, {@code seconds=} and the options of the benchmark
 	 * @throws Exception if the replica fails
@@ -130,26 +162,37 @@ final class ReplicaKillRun {
 		int port = Integer.parseInt(CompletionLoadBenchmark.Options.arg(args, "redis-port", "0"));
 		try (ConfigurableApplicationContext app = Contexts.specoraTimed(authority, port, options.properties())) {
 			Services.Governed governed = app.getBean(Services.Governed.class);
-			AsyncCompletionDispatcher dispatcher = ((TimedDispatcher) app.getBean(CompletionDispatcher.class))
-				.delegate();
-			CompletionLoadBenchmark.warmUp(governed, dispatcher);
+			TimedDispatcher timed = (TimedDispatcher) app.getBean(CompletionDispatcher.class);
+			AsyncCompletionDispatcher dispatcher = timed.delegate();
+			CompletionLoadBenchmark.warmUp(governed, dispatcher, options.recordsEvery());
 			say("READY");
 			if (!"GO".equals(commands.poll(START_TIMEOUT_SECONDS, TimeUnit.SECONDS))) {
 				throw new IllegalStateException("no GO from the benchmark");
 			}
-			PacedCallers load = new PacedCallers(governed, options.callers()[0], options.rates()[0],
-					options.seconds());
+			long recordsBefore = timed.recordsHandedOver();
+			PacedCallers load = new PacedCallers(governed, () -> announceAndHandOver(timed),
+					options.recordsEvery(), options.callers()[0], options.rates()[0], options.seconds());
 			load.join();
 			long[] all = load.tookBetween(load.start(), load.end());
-			say(String.format("CALLS %d %d %.1f %.1f", load.calls(), load.failures(),
-					PacedCallers.percentile(all, 0.50), PacedCallers.percentile(all, 0.99)));
+			say(String.format("CALLS %d %d %.1f %.1f %d", load.calls(), load.failures(),
+					PacedCallers.percentile(all, 0.50), PacedCallers.percentile(all, 0.99),
+					timed.recordsHandedOver() - recordsBefore));
 			long start = System.nanoTime();
 			boolean drained = CompletionLoadBenchmark.awaitEmpty(dispatcher,
 					TimeUnit.SECONDS.toNanos(4L * options.leaseSeconds() + SURVIVOR_DRAIN_SECONDS));
-			say(String.format("RESULT %.1f%s %s", (System.nanoTime() - start) / 1e9, drained ? "" : "-timed-out",
-					CompletionLoadBenchmark.drops(dispatcher)));
+			say(String.format("RESULT %.1f%s;%s;%s", (System.nanoTime() - start) / 1e9, drained ? "" : "-timed-out",
+					CompletionLoadBenchmark.drops(dispatcher), CompletionLoadBenchmark.recordDrops(dispatcher)));
 		}
 		System.exit(0);
+	}
+
+	/**
+	 * Says {@code RECORD}, then hands over an execution record: the parent counts the
+	 * hand-overs begun, up to the kill.
+	 */
+	private static void announceAndHandOver(TimedDispatcher timed) {
+		say("RECORD");
+		timed.dispatchExecutionRecord(CompletionLoadBenchmark.RECORD);
 	}
 
 	private static void say(String line) {
@@ -192,6 +235,8 @@ final class ReplicaKillRun {
 
 		private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
+		private final AtomicLong records = new AtomicLong();
+
 		Replica(String name, String authority, int redisPort, int callers, int rate,
 				CompletionLoadBenchmark.Options options) throws IOException {
 			this.name = name;
@@ -201,7 +246,7 @@ final class ReplicaKillRun {
 					System.getProperty("java.class.path"), CompletionLoadBenchmark.class.getName(), "role=replica",
 					"authority=" + authority, "redis-port=" + redisPort, "callers=" + callers, "rates=" + rate,
 					"seconds=" + options.seconds(), "lease-seconds=" + options.leaseSeconds(),
-					"latency-ms=" + options.latencyMillis()));
+					"latency-ms=" + options.latencyMillis(), "records-every=" + options.recordsEvery()));
 			if (!options.appendTimeoutMillis().isEmpty()) {
 				command.add("append-timeout-ms=" + options.appendTimeoutMillis());
 			}
@@ -215,12 +260,24 @@ final class ReplicaKillRun {
 			try (BufferedReader out = new BufferedReader(
 					new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
 				for (String line = out.readLine(); line != null; line = out.readLine()) {
-					this.lines.add(line);
+					if ("RECORD".equals(line)) {
+						this.records.incrementAndGet();
+					}
+					else {
+						this.lines.add(line);
+					}
 				}
 			}
 			catch (IOException ex) {
 				// the process ended
 			}
+		}
+
+		/**
+		 * How many execution record hand-overs it announced.
+		 */
+		long records() {
+			return this.records.get();
 		}
 
 		void send(String line) {

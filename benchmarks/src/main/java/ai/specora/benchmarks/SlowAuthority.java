@@ -17,9 +17,11 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
 /**
- * The stand-in authority: allows every enforcement with a new journal id and records
- * every completion, each answer after the added latency; {@link #down} makes it
- * answer {@code complete} with 503.
+ * The stand-in authority: allows every enforcement with a new journal id, records
+ * every completion, and records every execution record ({@code POST
+ * /v1/platform/executions}) by its {@code Idempotency-Key}, each answer after the added
+ * latency; {@link #down} makes it answer {@code complete} and execution records with
+ * 503.
  */
 final class SlowAuthority implements AutoCloseable {
 
@@ -31,7 +33,15 @@ final class SlowAuthority implements AutoCloseable {
 			+ "\"approval_id\":null,\"policy_id\":\"pol_1\",\"reservation_id\":\"res_1\",\"source\":\"authority\","
 			+ "\"expires_at\":\"2026-11-21T22:00:00Z\"}";
 
+	private static final String EXECUTIONS_PATH = "/v1/platform/executions";
+
+	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
 	private static final byte[] COMPLETED = "{\"journal_id\":\"jrn_1\",\"status\":\"success\",\"recorded\":true}"
+		.getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] EXECUTION_RECORDED = ("{\"execution_id\":\"exe_1\",\"budget_remaining_micros\":1000,"
+			+ "\"usage_percent\":1.0,\"enforcement_state\":\"normal\"}")
 		.getBytes(StandardCharsets.UTF_8);
 
 	private static final byte[] UNAVAILABLE = "{\"error\":{\"code\":\"unavailable\",\"message\":\"down\"}}"
@@ -42,6 +52,10 @@ final class SlowAuthority implements AutoCloseable {
 	private final AtomicLong recordings = new AtomicLong();
 
 	private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> recordKeys = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> recordKeysTwice = ConcurrentHashMap.newKeySet();
 
 	private final LoopResources loops = LoopResources.create("slow-authority", 1, 2, true);
 
@@ -57,38 +71,46 @@ final class SlowAuthority implements AutoCloseable {
 			.port(0)
 			.option(ChannelOption.SO_BACKLOG, FloorServer.ACCEPT_BACKLOG)
 			.handle((request, response) -> {
-				boolean complete = request.uri().endsWith("/complete");
+				String uri = request.uri();
+				String key = request.requestHeaders().get(IDEMPOTENCY_KEY);
 				return request.receive().aggregate().asString().defaultIfEmpty("").flatMap((body) -> {
-					int status = 200;
-					byte[] answer;
-					if (complete) {
-						if (this.down) {
-							status = 503;
-							answer = UNAVAILABLE;
-						}
-						else {
-							Matcher matcher = JOURNAL_ID.matcher(body);
-							if (matcher.find()) {
-								this.delivered.add(matcher.group(1));
-								this.recordings.incrementAndGet();
-							}
-							answer = COMPLETED;
-						}
-					}
-					else {
-						answer = (ALLOW_PREFIX + this.journalIds.incrementAndGet() + ALLOW_SUFFIX)
-							.getBytes(StandardCharsets.UTF_8);
-					}
-					int code = status;
+					Answer answer = answer(uri, key, body);
 					return Mono.delay(latency)
-						.then(response.status(code)
+						.then(response.status(answer.status())
 							.header("Content-Type", "application/json")
-							.header("Content-Length", Integer.toString(answer.length))
-							.send(Mono.fromSupplier(() -> (ByteBuf) Unpooled.wrappedBuffer(answer)))
+							.header("Content-Length", Integer.toString(answer.body().length))
+							.send(Mono.fromSupplier(() -> (ByteBuf) Unpooled.wrappedBuffer(answer.body())))
 							.then());
 				});
 			})
 			.bindNow();
+	}
+
+	private Answer answer(String uri, String idempotencyKey, String body) {
+		if (uri.endsWith("/complete")) {
+			return this.down ? Answer.UNAVAILABLE : complete(body);
+		}
+		if (uri.endsWith(EXECUTIONS_PATH)) {
+			return this.down ? Answer.UNAVAILABLE : recordExecution(idempotencyKey);
+		}
+		return new Answer(200, (ALLOW_PREFIX + this.journalIds.incrementAndGet() + ALLOW_SUFFIX)
+			.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private Answer complete(String body) {
+		Matcher matcher = JOURNAL_ID.matcher(body);
+		if (matcher.find()) {
+			this.delivered.add(matcher.group(1));
+			this.recordings.incrementAndGet();
+		}
+		return new Answer(200, COMPLETED);
+	}
+
+	private Answer recordExecution(String idempotencyKey) {
+		if (idempotencyKey != null && !this.recordKeys.add(idempotencyKey)) {
+			this.recordKeysTwice.add(idempotencyKey);
+		}
+		return new Answer(200, EXECUTION_RECORDED);
 	}
 
 	String baseUrl() {
@@ -121,6 +143,20 @@ final class SlowAuthority implements AutoCloseable {
 		return this.journalIds.get();
 	}
 
+	/**
+	 * How many execution records it recorded: distinct idempotency keys.
+	 */
+	long recordsRecorded() {
+		return this.recordKeys.size();
+	}
+
+	/**
+	 * How many execution records (idempotency keys) it recorded more than once.
+	 */
+	long recordsRecordedTwice() {
+		return this.recordKeysTwice.size();
+	}
+
 	void down(boolean down) {
 		this.down = down;
 	}
@@ -129,6 +165,15 @@ final class SlowAuthority implements AutoCloseable {
 	public void close() {
 		this.server.disposeNow();
 		this.loops.disposeLater().block();
+	}
+
+	/**
+	 * The status and body of an answer.
+	 */
+	private record Answer(int status, byte[] body) {
+
+		static final Answer UNAVAILABLE = new Answer(503, SlowAuthority.UNAVAILABLE);
+
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import ai.specora.client.Completion;
+import ai.specora.client.platform.ExecutionRecordRequest;
 import ai.specora.runtime.CompletionDispatcher;
 import ai.specora.spring.enforcement.completion.AsyncCompletionDispatcher;
 
@@ -14,20 +15,18 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The application's {@link AsyncCompletionDispatcher} with the time of each hand-over
- * ({@link #dispatch}, the part of a governed call spent handing its completion over)
- * recorded: when it started and how long it took. Its lifecycle is the dispatcher's.
+ * recorded (when it started and how long it took): of completions ({@link #dispatch},
+ * the part of a governed call spent handing its completion over) and, apart, of
+ * execution records ({@link #dispatchExecutionRecord}). Its lifecycle is the
+ * dispatcher's.
  */
 public final class TimedDispatcher implements CompletionDispatcher, SmartLifecycle, DisposableBean {
 
-	private static final int CAPACITY = 1 << 20;
-
 	private final AsyncCompletionDispatcher delegate;
 
-	private final long[] startedAt = new long[CAPACITY];
+	private final HandOvers completions = new HandOvers(1 << 20);
 
-	private final long[] took = new long[CAPACITY];
-
-	private final AtomicInteger count = new AtomicInteger();
+	private final HandOvers records = new HandOvers(1 << 18);
 
 	TimedDispatcher(AsyncCompletionDispatcher delegate) {
 		this.delegate = delegate;
@@ -48,12 +47,18 @@ public final class TimedDispatcher implements CompletionDispatcher, SmartLifecyc
 			return this.delegate.dispatch(journalId, completion);
 		}
 		finally {
-			long end = System.nanoTime();
-			int i = this.count.getAndIncrement();
-			if (i < CAPACITY) {
-				this.startedAt[i] = start;
-				this.took[i] = end - start;
-			}
+			this.completions.add(start, System.nanoTime());
+		}
+	}
+
+	@Override
+	public CompletionStage<Void> dispatchExecutionRecord(ExecutionRecordRequest record) {
+		long start = System.nanoTime();
+		try {
+			return this.delegate.dispatchExecutionRecord(record);
+		}
+		finally {
+			this.records.add(start, System.nanoTime());
 		}
 	}
 
@@ -62,33 +67,42 @@ public final class TimedDispatcher implements CompletionDispatcher, SmartLifecyc
 	 * @return the count
 	 */
 	public long handedOver() {
-		return this.count.get();
+		return this.completions.count();
 	}
 
 	/**
-	 * The hand-over times, sorted, of the hand-overs that started in a window.
+	 * How many execution records were handed over since the start.
+	 * @return the count
+	 */
+	public long recordsHandedOver() {
+		return this.records.count();
+	}
+
+	/**
+	 * The hand-over times, sorted, of the completions whose hand-over started in a
+	 * window.
 	 * @param from the start of the window ({@link System#nanoTime()})
 	 * @param to its end, exclusive
 	 * @return the durations in nanoseconds, sorted
 	 */
 	public long[] tookBetween(long from, long to) {
-		int n = Math.min(this.count.get(), CAPACITY);
-		long[] window = new long[n];
-		int w = 0;
-		for (int i = 0; i < n; i++) {
-			long at = this.startedAt[i];
-			if (at - from >= 0 && at - to < 0) {
-				window[w++] = this.took[i];
-			}
-		}
-		long[] sorted = Arrays.copyOf(window, w);
-		Arrays.sort(sorted);
-		return sorted;
+		return this.completions.tookBetween(from, to);
 	}
 
 	/**
-	 * The hand-overs that started in a window and took at least a given time: how many,
-	 * and when the last of them started.
+	 * The hand-over times, sorted, of the execution records whose hand-over started in
+	 * a window.
+	 * @param from the start of the window ({@link System#nanoTime()})
+	 * @param to its end, exclusive
+	 * @return the durations in nanoseconds, sorted
+	 */
+	public long[] recordsTookBetween(long from, long to) {
+		return this.records.tookBetween(from, to);
+	}
+
+	/**
+	 * The completion hand-overs that started in a window and took at least a given
+	 * time: how many, and when the last of them started.
 	 * @param from the start of the window ({@link System#nanoTime()})
 	 * @param to its end, exclusive
 	 * @param atLeastNanos the shortest duration counted
@@ -96,17 +110,7 @@ public final class TimedDispatcher implements CompletionDispatcher, SmartLifecyc
 	 * nanoseconds; 0 when there is none)
 	 */
 	public long[] slowBetween(long from, long to, long atLeastNanos) {
-		int n = Math.min(this.count.get(), CAPACITY);
-		long slow = 0;
-		long last = 0;
-		for (int i = 0; i < n; i++) {
-			long at = this.startedAt[i];
-			if (at - from >= 0 && at - to < 0 && this.took[i] >= atLeastNanos) {
-				slow++;
-				last = Math.max(last, at - from);
-			}
-		}
-		return new long[] { slow, last };
+		return this.completions.slowBetween(from, to, atLeastNanos);
 	}
 
 	@Override
@@ -158,6 +162,66 @@ public final class TimedDispatcher implements CompletionDispatcher, SmartLifecyc
 		@Override
 		public Object postProcessAfterInitialization(Object bean, String beanName) {
 			return (bean instanceof AsyncCompletionDispatcher dispatcher) ? new TimedDispatcher(dispatcher) : bean;
+		}
+
+	}
+
+	/**
+	 * The start and duration of each hand-over of one kind, the first
+	 * {@code capacity} of them kept.
+	 */
+	private static final class HandOvers {
+
+		private final long[] startedAt;
+
+		private final long[] took;
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		HandOvers(int capacity) {
+			this.startedAt = new long[capacity];
+			this.took = new long[capacity];
+		}
+
+		void add(long start, long end) {
+			int i = this.count.getAndIncrement();
+			if (i < this.startedAt.length) {
+				this.startedAt[i] = start;
+				this.took[i] = end - start;
+			}
+		}
+
+		long count() {
+			return this.count.get();
+		}
+
+		long[] tookBetween(long from, long to) {
+			int n = Math.min(this.count.get(), this.startedAt.length);
+			long[] window = new long[n];
+			int w = 0;
+			for (int i = 0; i < n; i++) {
+				long at = this.startedAt[i];
+				if (at - from >= 0 && at - to < 0) {
+					window[w++] = this.took[i];
+				}
+			}
+			long[] sorted = Arrays.copyOf(window, w);
+			Arrays.sort(sorted);
+			return sorted;
+		}
+
+		long[] slowBetween(long from, long to, long atLeastNanos) {
+			int n = Math.min(this.count.get(), this.startedAt.length);
+			long slow = 0;
+			long last = 0;
+			for (int i = 0; i < n; i++) {
+				long at = this.startedAt[i];
+				if (at - from >= 0 && at - to < 0 && this.took[i] >= atLeastNanos) {
+					slow++;
+					last = Math.max(last, at - from);
+				}
+			}
+			return new long[] { slow, last };
 		}
 
 	}
