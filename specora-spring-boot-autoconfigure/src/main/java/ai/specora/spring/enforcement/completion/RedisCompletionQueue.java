@@ -59,6 +59,15 @@ final class RedisCompletionQueue implements CompletionQueue {
 	/** Short enough to stay under any sensible Redis command timeout. */
 	private static final long READ_BLOCK_MILLIS = 200;
 
+	/**
+	 * The longest the worker waits for one of its Redis commands: a read blocks for at
+	 * most {@link #READ_BLOCK_MILLIS}, the rest is for a slow answer.
+	 */
+	private static final Duration WORKER_COMMAND_LIMIT = Duration.ofSeconds(1);
+
+	/** The most removals kept while Redis fails; past that they are given up (and the entries delivered again). */
+	private static final int MAX_KEPT_REMOVALS = 10_000;
+
 	/** The most entries removed by one script. */
 	private static final int MAX_REMOVALS = 512;
 
@@ -70,6 +79,11 @@ final class RedisCompletionQueue implements CompletionQueue {
 	private final MemoryCompletionQueue fallback;
 
 	private final RedisAppender appender;
+
+	private final WorkerRedisCalls calls = new WorkerRedisCalls(WORKER_COMMAND_LIMIT);
+
+	/** Entries taken by reads that answered after the worker gave them up. */
+	private final java.util.Queue<List<MapRecord<String, Object, Object>>> lateReads = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
 	private final long leaseNanos;
 
@@ -144,6 +158,10 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	@Override
 	public QueuedDelivery poll(long waitNanos) throws InterruptedException {
+		List<MapRecord<String, Object, Object>> late;
+		while ((late = this.lateReads.poll()) != null) {
+			hold(late);
+		}
 		QueuedDelivery local = localOrMoved();
 		if (local != null) {
 			return local;
@@ -166,7 +184,7 @@ final class RedisCompletionQueue implements CompletionQueue {
 		try {
 			if (now - this.nextClaimNanos >= 0) {
 				this.nextClaimNanos = now + Math.max(this.leaseNanos / 2, TimeUnit.MILLISECONDS.toNanos(100));
-				hold(this.stream.claimAbandoned(this.leaseNanos, CLAIM_COUNT));
+				hold(this.calls.call(() -> this.stream.claimAbandoned(this.leaseNanos, CLAIM_COUNT), this.lateReads::add));
 			}
 			if (now - this.nextIdleCheckNanos >= 0) {
 				this.nextIdleCheckNanos = now + this.idleCheckNanos;
@@ -174,7 +192,8 @@ final class RedisCompletionQueue implements CompletionQueue {
 			}
 			if (this.ready.isEmpty()) {
 				long block = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(Math.max(wait, 0)), READ_BLOCK_MILLIS));
-				hold(this.stream.readNew(CLAIM_COUNT, Duration.ofMillis(block)));
+				hold(this.calls.call(() -> this.stream.readNew(CLAIM_COUNT, Duration.ofMillis(block)),
+						this.lateReads::add));
 			}
 			this.appender.breaker().onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 			if (this.stream.takeGroupLoss()) {
@@ -200,7 +219,15 @@ final class RedisCompletionQueue implements CompletionQueue {
 			if (local == null || this.closed || !this.appender.isHealthy()) {
 				return local;
 			}
-			Boolean appended = this.appender.appendNow(local.pending());
+			Boolean appended;
+			try {
+				appended = this.calls.call(() -> this.appender.appendNow(local.pending()));
+			}
+			catch (CompletionStoreException ex) {
+				this.appender.breaker().onError(0, TimeUnit.NANOSECONDS, ex);
+				storeFailed("take", ex);
+				appended = null;
+			}
 			if (!Boolean.TRUE.equals(appended)) {
 				return local;
 			}
@@ -262,13 +289,13 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	private void removeIdleConsumers() {
 		try {
-			long removed = this.stream.removeIdleConsumers(this.idleConsumerMillis);
+			long removed = this.calls.call(() -> this.stream.removeIdleConsumers(this.idleConsumerMillis));
 			if (removed > 0) {
 				logger.info("Removed {} consumers of the Specora Redis completion group idle for over {} ms with "
 						+ "nothing pending", removed, this.idleConsumerMillis);
 			}
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | CompletionStoreException ex) {
 			logger.debug("Idle consumers of the Specora Redis completion group not removed: {}", ex.getMessage());
 		}
 	}
@@ -279,13 +306,13 @@ final class RedisCompletionQueue implements CompletionQueue {
 	 */
 	private QueuedDelivery touched(QueuedDelivery item) {
 		try {
-			if (this.stream.touch(RecordId.of(item.storeId()))) {
+			if (this.calls.call(() -> this.stream.touch(RecordId.of(item.storeId())))) {
 				return item;
 			}
 			forget(item);
 			return null;
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | CompletionStoreException ex) {
 			storeFailed("keep", ex);
 			return item;
 		}
@@ -314,20 +341,29 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	@Override
 	public void flush() {
-		if (this.removals.isEmpty()) {
-			return;
+		if (this.removals.isEmpty() || !this.appender.isHealthy()) {
+			return; // while Redis fails, kept for later: the entries stay pending with this replica meanwhile
 		}
-		List<String> ids = new ArrayList<>(this.removals);
-		this.removals.clear();
+		int done = 0;
 		try {
-			for (int from = 0; from < ids.size(); from += MAX_REMOVALS) {
-				this.stream.remove(ids.subList(from, Math.min(ids.size(), from + MAX_REMOVALS)));
+			while (done < this.removals.size()) {
+				List<String> batch = List.copyOf(
+						this.removals.subList(done, Math.min(this.removals.size(), done + MAX_REMOVALS)));
+				this.calls.run(() -> this.stream.remove(batch));
+				done += batch.size();
 			}
 		}
-		catch (DataAccessException ex) {
-			logger.warn("{} Specora completion stream entries delivered or dropped could not be removed ({}); they may "
-					+ "be delivered again after the lease, with the same idempotency keys", ids.size(),
-					ex.getMessage());
+		catch (DataAccessException | CompletionStoreException ex) {
+			storeFailed("remove delivered", ex);
+			if (this.removals.size() - done > MAX_KEPT_REMOVALS) {
+				logger.warn("{} Specora completion stream entries delivered or dropped could not be removed; they "
+						+ "may be delivered again after the lease, with the same idempotency keys",
+						this.removals.size() - done);
+				done = this.removals.size();
+			}
+		}
+		finally {
+			this.removals.subList(0, done).clear();
 		}
 	}
 
