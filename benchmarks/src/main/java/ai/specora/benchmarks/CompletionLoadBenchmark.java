@@ -43,8 +43,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code java -cp benchmarks/target/benchmarks.jar ai.specora.benchmarks.CompletionLoadBenchmark
  * [seconds=60] [rates=200,1000,2000] [callers=64,256] [latency-ms=50] [store=memory|redis]
  * [fault=none|authority-down|redis-restart|redis-outage|replica-kill] [down-seconds=30]
- * [lease-seconds=5] [append-timeout-ms=<the starter's default>] [records-every=5]}
+ * [lease-seconds=5] [append-timeout-ms=<the starter's default>] [records-every=5]
+ * [specora.<property>=<value>...]}
  * <ul>
+ * <li>{@code specora.…=…}: any further property of the application, e.g.
+ * {@code specora.enforcement.completion.queue-capacity=100000} for an outage longer
+ * than the default queue holds.</li>
  * <li>{@code records-every=N}: each caller hands over one execution record after every
  * N of its governed calls (0: none), so the records are a fifth of the calls by
  * default.</li>
@@ -285,7 +289,8 @@ public final class CompletionLoadBenchmark {
 	 * The settings of a run, from {@code name=value} arguments.
 	 */
 	record Options(int seconds, int[] rates, int[] callers, long latencyMillis, String store, String fault,
-			int downSeconds, int leaseSeconds, String appendTimeoutMillis, int recordsEvery) {
+			int downSeconds, int leaseSeconds, String appendTimeoutMillis, int recordsEvery,
+			List<String> specoraProperties) {
 
 		static Options parse(String[] args) {
 			String fault = arg(args, "fault", "none");
@@ -294,7 +299,8 @@ public final class CompletionLoadBenchmark {
 			return new Options(Integer.parseInt(arg(args, "seconds", "60")), ints(arg(args, "rates", "200,1000,2000")),
 					ints(arg(args, "callers", "64,256")), Long.parseLong(arg(args, "latency-ms", "50")), store, fault,
 					Integer.parseInt(arg(args, "down-seconds", "30")), Integer.parseInt(arg(args, "lease-seconds", "5")),
-					arg(args, "append-timeout-ms", ""), Integer.parseInt(arg(args, "records-every", "5")));
+					arg(args, "append-timeout-ms", ""), Integer.parseInt(arg(args, "records-every", "5")),
+					Arrays.stream(args).filter((arg) -> arg.startsWith("specora.")).toList());
 		}
 
 		boolean redis() {
@@ -313,6 +319,7 @@ public final class CompletionLoadBenchmark {
 			if (!this.appendTimeoutMillis.isEmpty()) {
 				properties.add("specora.enforcement.completion.redis.append-timeout=" + this.appendTimeoutMillis + "ms");
 			}
+			properties.addAll(this.specoraProperties);
 			return properties.toArray(String[]::new);
 		}
 

@@ -250,6 +250,7 @@ final class ReplicaKillRun {
 			if (!options.appendTimeoutMillis().isEmpty()) {
 				command.add("append-timeout-ms=" + options.appendTimeoutMillis());
 			}
+			command.addAll(options.specoraProperties());
 			this.process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 			Thread reader = new Thread(this::read, name + "-output");
 			reader.setDaemon(true);

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -21,13 +23,14 @@ import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.RecordId;
 
 /**
- * Completions in a Redis stream shared by every replica of an application, so that
- * they survive a crash of the process that handed them over.
+ * Completions and execution records in a Redis stream shared by every replica of an
+ * application, so that they survive a crash of the process that handed them over.
  * <p>
  * {@link #offer} appends an entry ({@code XADD}, refused at capacity) before the
  * governed call returns. The replicas read new entries through one consumer group
- * ({@code XREADGROUP}); an entry is acknowledged and deleted ({@code XACK},
- * {@code XDEL}) only after the authority's answer (or when it is dropped and logged).
+ * ({@code XREADGROUP}); an entry is deleted and acknowledged ({@link StreamRemovals},
+ * in batches, at the worker's next {@link #flush()}) only after the authority's answer
+ * (or when it is dropped and logged).
  * An entry whose delivery failed stays pending with this consumer and is retried after
  * the back-off, its idle time reset first ({@code XCLAIM}), so that no other replica
  * takes it while this one is alive. Entries left pending by a replica that died are
@@ -39,8 +42,11 @@ import org.springframework.data.redis.connection.stream.RecordId;
  * time, fails, or its circuit breaker is open, the completion goes to an in-memory
  * queue of this process instead, with a WARN (at most every 10 s): it is not lost
  * while the process lives, and it moves to Redis when the worker takes it while Redis
- * answers again. The worker's own reads go through the same breaker, so it delivers
- * the in-memory completions without waiting on a failing Redis. At shutdown, entries
+ * answers again. The worker's own commands go through the same breaker, and each is
+ * waited for at most a second ({@link WorkerRedisCalls}), so it delivers the in-memory
+ * completions without waiting on a failing or hung Redis. When the stream or its group
+ * is lost, what this process handed over and has not seen delivered
+ * ({@link HandOverLog}) is handed over again. At shutdown, entries
  * still pending in Redis are left there for the other replicas (or the next start);
  * only in-memory ones can be dropped.
  * <p>
@@ -65,12 +71,6 @@ final class RedisCompletionQueue implements CompletionQueue {
 	 */
 	private static final Duration WORKER_COMMAND_LIMIT = Duration.ofSeconds(1);
 
-	/** The most removals kept while Redis fails; past that they are given up (and the entries delivered again). */
-	private static final int MAX_KEPT_REMOVALS = 10_000;
-
-	/** The most entries removed by one script. */
-	private static final int MAX_REMOVALS = 512;
-
 	/** The most completions moved from memory to Redis in one poll. */
 	private static final int MOVES_PER_POLL = 64;
 
@@ -83,14 +83,14 @@ final class RedisCompletionQueue implements CompletionQueue {
 	private final WorkerRedisCalls calls = new WorkerRedisCalls(WORKER_COMMAND_LIMIT);
 
 	/** Entries taken by reads that answered after the worker gave them up. */
-	private final java.util.Queue<List<MapRecord<String, Object, Object>>> lateReads = new java.util.concurrent.ConcurrentLinkedQueue<>();
+	private final Queue<List<MapRecord<String, Object, Object>>> lateReads = new ConcurrentLinkedQueue<>();
 
 	private final long leaseNanos;
 
 	private final Deque<QueuedDelivery> ready = new ArrayDeque<>();
 
-	/** Ids of entries delivered or dropped, to remove at the next {@link #flush()}; worker thread only. */
-	private final List<String> removals = new ArrayList<>();
+	/** Entries delivered or dropped, removed at the next {@link #flush()}. */
+	private final StreamRemovals removals;
 
 	private final PriorityQueue<QueuedDelivery> retries = new PriorityQueue<>(
 			(left, right) -> Long.compare(left.nextAttemptNanos(), right.nextAttemptNanos()));
@@ -130,6 +130,7 @@ final class RedisCompletionQueue implements CompletionQueue {
 		this.fallback = new MemoryCompletionQueue(fallbackCapacity);
 		this.leaseNanos = lease.toNanos();
 		this.appender = new RedisAppender(stream, appendTimeout, "specora-completion-store");
+		this.removals = new StreamRemovals(stream, this.calls);
 	}
 
 	@Override
@@ -344,26 +345,11 @@ final class RedisCompletionQueue implements CompletionQueue {
 		if (this.removals.isEmpty() || !this.appender.isHealthy()) {
 			return; // while Redis fails, kept for later: the entries stay pending with this replica meanwhile
 		}
-		int done = 0;
 		try {
-			while (done < this.removals.size()) {
-				List<String> batch = List.copyOf(
-						this.removals.subList(done, Math.min(this.removals.size(), done + MAX_REMOVALS)));
-				this.calls.run(() -> this.stream.remove(batch));
-				done += batch.size();
-			}
+			this.removals.flush();
 		}
 		catch (DataAccessException | CompletionStoreException ex) {
 			storeFailed("remove delivered", ex);
-			if (this.removals.size() - done > MAX_KEPT_REMOVALS) {
-				logger.warn("{} Specora completion stream entries delivered or dropped could not be removed; they "
-						+ "may be delivered again after the lease, with the same idempotency keys",
-						this.removals.size() - done);
-				done = this.removals.size();
-			}
-		}
-		finally {
-			this.removals.subList(0, done).clear();
 		}
 	}
 
