@@ -99,6 +99,9 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	private final AtomicInteger heldCount = new AtomicInteger();
 
+	/** The keys of the entries this process holds (read from Redis, not yet finished). */
+	private final Set<String> heldKeys = ConcurrentHashMap.newKeySet();
+
 	/** What this process handed over and has not seen delivered, with copies. */
 	private final HandOverLog handedOver;
 
@@ -243,7 +246,7 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	/**
 	 * The stream was lost with what it held: what this process handed over and has not
-	 * seen delivered goes to its memory queue, from which the worker delivers it or moves
+	 * seen delivered, unless it holds it already, goes to its memory queue, from which the worker delivers it or moves
 	 * it to the new stream. Some of it may have been delivered by another replica: sent
 	 * again under the same idempotency key, it is recorded once.
 	 */
@@ -251,6 +254,9 @@ final class RedisCompletionQueue implements CompletionQueue {
 		int again = 0;
 		int refused = 0;
 		for (PendingDelivery pending : this.handedOver.notDelivered(System.nanoTime())) {
+			if (this.heldKeys.contains(pending.key())) {
+				continue; // read before the loss: this process delivers it from memory
+			}
 			Offer offer = this.fallback.offer(pending);
 			if (offer == Offer.ACCEPTED) {
 				again++;
@@ -284,6 +290,7 @@ final class RedisCompletionQueue implements CompletionQueue {
 				continue;
 			}
 			this.heldCount.incrementAndGet();
+			this.heldKeys.add(pending.key());
 			this.ready.add(new QueuedDelivery(pending, id));
 		}
 	}
@@ -372,6 +379,7 @@ final class RedisCompletionQueue implements CompletionQueue {
 	private void forget(QueuedDelivery item) {
 		if (this.held.remove(item.storeId())) {
 			this.heldCount.decrementAndGet();
+			this.heldKeys.remove(item.key());
 		}
 	}
 
@@ -386,6 +394,7 @@ final class RedisCompletionQueue implements CompletionQueue {
 		this.ready.clear();
 		this.retries.clear();
 		this.held.clear();
+		this.heldKeys.clear();
 		this.heldCount.set(0);
 		return new ArrayList<>(this.fallback.removeAll());
 	}
