@@ -5,14 +5,13 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -60,14 +59,9 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	private static final Logger logger = LoggerFactory.getLogger(AsyncCompletionDispatcher.class);
 
-	private static final int CLAIM_COUNT = 16;
-
-	/** Short enough to stay under any sensible Redis command timeout. */
-	private static final long READ_BLOCK_MILLIS = 200;
-
 	/**
 	 * The longest the worker waits for one of its Redis commands: a read blocks for at
-	 * most {@link #READ_BLOCK_MILLIS}, the rest is for a slow answer.
+	 * most {@link StreamReader#BLOCK_MILLIS}, the rest is for a slow answer.
 	 */
 	private static final Duration WORKER_COMMAND_LIMIT = Duration.ofSeconds(1);
 
@@ -82,10 +76,7 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	private final WorkerRedisCalls calls = new WorkerRedisCalls(WORKER_COMMAND_LIMIT);
 
-	/** Entries taken by reads that answered after the worker gave them up. */
-	private final Queue<List<MapRecord<String, Object, Object>>> lateReads = new ConcurrentLinkedQueue<>();
-
-	private final long leaseNanos;
+	private final StreamReader reader;
 
 	private final Deque<QueuedDelivery> ready = new ArrayDeque<>();
 
@@ -95,12 +86,8 @@ final class RedisCompletionQueue implements CompletionQueue {
 	private final PriorityQueue<QueuedDelivery> retries = new PriorityQueue<>(
 			(left, right) -> Long.compare(left.nextAttemptNanos(), right.nextAttemptNanos()));
 
-	private final Set<String> held = ConcurrentHashMap.newKeySet();
-
-	private final AtomicInteger heldCount = new AtomicInteger();
-
-	/** The keys of the entries this process holds (read from Redis, not yet finished). */
-	private final Set<String> heldKeys = ConcurrentHashMap.newKeySet();
+	/** The entries this process holds (read from Redis, not yet finished): entry id to key. */
+	private final Map<String, String> held = new ConcurrentHashMap<>();
 
 	/** What this process handed over and has not seen delivered, with copies. */
 	private final HandOverLog handedOver;
@@ -109,29 +96,20 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	private final CompletionDrops drops;
 
-	private final long idleConsumerMillis;
-
-	private final long idleCheckNanos;
-
-	private long nextIdleCheckNanos = System.nanoTime();
 
 	private volatile boolean closed;
 
-	private long nextClaimNanos;
 
 	private long nextFailureLogNanos;
 
 	RedisCompletionQueue(RedisCompletionStream stream, int fallbackCapacity, Duration lease, Duration appendTimeout,
 			Duration maxAge, CompletionDrops drops, Duration idleConsumerTimeout) {
 		this.stream = stream;
-		this.idleConsumerMillis = idleConsumerTimeout.toMillis();
-		this.idleCheckNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(100),
-				Math.min(idleConsumerTimeout.toNanos() / 2, TimeUnit.MINUTES.toNanos(5)));
+		this.reader = new StreamReader(stream, this.calls, lease, idleConsumerTimeout);
 		this.capacity = fallbackCapacity;
 		this.handedOver = new HandOverLog(fallbackCapacity, maxAge.toNanos());
 		this.drops = drops;
 		this.fallback = new MemoryCompletionQueue(fallbackCapacity);
-		this.leaseNanos = lease.toNanos();
 		this.appender = new RedisAppender(stream, appendTimeout, "specora-completion-store");
 		this.removals = new StreamRemovals(stream, this.calls);
 	}
@@ -162,10 +140,7 @@ final class RedisCompletionQueue implements CompletionQueue {
 
 	@Override
 	public QueuedDelivery poll(long waitNanos) throws InterruptedException {
-		List<MapRecord<String, Object, Object>> late;
-		while ((late = this.lateReads.poll()) != null) {
-			hold(late);
-		}
+		hold(this.reader.lateEntries());
 		QueuedDelivery local = localOrMoved();
 		if (local != null) {
 			return local;
@@ -186,18 +161,9 @@ final class RedisCompletionQueue implements CompletionQueue {
 		}
 		long start = System.nanoTime();
 		try {
-			if (now - this.nextClaimNanos >= 0) {
-				this.nextClaimNanos = now + Math.max(this.leaseNanos / 2, TimeUnit.MILLISECONDS.toNanos(100));
-				hold(this.calls.call(() -> this.stream.claimAbandoned(this.leaseNanos, CLAIM_COUNT), this.lateReads::add));
-			}
-			if (now - this.nextIdleCheckNanos >= 0) {
-				this.nextIdleCheckNanos = now + this.idleCheckNanos;
-				removeIdleConsumers();
-			}
+			hold(this.reader.claimAbandoned(now));
 			if (this.ready.isEmpty()) {
-				long block = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(Math.max(wait, 0)), READ_BLOCK_MILLIS));
-				hold(this.calls.call(() -> this.stream.readNew(CLAIM_COUNT, Duration.ofMillis(block)),
-						this.lateReads::add));
+				hold(this.reader.readNew(wait));
 			}
 			this.appender.breaker().onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 			if (this.stream.takeGroupLoss()) {
@@ -253,8 +219,9 @@ final class RedisCompletionQueue implements CompletionQueue {
 	private void appendAgainAfterLoss() {
 		int again = 0;
 		int refused = 0;
+		Set<String> holding = new HashSet<>(this.held.values());
 		for (PendingDelivery pending : this.handedOver.notDelivered(System.nanoTime())) {
-			if (this.heldKeys.contains(pending.key())) {
+			if (holding.contains(pending.key())) {
 				continue; // read before the loss: this process delivers it from memory
 			}
 			Offer offer = this.fallback.offer(pending);
@@ -276,7 +243,7 @@ final class RedisCompletionQueue implements CompletionQueue {
 	private void hold(List<MapRecord<String, Object, Object>> records) {
 		for (MapRecord<String, Object, Object> record : records) {
 			String id = record.getId().getValue();
-			if (!this.held.add(id)) {
+			if (this.held.containsKey(id)) {
 				continue;
 			}
 			PendingDelivery pending = this.stream.decode(record);
@@ -285,26 +252,11 @@ final class RedisCompletionQueue implements CompletionQueue {
 				this.drops.unreadable("Redis completion stream entry " + id
 						+ ((journalId != null) ? " of journal entry " + journalId : ""),
 						"it cannot be read as a completion or an execution record; it is removed");
-				this.held.remove(id);
 				this.stream.removeQuietly(id);
 				continue;
 			}
-			this.heldCount.incrementAndGet();
-			this.heldKeys.add(pending.key());
+			this.held.put(id, pending.key());
 			this.ready.add(new QueuedDelivery(pending, id));
-		}
-	}
-
-	private void removeIdleConsumers() {
-		try {
-			long removed = this.calls.call(() -> this.stream.removeIdleConsumers(this.idleConsumerMillis));
-			if (removed > 0) {
-				logger.info("Removed {} consumers of the Specora Redis completion group idle for over {} ms with "
-						+ "nothing pending", removed, this.idleConsumerMillis);
-			}
-		}
-		catch (DataAccessException | CompletionStoreException ex) {
-			logger.debug("Idle consumers of the Specora Redis completion group not removed: {}", ex.getMessage());
 		}
 	}
 
@@ -377,16 +329,13 @@ final class RedisCompletionQueue implements CompletionQueue {
 	}
 
 	private void forget(QueuedDelivery item) {
-		if (this.held.remove(item.storeId())) {
-			this.heldCount.decrementAndGet();
-			this.heldKeys.remove(item.key());
-		}
+		this.held.remove(item.storeId());
 	}
 
 	@Override
 	public List<QueuedDelivery> removeAll() {
 		flush();
-		int left = this.heldCount.get();
+		int left = this.held.size();
 		if (left > 0) {
 			logger.info("{} Specora completions stay pending in the Redis completion store for another replica or the "
 					+ "next start", left);
@@ -394,14 +343,12 @@ final class RedisCompletionQueue implements CompletionQueue {
 		this.ready.clear();
 		this.retries.clear();
 		this.held.clear();
-		this.heldKeys.clear();
-		this.heldCount.set(0);
 		return new ArrayList<>(this.fallback.removeAll());
 	}
 
 	@Override
 	public int size() {
-		return this.heldCount.get() + this.fallback.size() + this.appender.running();
+		return this.held.size() + this.fallback.size() + this.appender.running();
 	}
 
 	@Override
