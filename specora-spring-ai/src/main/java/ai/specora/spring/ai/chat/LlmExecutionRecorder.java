@@ -25,9 +25,10 @@ import org.springframework.ai.chat.model.ChatResponse;
  * record, so the platform records it once) until {@code max-age}, the shutdown drain,
  * the Redis store when it is configured (a record survives the loss of the replica that
  * made it), and the meters {@code specora.execution.records.delivered} and
- * {@code specora.execution.records.dropped}. The LLM call never waits for the record,
- * whatever the dispatcher; a record that cannot be delivered is logged and counted,
- * never raised. Each call is also a {@code specora.llm}
+ * {@code specora.execution.records.dropped}. The LLM call does not wait for the record
+ * (in {@code sync} completion mode either), except one made after shutdown began, which
+ * the dispatcher sends at once; a record that cannot be delivered is logged and
+ * counted, never raised. Each call is also a {@code specora.llm}
  * observation with the fixed low-cardinality key values {@code provider} and
  * {@code outcome} ({@code success} or {@code failure}).
  * <p>
