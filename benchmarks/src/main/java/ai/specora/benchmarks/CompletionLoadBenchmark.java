@@ -2,7 +2,6 @@ package ai.specora.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -105,8 +104,8 @@ public final class CompletionLoadBenchmark {
 	 * @throws Exception if a run fails
 	 */
 	public static void main(String[] args) throws Exception {
-		Options options = Options.parse(args);
-		if ("replica".equals(Options.arg(args, "role", ""))) {
+		LoadRunOptions options = LoadRunOptions.parse(args);
+		if ("replica".equals(LoadRunOptions.arg(args, "role", ""))) {
 			ReplicaKillRun.replica(args);
 			return;
 		}
@@ -144,7 +143,7 @@ public final class CompletionLoadBenchmark {
 		};
 	}
 
-	private static String run(Options options, SlowAuthority authority, EmbeddedRedis redis, int callers,
+	private static String run(LoadRunOptions options, SlowAuthority authority, EmbeddedRedis redis, int callers,
 			int rate) throws Exception {
 		try (ConfigurableApplicationContext app = Contexts.specoraTimed(authority.baseUrl(),
 				(redis != null) ? redis.port() : 0, options.properties())) {
@@ -197,7 +196,7 @@ public final class CompletionLoadBenchmark {
 	 * Injects the fault at a third of the run.
 	 * @return when the fault began and ended ({@link System#nanoTime()})
 	 */
-	private static long[] fault(Options options, SlowAuthority authority, EmbeddedRedis redis, PacedCallers load)
+	private static long[] fault(LoadRunOptions options, SlowAuthority authority, EmbeddedRedis redis, PacedCallers load)
 			throws Exception {
 		long at = load.start() + (load.end() - load.start()) / 3;
 		if ("none".equals(options.fault())) {
@@ -283,59 +282,6 @@ public final class CompletionLoadBenchmark {
 	static String ms(long[] sorted) {
 		return String.format("%.1f / %.1f / %.1f", PacedCallers.percentile(sorted, 0.50),
 				PacedCallers.percentile(sorted, 0.99), PacedCallers.percentile(sorted, 1.0));
-	}
-
-	/**
-	 * The settings of a run, from {@code name=value} arguments.
-	 */
-	record Options(int seconds, int[] rates, int[] callers, long latencyMillis, String store, String fault,
-			int downSeconds, int leaseSeconds, String appendTimeoutMillis, int recordsEvery,
-			List<String> specoraProperties) {
-
-		static Options parse(String[] args) {
-			String fault = arg(args, "fault", "none");
-			String store = fault.startsWith("redis") || "replica-kill".equals(fault) ? "redis"
-					: arg(args, "store", "memory");
-			return new Options(Integer.parseInt(arg(args, "seconds", "60")), ints(arg(args, "rates", "200,1000,2000")),
-					ints(arg(args, "callers", "64,256")), Long.parseLong(arg(args, "latency-ms", "50")), store, fault,
-					Integer.parseInt(arg(args, "down-seconds", "30")), Integer.parseInt(arg(args, "lease-seconds", "5")),
-					arg(args, "append-timeout-ms", ""), Integer.parseInt(arg(args, "records-every", "5")),
-					Arrays.stream(args).filter((arg) -> arg.startsWith("specora.")).toList());
-		}
-
-		boolean redis() {
-			return "redis".equals(this.store);
-		}
-
-		/**
-		 * The application properties these settings add: the vendor-reseller model
-		 * (Model B, which execution records need) and the Redis store's settings.
-		 */
-		String[] properties() {
-			List<String> properties = new ArrayList<>();
-			properties.add("specora.vendor-id=vnd_bench");
-			properties.add("specora.tenant-id=tnt_bench");
-			properties.add("specora.enforcement.completion.redis.lease=" + this.leaseSeconds + "s");
-			if (!this.appendTimeoutMillis.isEmpty()) {
-				properties.add("specora.enforcement.completion.redis.append-timeout=" + this.appendTimeoutMillis + "ms");
-			}
-			properties.addAll(this.specoraProperties);
-			return properties.toArray(String[]::new);
-		}
-
-		static String arg(String[] args, String name, String fallback) {
-			for (String arg : args) {
-				if (arg.startsWith(name + "=")) {
-					return arg.substring(name.length() + 1);
-				}
-			}
-			return fallback;
-		}
-
-		private static int[] ints(String list) {
-			return Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
-		}
-
 	}
 
 	/**

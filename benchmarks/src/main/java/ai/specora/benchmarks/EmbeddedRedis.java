@@ -20,6 +20,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * A real Redis server process on 127.0.0.1 for the completion benchmarks, without
  * persistence ({@code save ""}, {@code appendonly no}): a restart starts empty. The
@@ -29,6 +32,8 @@ import java.util.stream.Stream;
  * {@code DEBUG SLEEP}) go over a plain socket, not through the application's client.
  */
 final class EmbeddedRedis implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedRedis.class);
 
 	private static final long START_TIMEOUT_MILLIS = 10_000;
 
@@ -154,7 +159,7 @@ final class EmbeddedRedis implements AutoCloseable {
 				read(new BufferedInputStream(socket.getInputStream()));
 			}
 			catch (IOException ex) {
-				System.err.println("DEBUG SLEEP failed: " + ex);
+				logger.warn("DEBUG SLEEP failed: {}", ex.toString());
 			}
 		}, "redis-freeze");
 		sleeper.setDaemon(true);

@@ -66,7 +66,7 @@ final class ReplicaKillRun {
 	 * @param options the options
 	 * @throws Exception if the run fails
 	 */
-	static void run(CompletionLoadBenchmark.Options options) throws Exception {
+	static void run(LoadRunOptions options) throws Exception {
 		int callers = options.callers()[0];
 		int rate = options.rates()[0];
 		System.out.println("| store | callers | offered/s | lease s | pending with the killed replica "
@@ -156,10 +156,10 @@ final class ReplicaKillRun {
 	 * @throws Exception if the replica fails
 	 */
 	static void replica(String[] args) throws Exception {
-		CompletionLoadBenchmark.Options options = CompletionLoadBenchmark.Options.parse(args);
+		LoadRunOptions options = LoadRunOptions.parse(args);
 		BlockingQueue<String> commands = commandsFromParent();
-		String authority = CompletionLoadBenchmark.Options.arg(args, "authority", "");
-		int port = Integer.parseInt(CompletionLoadBenchmark.Options.arg(args, "redis-port", "0"));
+		String authority = LoadRunOptions.arg(args, "authority", "");
+		int port = Integer.parseInt(LoadRunOptions.arg(args, "redis-port", "0"));
 		try (ConfigurableApplicationContext app = Contexts.specoraTimed(authority, port, options.properties())) {
 			Services.Governed governed = app.getBean(Services.Governed.class);
 			TimedDispatcher timed = (TimedDispatcher) app.getBean(CompletionDispatcher.class);
@@ -238,7 +238,7 @@ final class ReplicaKillRun {
 		private final AtomicLong records = new AtomicLong();
 
 		Replica(String name, String authority, int redisPort, int callers, int rate,
-				CompletionLoadBenchmark.Options options) throws IOException {
+				LoadRunOptions options) throws IOException {
 			this.name = name;
 			this.callers = callers;
 			String java = ProcessHandle.current().info().command().orElse("java");
